@@ -1,0 +1,93 @@
+public import GatewayCore
+
+/// The whole gateway configuration (`config/gateway.yaml`, design.md §4 contract).
+///
+/// ## Configuration keys
+/// - `server.host` (default `127.0.0.1`), `server.port` (default `8080`),
+///   `server.max_body_bytes` (default `1048576`): the HTTP listener and the webhook body limit.
+/// - `storage.url` (default `sqlite:data/gateway.sqlite`): `sqlite:PATH` or `postgres://…`.
+/// - `storage.synchronous` (default `full`): SQLite durability, `full` or `normal`.
+/// - `pipeline.batch_size` (default `256`), `pipeline.idle_milliseconds` (default `50`),
+///   `pipeline.detail_concurrency` (default `8`), `pipeline.max_attempts` (default `5`).
+/// - `shops[]`: see ``ShopConfiguration``.
+public struct GatewayConfiguration: Sendable, Hashable {
+    /// HTTP listener settings.
+    public var server: ServerSettings
+    /// Storage settings.
+    public var storage: StorageSettings
+    /// Pipeline settings.
+    public var pipeline: PipelineSettings
+    /// Configured shops, in file order.
+    public var shops: [ShopConfiguration]
+    /// The file the configuration was read from (for messages).
+    public var sourcePath: String
+
+    /// Creates a configuration.
+    public init(
+        server: ServerSettings = ServerSettings(),
+        storage: StorageSettings = StorageSettings(),
+        pipeline: PipelineSettings = PipelineSettings(),
+        shops: [ShopConfiguration],
+        sourcePath: String = "<memory>"
+    ) {
+        self.server = server
+        self.storage = storage
+        self.pipeline = pipeline
+        self.shops = shops
+        self.sourcePath = sourcePath
+    }
+
+    /// The shop with a key, if configured.
+    public func shop(_ key: String) -> ShopConfiguration? { shops.first { $0.key == key } }
+}
+
+/// HTTP listener settings.
+public struct ServerSettings: Sendable, Hashable {
+    /// Interface to bind.
+    public var host: String
+    /// Port to bind (0 picks a free one).
+    public var port: Int
+    /// Largest webhook body accepted; larger bodies get 413.
+    public var maxBodyBytes: Int
+
+    /// Creates server settings.
+    public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1 << 20) {
+        self.host = host
+        self.port = port
+        self.maxBodyBytes = maxBodyBytes
+    }
+}
+
+/// Storage settings.
+public struct StorageSettings: Sendable, Hashable {
+    /// `sqlite:PATH` or `postgres://user:pass@host:port/db`.
+    public var url: String
+    /// SQLite `synchronous` pragma: `full` (default: an acknowledged delivery survives power loss) or `normal`.
+    public var synchronous: String
+
+    /// Creates storage settings.
+    public init(url: String = "sqlite:data/gateway.sqlite", synchronous: String = "full") {
+        self.url = url
+        self.synchronous = synchronous
+    }
+}
+
+/// Pipeline settings.
+public struct PipelineSettings: Sendable, Hashable {
+    /// Inbox entries processed per transaction.
+    public var batchSize: Int
+    /// How long the processor sleeps when the inbox is empty and nothing wakes it.
+    public var idleMilliseconds: Int
+    /// Detail fetches run at once.
+    public var detailConcurrency: Int
+    /// Attempts before a delivery whose detail cannot be fetched is merged from what it carries.
+    public var maxAttempts: Int
+
+    /// Creates pipeline settings.
+    public init(batchSize: Int = 256, idleMilliseconds: Int = 50, detailConcurrency: Int = 8, maxAttempts: Int = 5) {
+        self.batchSize = batchSize
+        self.idleMilliseconds = idleMilliseconds
+        self.detailConcurrency = detailConcurrency
+        self.maxAttempts = maxAttempts
+    }
+}

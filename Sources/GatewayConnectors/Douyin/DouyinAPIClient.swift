@@ -1,0 +1,240 @@
+import AsyncHTTPClient
+import Foundation
+import GatewayCore
+import Logging
+import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
+
+/// Calls the Douyin open API for one shop: signing, access tokens, timeouts, retries, rate limit.
+///
+/// Tokens come from `token.create` (`grant_type=authorization_self`) and are renewed with
+/// `token.refresh` shortly before they expire, or at once when the platform says a token is invalid.
+public final class DouyinAPIClient: Sendable {
+    private let baseURL: String
+    private let signer: DouyinSigner
+    private let shopId: String
+    private let http: HTTPClient
+    private let limiter: RateLimiter
+    private let retry: RetryPolicy
+    private let tokens = DouyinTokenCache()
+    private let timeout: TimeAmount
+    private let logger: Logger
+
+    /// Creates a client.
+    /// - Parameters:
+    ///   - baseURL: API root, e.g. `https://openapi-fxg.jinritemai.com` or the mock's address.
+    ///   - appKey: the app key; `appSecret`: the app secret; `shopId`: the shop id for self-authorised tokens.
+    ///   - http: the HTTP client; `limiter`: the shop's rate limit; `retry`: back-off policy; `timeout`: per request.
+    public init(
+        baseURL: String,
+        appKey: String,
+        appSecret: String,
+        shopId: String,
+        http: HTTPClient,
+        limiter: RateLimiter,
+        retry: RetryPolicy = RetryPolicy(),
+        timeout: TimeAmount = .seconds(10),
+        logger: Logger = Logger(label: "douyin-api")
+    ) {
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.signer = DouyinSigner(appKey: appKey, appSecret: appSecret)
+        self.shopId = shopId
+        self.http = http
+        self.limiter = limiter
+        self.retry = retry
+        self.timeout = timeout
+        self.logger = logger
+    }
+
+    /// Fetches one shop order's detail; returns the decoded order and the raw response text.
+    func orderDetail(shopOrderId: String) async throws -> (DouyinShopOrder, String) {
+        let (data, raw): (DouyinOrderDetailData, String) = try await call(
+            "order.orderDetail",
+            parameters: ["shop_order_id": .string(shopOrderId)]
+        )
+        return (data.shop_order_detail, raw)
+    }
+
+    /// Lists one page of orders updated within a window (0-based pages).
+    func searchList(updateStart: Int64, updateEnd: Int64, page: Int, size: Int) async throws -> DouyinSearchListData {
+        let (data, _): (DouyinSearchListData, String) = try await call(
+            "order.searchList",
+            parameters: [
+                "update_time_start": .int(updateStart), "update_time_end": .int(updateEnd), "page": .int(Int64(page)),
+                "size": .int(Int64(size)), "order_by": .string("update_time"), "order_asc": .bool(true),
+            ]
+        )
+        return data
+    }
+
+    /// Sets a SKU's stock on the platform (`sku.syncStock`).
+    public func syncStock(productId: String, skuId: String, stock: Int) async throws {
+        let _: (DouyinEmptyData, String) = try await call(
+            "sku.syncStock",
+            parameters: ["product_id": .string(productId), "sku_id": .string(skuId), "stock_num": .int(Int64(stock)), "incremental": .bool(false)]
+        )
+    }
+
+    // MARK: calls
+
+    private func call<T: Decodable & Sendable>(_ method: String, parameters: [String: DouyinParameter]) async throws -> (T, String) {
+        try await retry.run(isRetryable: Self.isRetryable) {
+            let token = try await self.accessToken()
+            do {
+                return try await self.send(method, parameters: parameters, accessToken: token)
+            } catch let error as PlatformAPIError where Self.isTokenError(error) {
+                await self.tokens.invalidate()
+                let fresh = try await self.accessToken()
+                return try await self.send(method, parameters: parameters, accessToken: fresh)
+            }
+        }
+    }
+
+    private func accessToken() async throws -> String {
+        if let token = await tokens.valid(now: Date()) { return token }
+        return try await tokens.renew { refreshToken in
+            var data: DouyinTokenData
+            if let refreshToken {
+                do {
+                    (data, _) = try await self.send(
+                        "token.refresh",
+                        parameters: ["grant_type": .string("refresh_token"), "refresh_token": .string(refreshToken)],
+                        accessToken: nil
+                    )
+                } catch {
+                    self.logger.warning("douyin token refresh failed, creating a new token", metadata: ["error": "\(error)"])
+                    (data, _) = try await self.createToken()
+                }
+            } else {
+                (data, _) = try await self.createToken()
+            }
+            return data
+        }
+    }
+
+    private func createToken() async throws -> (DouyinTokenData, String) {
+        try await send(
+            "token.create",
+            parameters: ["code": .string(""), "grant_type": .string("authorization_self"), "shop_id": .string(shopId)],
+            accessToken: nil
+        )
+    }
+
+    private func send<T: Decodable & Sendable>(
+        _ method: String,
+        parameters: [String: DouyinParameter],
+        accessToken: String?
+    ) async throws -> (T, String) {
+        try await limiter.acquire()
+        let paramJSON = try DouyinSigner.paramJSON(parameters)
+        let timestamp = String(Int64(Date().timeIntervalSince1970))
+        var query: [(String, String)] = [("app_key", signer.appKey), ("method", method)]
+        if let accessToken { query.append(("access_token", accessToken)) }
+        query += [
+            ("param_json", paramJSON), ("timestamp", timestamp), ("v", "2"), ("sign_method", "hmac-sha256"),
+            ("sign", signer.sign(method: method, paramJSON: paramJSON, timestamp: timestamp)),
+        ]
+        let path = "/" + method.replacingOccurrences(of: ".", with: "/")
+        var request = HTTPClientRequest(url: baseURL + path + "?" + Self.formEncode(query.filter { $0.0 != "param_json" }))
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(name: "x-open-no-old-err-code", value: "1")
+        request.body = .bytes(ByteBuffer(string: paramJSON))
+        let response: HTTPClientResponse
+        do {
+            response = try await http.execute(request, timeout: timeout, logger: logger)
+        } catch {
+            throw PlatformAPIError(platform: "douyin", method: method, code: "transport", message: "\(error)", isRetryable: true)
+        }
+        let body = try await response.body.collect(upTo: 16 << 20)
+        let raw = String(buffer: body)
+        guard response.status == .ok else {
+            throw PlatformAPIError(
+                platform: "douyin",
+                method: method,
+                httpStatus: Int(response.status.code),
+                code: "http",
+                message: String(raw.prefix(300)),
+                isRetryable: response.status.code >= 500 || response.status.code == 429
+            )
+        }
+        let envelope: DouyinEnvelope<T>
+        do {
+            envelope = try JSONDecoder().decode(DouyinEnvelope<T>.self, from: body)
+        } catch {
+            throw PlatformAPIError(platform: "douyin", method: method, code: "decode", message: "unreadable response: \(error)", isRetryable: false)
+        }
+        guard envelope.code.value == 10000, let data = envelope.data else {
+            let code = envelope.code.value
+            throw PlatformAPIError(
+                platform: "douyin",
+                method: method,
+                code: String(code),
+                message: [envelope.msg, envelope.sub_code, envelope.sub_msg].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " / "),
+                isRetryable: code >= 50000 || code == 10000 || (envelope.sub_code ?? "").hasPrefix("isp.")
+            )
+        }
+        return (data, raw)
+    }
+
+    private static func isTokenError(_ error: PlatformAPIError) -> Bool {
+        let code = Int(error.code) ?? 0
+        return (30000..<31000).contains(code) || error.message.contains("access-token") || error.message.contains("access_token")
+    }
+
+    private static func isRetryable(_ error: any Error) -> Bool {
+        (error as? PlatformAPIError)?.isRetryable ?? false
+    }
+
+    static func formEncode(_ pairs: [(String, String)]) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return pairs.map { key, value in
+            "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value)"
+        }.joined(separator: "&")
+    }
+}
+
+/// An API response whose data the gateway does not read.
+struct DouyinEmptyData: Codable, Sendable {}
+
+/// The shop's current access token, renewed by one caller at a time.
+actor DouyinTokenCache {
+    private var token: String?
+    private var refreshToken: String?
+    private var expiresAt: Date = .distantPast
+    private var renewal: Task<String, any Error>?
+
+    /// The token, if it is valid for at least another minute.
+    func valid(now: Date) -> String? {
+        guard let token, now.addingTimeInterval(60) < expiresAt else { return nil }
+        return token
+    }
+
+    /// Forgets the token (the platform said it is invalid).
+    func invalidate() {
+        token = nil
+        expiresAt = .distantPast
+    }
+
+    /// Renews the token once, however many callers ask at the same time.
+    func renew(_ fetch: @escaping @Sendable (String?) async throws -> DouyinTokenData) async throws -> String {
+        if let renewal { return try await renewal.value }
+        let refresh = refreshToken
+        let task = Task { () throws -> String in
+            let data = try await fetch(refresh)
+            self.store(data)
+            return data.access_token
+        }
+        renewal = task
+        defer { renewal = nil }
+        return try await task.value
+    }
+
+    private func store(_ data: DouyinTokenData) {
+        token = data.access_token
+        refreshToken = data.refresh_token ?? refreshToken
+        expiresAt = Date().addingTimeInterval(TimeInterval(max(data.expires_in.value, 60)))
+    }
+}

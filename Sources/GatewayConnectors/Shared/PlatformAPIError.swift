@@ -1,0 +1,29 @@
+/// A platform API call that failed, with the platform's own code and message.
+public struct PlatformAPIError: Error, Sendable, CustomStringConvertible {
+    /// The platform.
+    public var platform: String
+    /// The API method or path.
+    public var method: String
+    /// HTTP status, when the failure was at the HTTP level.
+    public var httpStatus: Int?
+    /// The platform's error code.
+    public var code: String
+    /// The platform's message.
+    public var message: String
+    /// Whether retrying later may succeed (5xx, rate limit, system busy, connection trouble).
+    public var isRetryable: Bool
+
+    /// Creates an error.
+    public init(platform: String, method: String, httpStatus: Int? = nil, code: String, message: String, isRetryable: Bool) {
+        self.platform = platform
+        self.method = method
+        self.httpStatus = httpStatus
+        self.code = code
+        self.message = message
+        self.isRetryable = isRetryable
+    }
+
+    public var description: String {
+        "\(platform) \(method) failed: code \(code)\(httpStatus.map { " (HTTP \($0))" } ?? ""): \(message)"
+    }
+}

@@ -1,0 +1,19 @@
+/// A delivery as stored in the inbox, waiting for (or done with) processing.
+public struct InboxEntry: Sendable, Hashable, Codable {
+    /// The inbox row id; increases with insertion.
+    public var id: Int64
+    /// The delivery.
+    public var delivery: InboxDelivery
+    /// How many times the same delivery arrived (1 for a single delivery; retries add to it).
+    public var receivedCount: Int
+    /// Processing attempts so far that ended in a deferral.
+    public var attempts: Int
+
+    /// Creates an entry.
+    public init(id: Int64, delivery: InboxDelivery, receivedCount: Int = 1, attempts: Int = 0) {
+        self.id = id
+        self.delivery = delivery
+        self.receivedCount = receivedCount
+        self.attempts = attempts
+    }
+}

@@ -1,0 +1,36 @@
+/// The durable inbox of raw deliveries (design.md §2 step 1).
+///
+/// Implementations must make `append` durable before returning: a delivery is acknowledged to the
+/// platform only after `append` returns.
+public protocol InboxStore: Sendable {
+    /// Appends deliveries; repeats of a stored `(platform, shop, deliveryId)` are counted, not stored again.
+    ///
+    /// - Returns: one result per delivery, in the same order.
+    func append(_ deliveries: [InboxDelivery]) async throws -> [InboxAppendResult]
+
+    /// Entries not processed yet and not deferred past `now`, oldest first.
+    func pending(limit: Int, now: Timestamp) async throws -> [InboxEntry]
+
+    /// Puts entries back for a later attempt (e.g. the platform API was down for a detail fetch).
+    func deferEntries(_ ids: [Int64], until: Timestamp, error: String) async throws
+
+    /// Counts of all and of unprocessed entries.
+    func counts() async throws -> InboxCounts
+}
+
+/// Inbox sizes, for metrics and readiness.
+public struct InboxCounts: Sendable, Hashable, Codable {
+    /// Entries ever stored.
+    public var total: Int
+    /// Entries waiting for processing.
+    public var unprocessed: Int
+    /// Repeated deliveries absorbed (sum of received count − 1).
+    public var duplicatesAbsorbed: Int
+
+    /// Creates counts.
+    public init(total: Int, unprocessed: Int, duplicatesAbsorbed: Int) {
+        self.total = total
+        self.unprocessed = unprocessed
+        self.duplicatesAbsorbed = duplicatesAbsorbed
+    }
+}

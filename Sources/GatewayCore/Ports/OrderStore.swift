@@ -1,0 +1,41 @@
+/// Canonical orders and their timelines (design.md §2 step 3).
+public protocol OrderStore: Sendable {
+    /// Merges a batch of processed deliveries in **one transaction**: each observation is merged into
+    /// its order with ``OrderMerger``, lands on the timeline, and each inbox entry is marked processed.
+    ///
+    /// Entries already marked processed are skipped, so a batch replayed after a crash changes nothing twice.
+    /// - Returns: the merge results in the order they were applied.
+    func commit(_ batch: [ProcessedDelivery], at now: Timestamp) async throws -> [MergeResult]
+
+    /// One order, if known.
+    func order(_ key: OrderKey) async throws -> CanonicalOrder?
+
+    /// An order's timeline, oldest first.
+    func timeline(_ key: OrderKey) async throws -> [TimelineEntry]
+
+    /// Orders matching a query, most recently updated first.
+    func orders(matching query: OrderQuery) async throws -> [CanonicalOrder]
+}
+
+/// Filters for listing orders.
+public struct OrderQuery: Sendable, Hashable {
+    /// Only this platform.
+    public var platform: Platform?
+    /// Only this shop.
+    public var shop: String?
+    /// Only this status.
+    public var status: OrderStatus?
+    /// At most this many.
+    public var limit: Int
+    /// Skip this many.
+    public var offset: Int
+
+    /// Creates a query.
+    public init(platform: Platform? = nil, shop: String? = nil, status: OrderStatus? = nil, limit: Int = 100, offset: Int = 0) {
+        self.platform = platform
+        self.shop = shop
+        self.status = status
+        self.limit = limit
+        self.offset = offset
+    }
+}

@@ -1,0 +1,118 @@
+public import GatewayCore
+public import Logging
+import Metrics
+public import ServiceLifecycle
+import Synchronization
+
+/// The backstop poller (design.md §2 step 2): one loop per shop, a durable cursor per shop,
+/// windows no longer than the platform allows, overlap, back-off on errors, and never two polls
+/// of the same shop at once.
+public final class PollScheduler: Service, Sendable {
+    /// One shop to poll.
+    public struct Target: Sendable {
+        /// The shop's connector.
+        public var connector: any PlatformConnector
+        /// Seconds between polls.
+        public var intervalSeconds: Double
+        /// How far back the first poll reaches when no cursor is stored.
+        public var lookbackSeconds: Int64
+
+        /// Creates a target.
+        public init(connector: any PlatformConnector, intervalSeconds: Double, lookbackSeconds: Int64) {
+            self.connector = connector
+            self.intervalSeconds = intervalSeconds
+            self.lookbackSeconds = lookbackSeconds
+        }
+    }
+
+    /// What one catch-up poll of a shop did.
+    public struct Report: Sendable, Hashable {
+        /// Windows requested.
+        public var windows: Int
+        /// Orders listed.
+        public var ordersSeen: Int
+        /// Orders new to the inbox (not seen at that update time before).
+        public var ordersNew: Int
+    }
+
+    private let targets: [Target]
+    private let inbox: any InboxStore
+    private let cursors: any PollCursorStore
+    private let clock: @Sendable () -> Timestamp
+    private let logger: Logger
+    private let running = Mutex<Set<String>>([])
+
+    /// Creates a scheduler.
+    public init(
+        targets: [Target],
+        inbox: any InboxStore,
+        cursors: any PollCursorStore,
+        clock: @escaping @Sendable () -> Timestamp = SystemClock.now,
+        logger: Logger = Logger(label: "poll-scheduler")
+    ) {
+        self.targets = targets
+        self.inbox = inbox
+        self.cursors = cursors
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// Polls every shop on its interval until cancelled or shut down gracefully.
+    public func run() async throws {
+        if targets.isEmpty {
+            // Nothing to poll: stay up until the group shuts down, so that a service group does not read an early return as the end.
+            try? await gracefulShutdown()
+            return
+        }
+        await withTaskGroup(of: Void.self) { group in
+            for target in targets {
+                group.addTask { await self.loop(target) }
+            }
+        }
+    }
+
+    private func loop(_ target: Target) async {
+        var failures = 0
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            var delay = target.intervalSeconds
+            do {
+                _ = try await pollOnce(shop: target.connector.shop)
+                failures = 0
+            } catch {
+                failures += 1
+                delay = min(target.intervalSeconds * Double(1 << min(failures, 5)), 600)
+                Counter(label: "gateway_poll_errors_total", dimensions: [("shop", target.connector.shop)]).increment()
+                logger.warning("poll of \(target.connector.shop) failed; backing off \(Int(delay))s", metadata: ["error": "\(error)"])
+            }
+            try? await Task.sleep(for: .milliseconds(Int(delay * 1000)))
+        }
+    }
+
+    /// Polls one shop from its cursor up to now (minus the platform's settle time), window by window.
+    /// - Throws: ``PipelineError`` if the shop is unknown or already being polled, or the platform's error.
+    public func pollOnce(shop: String) async throws -> Report {
+        guard let target = targets.first(where: { $0.connector.shop == shop }) else { throw PipelineError("shop \(shop) is not polled") }
+        let acquired = running.withLock { $0.insert(shop).inserted }
+        guard acquired else { throw PipelineError("shop \(shop) is already being polled") }
+        defer { _ = running.withLock { $0.remove(shop) } }
+
+        let policy = target.connector.pollPolicy
+        let now = clock()
+        let end = now.adding(seconds: -policy.settleSeconds)
+        let cursor = try await cursors.pollCursor(shop: shop) ?? now.adding(seconds: -target.lookbackSeconds)
+        var start = min(cursor.adding(seconds: -policy.overlapSeconds), end)
+        var report = Report(windows: 0, ordersSeen: 0, ordersNew: 0)
+        while start < end {
+            let windowEnd = min(start.adding(seconds: policy.maxWindowSeconds), end)
+            let deliveries = try await target.connector.poll(from: start, to: windowEnd)
+            let results = try await inbox.append(deliveries)
+            report.windows += 1
+            report.ordersSeen += deliveries.count
+            report.ordersNew += results.filter { !$0.isDuplicate }.count
+            try await cursors.setPollCursor(shop: shop, to: windowEnd)
+            start = windowEnd
+        }
+        Counter(label: "gateway_poll_orders_total", dimensions: [("shop", shop)]).increment(by: report.ordersNew)
+        return report
+    }
+}

@@ -1,0 +1,17 @@
+import Metrics
+public import Prometheus
+
+/// The process-wide Prometheus registry behind swift-metrics (bootstrapped once per process).
+public enum GatewayMetrics {
+    /// The registry `/metrics` emits; bootstraps the metrics system on first use.
+    public static let registry: PrometheusCollectorRegistry = {
+        let registry = PrometheusCollectorRegistry()
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.defaultDurationHistogramBuckets = [
+            .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
+            .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2), .seconds(5),
+        ]
+        MetricsSystem.bootstrap(factory)
+        return registry
+    }()
+}

@@ -1,0 +1,137 @@
+import AsyncHTTPClient
+public import GatewayConfig
+public import GatewayConnectors
+public import GatewayCore
+import GatewayHTTP
+import GatewayPipeline
+public import GatewayStorage
+import Hummingbird
+public import Logging
+import ServiceLifecycle
+import Synchronization
+import UnixSignals
+
+/// The whole gateway in one process: stores, connectors, the inbox processor, the poll scheduler
+/// and the HTTP application, run as one service group.
+///
+/// ## Configuration keys
+/// Reads the whole ``GatewayConfig/GatewayConfiguration``: `server.*`, `storage.*`, `pipeline.*`, `shops[]`.
+/// The environment variable `GATEWAY_ADMIN_TOKEN` is the bootstrap staff API token.
+public final class GatewayServer: Sendable {
+    /// The configuration in force.
+    public let configuration: GatewayConfiguration
+    /// The stores.
+    public let stores: GatewayStores
+    /// The connectors.
+    public let registry: ConnectorRegistry
+    /// The inbox processor.
+    public let processor: InboxProcessor
+    /// The poll scheduler.
+    public let poller: PollScheduler
+    private let logger: Logger
+    private let apiTokens: [String]
+    private let runState = Mutex<RunState>(RunState())
+
+    private struct RunState {
+        var task: Task<Void, any Error>?
+        var group: ServiceGroup?
+    }
+
+    /// Opens stores and builds connectors.
+    /// - Parameters:
+    ///   - configuration: the loaded configuration (override `storage.url` / `server.port` before passing it in).
+    ///   - apiTokens: bearer tokens for the staff API (e.g. `GATEWAY_ADMIN_TOKEN`).
+    ///   - http: the HTTP client for platform APIs.
+    ///   - runPoller: whether the backstop poller runs (tests may drive polls by hand).
+    public init(
+        configuration: GatewayConfiguration,
+        apiTokens: [String],
+        http: HTTPClient = .shared,
+        logger: Logger = Logger(label: "gateway")
+    ) throws {
+        self.configuration = configuration
+        self.logger = logger
+        self.apiTokens = apiTokens
+        let stores = try GatewayStores.open(url: configuration.storage.url, synchronous: configuration.storage.synchronous)
+        self.stores = stores
+        let registry = try ConnectorRegistry(configuration: configuration, http: http, logger: logger)
+        self.registry = registry
+        let pipeline = configuration.pipeline
+        self.processor = InboxProcessor(
+            inbox: stores.inbox,
+            orders: stores.orders,
+            connectors: registry.connectors,
+            settings: .init(
+                batchSize: pipeline.batchSize,
+                idleMilliseconds: pipeline.idleMilliseconds,
+                detailConcurrency: pipeline.detailConcurrency,
+                maxAttempts: pipeline.maxAttempts
+            ),
+            logger: logger
+        )
+        let targets = configuration.shops.compactMap { shop -> PollScheduler.Target? in
+            guard shop.poll.enabled, let connector = registry.connectors[shop.key] else { return nil }
+            return PollScheduler.Target(connector: connector, intervalSeconds: shop.poll.intervalSeconds, lookbackSeconds: shop.poll.lookbackSeconds)
+        }
+        self.poller = PollScheduler(targets: targets, inbox: stores.inbox, cursors: stores.cursors, logger: logger)
+    }
+
+    /// Runs until SIGTERM/SIGINT (or ``shutdown()``), then shuts down gracefully.
+    /// - Parameters:
+    ///   - runPipeline: run the inbox processor and the poller (off only for ingest-only benchmarks and tests).
+    ///   - onRunning: called with the bound port once the server listens.
+    public func run(runPipeline: Bool = true, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let dependencies = GatewayHTTPDependencies(
+            receivers: registry.receivers,
+            platforms: registry.shops.mapValues(\.platform),
+            inbox: stores.inbox,
+            orders: stores.orders,
+            apiTokens: apiTokens,
+            maxBodyBytes: configuration.server.maxBodyBytes,
+            metricsRegistry: GatewayMetrics.registry,
+            clock: SystemClock.now
+        )
+        let router = buildGatewayRouter(dependencies, logger: logger)
+        let app = Application(
+            router: router,
+            configuration: .init(
+                address: .hostname(configuration.server.host, port: configuration.server.port),
+                serverName: "livestream-order-gateway"
+            ),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            logger: logger
+        )
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: app, successTerminationBehavior: .gracefullyShutdownGroup)
+        ]
+        if runPipeline {
+            services.append(.init(service: processor))
+            services.append(.init(service: poller, successTerminationBehavior: .ignore))
+        }
+        let group = ServiceGroup(
+            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        )
+        runState.withLock { $0.group = group }
+        try await group.run()
+    }
+
+    /// Starts ``run(runPipeline:onRunning:)`` in the background and returns the bound port.
+    public func start(runPipeline: Bool = true) async throws -> Int {
+        let (stream, continuation) = AsyncStream<Int>.makeStream()
+        let task = Task {
+            defer { continuation.finish() }
+            try await self.run(runPipeline: runPipeline) { port in continuation.yield(port) }
+        }
+        runState.withLock { $0.task = task }
+        for await port in stream { return port }
+        try await task.value
+        throw PipelineError("the gateway stopped before it listened")
+    }
+
+    /// Shuts a server started with ``start(runPipeline:)`` down gracefully and waits for it.
+    public func shutdown() async {
+        let (group, task) = runState.withLock { ($0.group, $0.task) }
+        await group?.triggerGracefulShutdown()
+        _ = try? await task?.value
+    }
+}

@@ -1,0 +1,47 @@
+public import GatewayCore
+
+/// The set of stores the gateway runs on, opened from a storage URL.
+public struct GatewayStores: Sendable {
+    /// The durable inbox.
+    public let inbox: any InboxStore
+    /// Orders and timelines.
+    public let orders: any OrderStore
+    /// Poll cursors.
+    public let cursors: any PollCursorStore
+
+    /// Creates a set of stores.
+    public init(inbox: any InboxStore, orders: any OrderStore, cursors: any PollCursorStore) {
+        self.inbox = inbox
+        self.orders = orders
+        self.cursors = cursors
+    }
+
+    /// Opens the stores for a storage URL.
+    ///
+    /// ## Configuration keys
+    /// - `storage.url`: `sqlite:PATH` (embedded, the default) or `postgres://user:pass@host:port/db`.
+    /// - `storage.synchronous`: `full` or `normal` (SQLite only).
+    /// - Throws: ``StorageError`` for an unsupported or malformed URL.
+    public static func open(url: String, synchronous: String = "full") throws -> GatewayStores {
+        if url.hasPrefix("sqlite:") {
+            let path = String(url.dropFirst("sqlite:".count))
+            guard !path.isEmpty else { throw StorageError("storage url \"\(url)\" names no file; use sqlite:data/gateway.sqlite") }
+            let database = try SQLiteDatabase.open(path: path, synchronous: synchronous)
+            let orders = SQLiteOrderStore(database: database)
+            return GatewayStores(inbox: SQLiteInboxStore(database: database), orders: orders, cursors: orders)
+        }
+        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+            throw StorageError("PostgreSQL storage is not available in this build yet; use sqlite:PATH (see README, Scale-out)")
+        }
+        throw StorageError("unsupported storage url \"\(url)\": expected sqlite:PATH or postgres://user:pass@host:port/db")
+    }
+}
+
+/// A storage configuration or availability problem with a readable message.
+public struct StorageError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong.
+    public let message: String
+    /// Creates an error.
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,213 @@
+import Foundation
+public import GatewayCore
+import GRDB
+
+/// Canonical orders, lines and timelines on SQLite.
+///
+/// ``commit(_:at:)`` is the pipeline's one transaction per batch: merges, timeline rows and the
+/// inbox's processed marks are written together, so a crash either keeps all of a batch or none.
+public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
+    private let writer: any DatabaseWriter
+
+    /// Creates the store over a migrated database.
+    public init(database: SQLiteDatabase) { self.writer = database.writer }
+
+    public func commit(_ batch: [ProcessedDelivery], at now: Timestamp) async throws -> [MergeResult] {
+        try await writer.write { db in
+            var results: [MergeResult] = []
+            var cache: [OrderKey: CanonicalOrder] = [:]
+            for delivery in batch {
+                let inbox = try Row.fetchOne(
+                    db,
+                    sql: "SELECT processed_at FROM inbox WHERE id = ?",
+                    arguments: [delivery.inboxId]
+                )
+                guard let inbox, (inbox["processed_at"] as Int64?) == nil else { continue }
+                for prepared in delivery.observations {
+                    let observation = prepared.observation
+                    let current: CanonicalOrder?
+                    if let cached = cache[observation.key] {
+                        current = cached
+                    } else {
+                        current = try Self.loadOrder(observation.key, db: db)
+                    }
+                    let result = OrderMerger.merge(observation, into: current)
+                    if result.decision == .applied {
+                        try Self.saveOrder(result.order, db: db, now: now)
+                    }
+                    cache[observation.key] = result.order
+                    try db.execute(
+                        sql: """
+                            INSERT INTO timeline (platform, shop, platform_order_id, inbox_id, delivery_id, source, event, decision,
+                                                  status_before, status_after, platform_updated_at, recorded_at, raw_payload)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            observation.key.platform.rawValue, observation.key.shop, observation.key.platformOrderId, delivery.inboxId,
+                            delivery.deliveryId, observation.source.rawValue, observation.event, result.decision.rawValue,
+                            result.previousStatus?.rawValue, result.order.status.rawValue,
+                            observation.platformUpdatedAt.millisecondsSince1970, now.millisecondsSince1970, prepared.rawPayload,
+                        ]
+                    )
+                    results.append(result)
+                }
+                if let failure = delivery.failure {
+                    try db.execute(
+                        sql: "INSERT OR REPLACE INTO delivery_failures (inbox_id, message, recorded_at) VALUES (?, ?, ?)",
+                        arguments: [delivery.inboxId, failure, now.millisecondsSince1970]
+                    )
+                }
+                try db.execute(
+                    sql: "UPDATE inbox SET processed_at = ?, last_error = ? WHERE id = ?",
+                    arguments: [now.millisecondsSince1970, delivery.failure, delivery.inboxId]
+                )
+            }
+            return results
+        }
+    }
+
+    public func order(_ key: OrderKey) async throws -> CanonicalOrder? {
+        try await writer.read { db in try Self.loadOrder(key, db: db) }
+    }
+
+    public func timeline(_ key: OrderKey) async throws -> [TimelineEntry] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT t.*, coalesce(i.received_count, 1) AS received_count FROM timeline t
+                    LEFT JOIN inbox i ON i.id = t.inbox_id
+                    WHERE t.platform = ? AND t.shop = ? AND t.platform_order_id = ? ORDER BY t.id
+                    """,
+                arguments: [key.platform.rawValue, key.shop, key.platformOrderId]
+            ).compactMap { row in
+                guard let source = ObservationSource(rawValue: row["source"]), let decision = MergeDecision(rawValue: row["decision"]),
+                    let after = OrderStatus(rawValue: row["status_after"])
+                else { return nil }
+                return TimelineEntry(
+                    inboxId: row["inbox_id"],
+                    deliveryId: row["delivery_id"],
+                    receivedCount: row["received_count"],
+                    source: source,
+                    event: row["event"],
+                    decision: decision,
+                    statusBefore: (row["status_before"] as String?).flatMap(OrderStatus.init(rawValue:)),
+                    statusAfter: after,
+                    platformUpdatedAt: Timestamp(millisecondsSince1970: row["platform_updated_at"]),
+                    recordedAt: Timestamp(millisecondsSince1970: row["recorded_at"]),
+                    rawPayload: row["raw_payload"]
+                )
+            }
+        }
+    }
+
+    public func orders(matching query: OrderQuery) async throws -> [CanonicalOrder] {
+        try await writer.read { db in
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let platform = query.platform {
+                conditions.append("platform = ?")
+                arguments += [platform.rawValue]
+            }
+            if let shop = query.shop {
+                conditions.append("shop = ?")
+                arguments += [shop]
+            }
+            if let status = query.status {
+                conditions.append("status = ?")
+                arguments += [status.rawValue]
+            }
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            arguments += [query.limit, query.offset]
+            return try String.fetchAll(
+                db,
+                sql: "SELECT order_json FROM orders \(whereClause) ORDER BY updated_local_at DESC, platform_order_id LIMIT ? OFFSET ?",
+                arguments: arguments
+            ).map { try JSONDecoder().decode(CanonicalOrder.self, from: Data($0.utf8)) }
+        }
+    }
+
+    /// Number of orders stored.
+    public func orderCount() async throws -> Int {
+        try await writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM orders") ?? 0 }
+    }
+
+    /// How many timeline rows each inbox entry produced from its own payload (detail fetches it
+    /// triggered are not counted), for crash tests: exactly-once processing.
+    public func timelineCountsByInbox() async throws -> [Int64: Int] {
+        try await writer.read { db in
+            var counts: [Int64: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT inbox_id, count(*) AS n FROM timeline WHERE inbox_id IS NOT NULL AND source <> 'detail' GROUP BY inbox_id") {
+                counts[row["inbox_id"]] = row["n"]
+            }
+            return counts
+        }
+    }
+
+    public func pollCursor(shop: String) async throws -> Timestamp? {
+        try await writer.read { db in
+            try Int64.fetchOne(db, sql: "SELECT cursor_at FROM poll_cursors WHERE shop = ?", arguments: [shop]).map {
+                Timestamp(millisecondsSince1970: $0)
+            }
+        }
+    }
+
+    public func setPollCursor(shop: String, to cursor: Timestamp) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO poll_cursors (shop, cursor_at, updated_at) VALUES (?, ?, ?)
+                    ON CONFLICT (shop) DO UPDATE SET cursor_at = max(cursor_at, excluded.cursor_at), updated_at = excluded.updated_at
+                    """,
+                arguments: [shop, cursor.millisecondsSince1970, cursor.millisecondsSince1970]
+            )
+        }
+    }
+
+    // MARK: rows
+
+    static func loadOrder(_ key: OrderKey, db: Database) throws -> CanonicalOrder? {
+        try String.fetchOne(
+            db,
+            sql: "SELECT order_json FROM orders WHERE platform = ? AND shop = ? AND platform_order_id = ?",
+            arguments: [key.platform.rawValue, key.shop, key.platformOrderId]
+        ).map { try JSONDecoder().decode(CanonicalOrder.self, from: Data($0.utf8)) }
+    }
+
+    static func saveOrder(_ order: CanonicalOrder, db: Database, now: Timestamp) throws {
+        let json = String(decoding: try JSONEncoder().encode(order), as: UTF8.self)
+        let key = order.key
+        try db.execute(
+            sql: """
+                INSERT INTO orders (platform, shop, platform_order_id, status, platform_updated_at, revision, created_at, paid_fen,
+                                    order_json, updated_local_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (platform, shop, platform_order_id) DO UPDATE SET
+                    status = excluded.status, platform_updated_at = excluded.platform_updated_at, revision = excluded.revision,
+                    created_at = excluded.created_at, paid_fen = excluded.paid_fen, order_json = excluded.order_json,
+                    updated_local_at = excluded.updated_local_at
+                """,
+            arguments: [
+                key.platform.rawValue, key.shop, key.platformOrderId, order.status.rawValue, order.platformUpdatedAt.millisecondsSince1970,
+                order.revision, order.snapshot?.createdAt.millisecondsSince1970, order.snapshot?.paidFen, json, now.millisecondsSince1970,
+            ]
+        )
+        try db.execute(
+            sql: "DELETE FROM order_lines WHERE platform = ? AND shop = ? AND platform_order_id = ?",
+            arguments: [key.platform.rawValue, key.shop, key.platformOrderId]
+        )
+        for line in order.lines {
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO order_lines (platform, shop, platform_order_id, line_id, product_id, sku_id, out_sku_id, title,
+                                             quantity, paid_fen, refund_state)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    key.platform.rawValue, key.shop, key.platformOrderId, line.lineId, line.productId, line.skuId, line.outSkuId,
+                    line.title, line.quantity, line.paidFen, line.refundState.rawValue,
+                ]
+            )
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import GatewayConfig
+import GatewayCore
+import Foundation
+import GatewayConfig
+
+/// `gateway check-config`: validates the configuration and reports every problem at once.
+struct CheckConfigCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check-config",
+        abstract: "Validate the configuration file; list every problem with file and key."
+    )
+
+    @Option(name: .long, help: "Configuration file.")
+    var config: String = "config/gateway.yaml"
+
+    func run() async throws {
+        do {
+            let configuration = try ConfigurationLoader().load(path: config)
+            print("\(config): OK — \(configuration.shops.count) shop(s): "
+                + configuration.shops.map { "\($0.key) (\($0.platform.rawValue))" }.joined(separator: ", "))
+        } catch let error as ConfigurationError {
+            print(error)
+            throw ExitCode(1)
+        }
+    }
+}

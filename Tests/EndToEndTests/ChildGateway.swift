@@ -1,0 +1,70 @@
+import Foundation
+
+/// A `gateway serve` child process, for crash tests: started on a free port, killed with SIGKILL.
+final class ChildGateway: @unchecked Sendable {
+    let process = Process()
+    let port: Int
+
+    /// The `gateway` binary next to the test bundle (`.build/debug/gateway`), or `GATEWAY_BINARY`.
+    static var binary: String {
+        if let path = ProcessInfo.processInfo.environment["GATEWAY_BINARY"] { return path }
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0])
+        var directory = testBinary.deletingLastPathComponent()
+        while !directory.path.isEmpty && directory.path != "/" {
+            let candidate = directory.appendingPathComponent("gateway").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return FileManager.default.currentDirectoryPath + "/.build/debug/gateway"
+    }
+
+    /// Starts `gateway serve --config PATH --port 0` and waits for its "listening" line.
+    init(configPath: String, adminToken: String) throws {
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["serve", "--config", configPath, "--port", "0"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["GATEWAY_ADMIN_TOKEN"] = adminToken
+        environment["LOG_LEVEL"] = "error"
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var buffer = ""
+        let deadline = Date().addingTimeInterval(60)
+        var found: Int?
+        while found == nil && Date() < deadline {
+            let data = output.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            buffer += String(decoding: data, as: UTF8.self)
+            if let range = buffer.range(of: #"listening on http://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
+                found = Int(buffer[range].split(separator: ":").last ?? "")
+            }
+        }
+        guard let found else {
+            process.terminate()
+            throw ChildGatewayError.didNotStart(buffer)
+        }
+        port = found
+        // Keep draining stdout so the child never blocks on a full pipe.
+        output.fileHandleForReading.readabilityHandler = { handle in _ = handle.availableData }
+    }
+
+    var url: String { "http://127.0.0.1:\(port)" }
+
+    /// Kills the process at once, like a power cut to the process.
+    func kill9() {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    /// Asks the process to stop gracefully and waits.
+    func stop() {
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+    }
+}
+
+enum ChildGatewayError: Error {
+    case didNotStart(String)
+}

@@ -1,0 +1,99 @@
+import AsyncHTTPClient
+import Foundation
+import GatewayConfig
+import GatewayCore
+import GatewayRuntime
+import GatewayStorage
+import MockPlatformKit
+import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
+
+/// A real mock platform and a real gateway on loopback ports with a real SQLite file.
+struct EndToEndHarness {
+    static let adminToken = "e2e-admin-token"
+    static let yaml = """
+        server: { host: 127.0.0.1, port: 0 }
+        storage: { url: "sqlite:STORAGE", synchronous: full }
+        pipeline: { batch_size: 64, idle_milliseconds: 10, detail_concurrency: 4, max_attempts: 3 }
+        shops:
+          - key: yunlai-douyin
+            platform: douyin
+            enterprise: yunlai
+            api_base: "API_BASE"
+            credentials: { app_key: "7011223344556677889", app_secret: "e2e-yunlai-secret", shop_id: "4463798" }
+            poll: { enabled: POLL, interval_seconds: 0.5, lookback_seconds: 3600 }
+            rate_limit: { requests_per_second: 200, burst: 200 }
+          - key: linyin-douyin
+            platform: douyin
+            enterprise: linyin
+            api_base: "API_BASE"
+            credentials: { app_key: "7022334455667788990", app_secret: "e2e-linyin-secret", shop_id: "5571234" }
+            poll: { enabled: POLL, interval_seconds: 0.5, lookback_seconds: 3600 }
+            rate_limit: { requests_per_second: 200, burst: 200 }
+        """
+
+    let directory: String
+    let mock: MockPlatform
+    let mockURL: String
+    let configuration: GatewayConfiguration
+    let configPath: String
+    let databasePath: String
+
+    /// Starts the mock and writes the gateway configuration pointing at it (the gateway is started separately).
+    static func startMock(poll: Bool) async throws -> EndToEndHarness {
+        let directory = NSTemporaryDirectory() + "gateway-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let databasePath = directory + "/gateway.sqlite"
+        let draft = yaml.replacingOccurrences(of: "API_BASE", with: "http://127.0.0.1:1")
+            .replacingOccurrences(of: "STORAGE", with: databasePath)
+            .replacingOccurrences(of: "POLL", with: poll ? "true" : "false")
+        let mock = MockPlatform(configuration: try ConfigurationLoader(environment: [:]).parse(yaml: draft))
+        let port = try await mock.start()
+        let mockURL = "http://127.0.0.1:\(port)"
+        let text = draft.replacingOccurrences(of: "http://127.0.0.1:1", with: mockURL)
+        let configPath = directory + "/gateway.yaml"
+        try text.write(toFile: configPath, atomically: true, encoding: .utf8)
+        let configuration = try ConfigurationLoader(environment: [:]).parse(yaml: text, sourcePath: configPath)
+        return EndToEndHarness(
+            directory: directory,
+            mock: mock,
+            mockURL: mockURL,
+            configuration: configuration,
+            configPath: configPath,
+            databasePath: databasePath
+        )
+    }
+
+    /// Starts an in-process gateway on a free port.
+    func startGateway(runPipeline: Bool = true) async throws -> (GatewayServer, String) {
+        let server = try GatewayServer(configuration: configuration, apiTokens: [Self.adminToken])
+        let port = try await server.start(runPipeline: runPipeline)
+        return (server, "http://127.0.0.1:\(port)")
+    }
+
+    func cleanUp() async {
+        await mock.shutdown()
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// GETs a staff API path and decodes JSON.
+    static func getJSON(_ url: String) async throws -> (Int, [String: Any]) {
+        var request = HTTPClientRequest(url: url)
+        request.headers.add(name: "Authorization", value: "Bearer \(adminToken)")
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        let body = try await response.body.collect(upTo: 16 << 20)
+        let object = (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:]
+        return (Int(response.status.code), object)
+    }
+
+    /// Polls `condition` every 50 ms until it holds or `seconds` pass.
+    static func eventually(seconds: Double = 15, _ condition: () async throws -> Bool) async throws -> Bool {
+        let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+        while ContinuousClock.now < deadline {
+            if try await condition() { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return try await condition()
+    }
+}

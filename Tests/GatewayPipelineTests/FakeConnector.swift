@@ -1,0 +1,67 @@
+import GatewayCore
+import Synchronization
+
+/// A connector whose wire format is `order|status|seconds|thin` and whose platform is a dictionary.
+final class FakeConnector: PlatformConnector, Sendable {
+    let platform = Platform.douyin
+    let shop: String
+    let pollPolicy = PollPolicy(maxWindowSeconds: 3600, settleSeconds: 0, overlapSeconds: 60)
+    /// The platform's orders: id → (status, update seconds).
+    let platformOrders = Mutex<[String: (OrderStatus, Int64)]>([:])
+    /// Whether detail fetches fail.
+    let failing = Mutex(false)
+    /// Poll windows requested.
+    let windows = Mutex<[(Timestamp, Timestamp)]>([])
+
+    init(shop: String) { self.shop = shop }
+
+    func observations(from entry: InboxEntry) throws -> [OrderObservation] {
+        let parts = entry.delivery.payloadText.split(separator: "|").map(String.init)
+        guard parts.count == 4, let status = OrderStatus(rawValue: parts[1]), let seconds = Int64(parts[2]) else {
+            throw PipelineTestError.unreadable(entry.delivery.payloadText)
+        }
+        let key = OrderKey(platform: .douyin, shop: shop, platformOrderId: parts[0])
+        if parts[3] == "thin" {
+            return [OrderObservation(key: key, source: .push, event: "push", platformUpdatedAt: Timestamp(secondsSince1970: seconds), status: status, needsDetail: true)]
+        }
+        return [OrderObservation(key: key, source: .poll, event: "poll", platformUpdatedAt: Timestamp(secondsSince1970: seconds), snapshot: Self.snapshot(status))]
+    }
+
+    func fetchOrder(platformOrderId: String) async throws -> PreparedObservation {
+        if failing.withLock({ $0 }) { throw PipelineTestError.apiDown }
+        guard let (status, seconds) = platformOrders.withLock({ $0[platformOrderId] }) else { throw PipelineTestError.unknownOrder }
+        let key = OrderKey(platform: .douyin, shop: shop, platformOrderId: platformOrderId)
+        return PreparedObservation(
+            observation: OrderObservation(key: key, source: .detail, event: "detail", platformUpdatedAt: Timestamp(secondsSince1970: seconds), snapshot: Self.snapshot(status)),
+            rawPayload: "detail"
+        )
+    }
+
+    func poll(from: Timestamp, to: Timestamp) async throws -> [InboxDelivery] {
+        windows.withLock { $0.append((from, to)) }
+        return platformOrders.withLock { orders in
+            orders.filter { Timestamp(secondsSince1970: $0.value.1) >= from && Timestamp(secondsSince1970: $0.value.1) <= to }
+                .sorted { $0.key < $1.key }
+                .map { id, value in
+                    InboxDelivery(platform: .douyin, shop: shop, deliveryId: "poll:\(id):\(value.1)", kind: .poll, receivedAt: to, text: "\(id)|\(value.0.rawValue)|\(value.1)|full")
+                }
+        }
+    }
+
+    static func snapshot(_ status: OrderStatus) -> OrderSnapshot {
+        OrderSnapshot(
+            status: status,
+            platformStatus: status.rawValue,
+            totalFen: 5980,
+            paidFen: 5980,
+            createdAt: Timestamp(secondsSince1970: 1),
+            lines: [OrderLine(lineId: "1", productId: "p", skuId: "ponkan-5kg", title: "ponkan", quantity: 1, paidFen: 5980)]
+        )
+    }
+}
+
+enum PipelineTestError: Error {
+    case unreadable(String)
+    case apiDown
+    case unknownOrder
+}

@@ -1,0 +1,76 @@
+import GatewayCore
+
+/// An in-memory inbox and order store for pipeline tests.
+actor InMemoryStores: InboxStore, OrderStore, PollCursorStore {
+    var entries: [InboxEntry] = []
+    var processed: Set<Int64> = []
+    var notBefore: [Int64: Timestamp] = [:]
+    var ordersByKey: [OrderKey: CanonicalOrder] = [:]
+    var timelines: [OrderKey: [TimelineEntry]] = [:]
+    var cursors: [String: Timestamp] = [:]
+    var failures: [Int64: String] = [:]
+
+    func append(_ deliveries: [InboxDelivery]) async throws -> [InboxAppendResult] {
+        deliveries.map { delivery in
+            if let index = entries.firstIndex(where: {
+                $0.delivery.platform == delivery.platform && $0.delivery.shop == delivery.shop && $0.delivery.deliveryId == delivery.deliveryId
+            }) {
+                entries[index].receivedCount += 1
+                return .duplicate(id: entries[index].id)
+            }
+            let entry = InboxEntry(id: Int64(entries.count + 1), delivery: delivery)
+            entries.append(entry)
+            return .stored(id: entry.id)
+        }
+    }
+
+    func pending(limit: Int, now: Timestamp) async throws -> [InboxEntry] {
+        Array(entries.filter { !processed.contains($0.id) && (notBefore[$0.id] ?? now) <= now }.prefix(limit))
+    }
+
+    func deferEntries(_ ids: [Int64], until: Timestamp, error: String) async throws {
+        for id in ids {
+            notBefore[id] = until
+            if let index = entries.firstIndex(where: { $0.id == id }) { entries[index].attempts += 1 }
+        }
+    }
+
+    func counts() async throws -> InboxCounts {
+        InboxCounts(total: entries.count, unprocessed: entries.count - processed.count, duplicatesAbsorbed: entries.reduce(0) { $0 + $1.receivedCount - 1 })
+    }
+
+    func commit(_ batch: [ProcessedDelivery], at now: Timestamp) async throws -> [MergeResult] {
+        var results: [MergeResult] = []
+        for delivery in batch where !processed.contains(delivery.inboxId) {
+            for prepared in delivery.observations {
+                let result = OrderMerger.merge(prepared.observation, into: ordersByKey[prepared.observation.key])
+                ordersByKey[prepared.observation.key] = result.order
+                timelines[prepared.observation.key, default: []].append(
+                    TimelineEntry(
+                        inboxId: delivery.inboxId,
+                        deliveryId: delivery.deliveryId,
+                        receivedCount: 1,
+                        source: prepared.observation.source,
+                        event: prepared.observation.event,
+                        decision: result.decision,
+                        statusBefore: result.previousStatus,
+                        statusAfter: result.order.status,
+                        platformUpdatedAt: prepared.observation.platformUpdatedAt,
+                        recordedAt: now,
+                        rawPayload: prepared.rawPayload
+                    )
+                )
+                results.append(result)
+            }
+            if let failure = delivery.failure { failures[delivery.inboxId] = failure }
+            processed.insert(delivery.inboxId)
+        }
+        return results
+    }
+
+    func order(_ key: OrderKey) async throws -> CanonicalOrder? { ordersByKey[key] }
+    func timeline(_ key: OrderKey) async throws -> [TimelineEntry] { timelines[key] ?? [] }
+    func orders(matching query: OrderQuery) async throws -> [CanonicalOrder] { Array(ordersByKey.values) }
+    func pollCursor(shop: String) async throws -> Timestamp? { cursors[shop] }
+    func setPollCursor(shop: String, to cursor: Timestamp) async throws { cursors[shop] = max(cursors[shop] ?? cursor, cursor) }
+}
