@@ -122,7 +122,9 @@ let package = Package(
         .target(
             name: "MockPlatformKit",
             dependencies: [
-                "GatewayConfig",
+                "GatewayConfig", "GatewayCore",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -1,0 +1,66 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+extension MockPlatform {
+    /// The mock's routes: every platform API path, plus `/_mock/…` ground truth.
+    func buildRouter() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        let api = douyinAPI
+        for path in DouyinOpenAPI.paths {
+            router.post(RouterPath(path)) { request, _ -> Response in
+                let body = try await request.body.collect(upTo: 4 << 20)
+                let answer = await api.handle(path: path, query: Self.queryParameters(request.uri.query), body: Array(buffer: body))
+                return Self.response(status: answer.httpStatus, contentType: answer.contentType, body: answer.body)
+            }
+        }
+        router.get("/_mock/health") { _, _ -> Response in
+            Self.response(status: 200, contentType: "application/json", body: #"{"status":"ok"}"#)
+        }
+        let shops = douyinShops
+        let control = control
+        router.get("/_mock/truth") { _, _ -> Response in
+            try Self.json(["orders": shops.flatMap { $0.truth() }])
+        }
+        router.get("/_mock/stock") { _, _ -> Response in
+            try Self.json(["stock": shops.flatMap { $0.stockLevels() }])
+        }
+        router.get("/_mock/requests") { _, _ -> Response in
+            try Self.json(["requests": control.requestLog()])
+        }
+        return router
+    }
+
+    /// Decodes a raw query string as a form would (`+` is a space, `%XX` escapes); the first value of a
+    /// repeated name wins.
+    static func queryParameters(_ query: String?) -> [String: String] {
+        guard let query, !query.isEmpty else { return [:] }
+        var parameters: [String: String] = [:]
+        for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = decode(parts[0])
+            let value = parts.count > 1 ? decode(parts[1]) : ""
+            if parameters[name] == nil { parameters[name] = value }
+        }
+        return parameters
+    }
+
+    private static func decode(_ text: Substring) -> String {
+        let spaced = text.replacingOccurrences(of: "+", with: " ")
+        return spaced.removingPercentEncoding ?? spaced
+    }
+
+    static func response(status: Int, contentType: String, body: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = contentType
+        return Response(status: HTTPResponse.Status(code: status), headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    private static func json<Value: Encodable>(_ value: [String: Value]) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        return response(status: 200, contentType: "application/json", body: String(decoding: data, as: UTF8.self))
+    }
+}

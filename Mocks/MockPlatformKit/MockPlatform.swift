@@ -1,0 +1,167 @@
+import Foundation
+public import GatewayConfig
+import GatewayCore
+import Hummingbird
+public import Logging
+import NIOCore
+import Synchronization
+
+/// The mock platform: every configured platform shop's API, pushes and ground truth on one port.
+///
+/// It reads the same configuration as the gateway and uses each shop's credentials as the shared
+/// secrets, so the two agree by construction (design.md §5). Douyin shops are served today.
+///
+/// ```swift
+/// let configuration = try ConfigurationLoader().load(path: "config/gateway.yaml")
+/// let mock = MockPlatform(configuration: configuration, seed: 42)
+/// let port = try await mock.start()               // port 0: any free port
+/// let shop = mock.douyin(shop: "yunlai-douyin")!
+/// // … point the gateway's api_base at mock.baseURL, create orders, push them …
+/// let truth = mock.truth()
+/// await mock.shutdown()
+/// ```
+///
+/// HTTP routes: the Douyin open API (`POST /token/create`, `/token/refresh`, `/order/orderDetail`,
+/// `/order/searchList`, `/sku/syncStock`), and `GET /_mock/truth`, `/_mock/stock`, `/_mock/requests`,
+/// `/_mock/health`.
+public final class MockPlatform: Sendable {
+    /// The configuration the mock was built from.
+    public let configuration: GatewayConfiguration
+    /// The seed every random choice of the mock derives from.
+    public let seed: UInt64
+    let logger: Logger
+    let control: MockControl
+    let douyinTokens: DouyinTokenStore
+    let douyinShops: [DouyinShopMock]
+    private let server: Mutex<ServerState>
+
+    private struct ServerState {
+        var running: BackgroundServer?
+    }
+
+    /// Creates a mock platform for the shops of a configuration.
+    /// - Parameters:
+    ///   - configuration: the gateway configuration; each shop's credentials are the shared secrets.
+    ///   - seed: the seed for ids, buyers and injected faults (same seed, same run).
+    ///   - logger: where the mock logs.
+    public init(configuration: GatewayConfiguration, seed: UInt64 = 1, logger: Logger = Logger(label: "mock-platform")) {
+        self.configuration = configuration
+        self.seed = seed
+        self.logger = logger
+        self.control = MockControl(seed: seed)
+        self.douyinTokens = DouyinTokenStore(seed: seed)
+        self.douyinShops = configuration.shops.filter { $0.platform == .douyin }.enumerated().map { index, shop in
+            DouyinShopMock(shop: shop, index: index, seed: seed)
+        }
+        self.server = Mutex(ServerState())
+    }
+
+    // MARK: - Server
+
+    /// Starts the HTTP server in a background task and returns once it listens.
+    /// - Parameters:
+    ///   - host: the interface to bind.
+    ///   - port: the port; 0 picks a free one.
+    /// - Returns: the bound port.
+    /// - Throws: ``MockPlatformError/serverNotStarted(_:)`` when binding fails or the server already runs.
+    @discardableResult
+    public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> Int {
+        if server.withLock({ $0.running != nil }) { throw MockPlatformError.serverNotStarted("it is already running") }
+        let running = try await BackgroundServer.start(
+            router: buildRouter(),
+            host: host,
+            port: port,
+            serverName: "mock-platform",
+            logger: logger
+        )
+        let bound = running.port
+        server.withLock { $0.running = running }
+        logger.info("mock platform listening on http://\(host):\(bound)")
+        return bound
+    }
+
+    /// Stops the HTTP server (no-op when it is not running).
+    public func shutdown() async {
+        let running = server.withLock { state in
+            defer { state.running = nil }
+            return state.running
+        }
+        await running?.stop()
+    }
+
+    /// The bound port, once started.
+    public var port: Int? { server.withLock { $0.running?.port } }
+
+    /// The root URL of the running server, e.g. `http://127.0.0.1:9090` (empty before ``start(host:port:)``).
+    public var baseURL: String {
+        guard let port else { return "" }
+        return "http://127.0.0.1:\(port)"
+    }
+
+    // MARK: - Shops
+
+    /// The mock of a Douyin shop.
+    /// - Parameter shop: the shop key from the configuration.
+    /// - Returns: nil when no Douyin shop has that key.
+    public func douyin(shop: String) -> DouyinShopMock? {
+        douyinShops.first { $0.shopKey == shop }
+    }
+
+    /// Every Douyin shop mock, in configuration order.
+    public var douyinShopMocks: [DouyinShopMock] { douyinShops }
+
+    // MARK: - Truth and records
+
+    /// The ground truth of every order on every platform: shop by shop in configuration order, each
+    /// shop's orders by order id.
+    public func truth() -> [MockOrderTruth] {
+        douyinShops.flatMap { $0.truth() }
+    }
+
+    /// The latest stock written back by the gateway, for every shop.
+    public func stockLevels() -> [MockStockLevel] {
+        douyinShops.flatMap { $0.stockLevels() }
+    }
+
+    /// Every API request received so far, oldest first.
+    public func requestLog() -> [MockRequestRecord] {
+        control.requestLog()
+    }
+
+    /// Forgets the request log.
+    public func clearRequestLog() {
+        control.clearRequestLog()
+    }
+
+    // MARK: - Knobs
+
+    /// The faults injected into API answers (thread-safe; takes effect for the next request).
+    public var faults: MockFaults {
+        get { control.faults }
+        set { control.faults = newValue }
+    }
+
+    /// Whether a Douyin `param_json` must be canonical (compact, keys sorted recursively) for the
+    /// signature to count as valid. Default true: the gateway must send exactly what it signs, in the
+    /// form the SDKs produce. Set false to check the signature over the raw body only.
+    public var requireCanonicalParamJSON: Bool {
+        get { control.requireCanonicalParamJSON }
+        set { control.requireCanonicalParamJSON = newValue }
+    }
+
+    /// How far a request `timestamp` may be from the mock's clock, in seconds (default 600).
+    public var timestampToleranceSeconds: Int64 {
+        get { control.timestampToleranceSeconds }
+        set { control.timestampToleranceSeconds = newValue }
+    }
+
+    /// Expires every access token issued so far; refresh tokens keep working.
+    public func expireTokens() {
+        douyinTokens.expireAll(now: DouyinShopMock.seconds(Date()))
+    }
+
+    /// The Douyin open API handler (also used by the router).
+    var douyinAPI: DouyinOpenAPI {
+        DouyinOpenAPI(shops: douyinShops, control: control, tokens: douyinTokens, logger: logger)
+    }
+}

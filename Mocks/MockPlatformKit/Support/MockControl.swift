@@ -1,0 +1,93 @@
+import Foundation
+import Synchronization
+
+/// The platform-wide knobs and records shared by every platform's API: faults, rate limits, the request log.
+final class MockControl: Sendable {
+    /// What the fault dice decided for one request.
+    enum FaultDecision: Sendable, Equatable {
+        case none
+        case systemError
+        case unavailable
+    }
+
+    private struct State {
+        var faults = MockFaults()
+        var generator: SeededGenerator
+        var log: [MockRequestRecord] = []
+        var windows: [String: (second: Int64, count: Int)] = [:]
+        var requireCanonicalParamJSON = true
+        var timestampToleranceSeconds: Int64 = 600
+        var logSequence: UInt64 = 0
+    }
+
+    private let state: Mutex<State>
+
+    init(seed: UInt64) {
+        state = Mutex(State(generator: SeededGenerator(seed: SeededGenerator.derive(seed, 0xFA17))))
+    }
+
+    var faults: MockFaults {
+        get { state.withLock { $0.faults } }
+        set { state.withLock { $0.faults = newValue } }
+    }
+
+    var requireCanonicalParamJSON: Bool {
+        get { state.withLock { $0.requireCanonicalParamJSON } }
+        set { state.withLock { $0.requireCanonicalParamJSON = newValue } }
+    }
+
+    var timestampToleranceSeconds: Int64 {
+        get { state.withLock { $0.timestampToleranceSeconds } }
+        set { state.withLock { $0.timestampToleranceSeconds = newValue } }
+    }
+
+    /// Counts a request against the per-app limit of the current wall-clock second.
+    /// - Returns: false when the request is over the limit.
+    func admit(appKey: String, now: Date = Date()) -> Bool {
+        let second = Int64(now.timeIntervalSince1970.rounded(.down))
+        return state.withLock { state in
+            guard let limit = state.faults.rateLimitPerSecond else { return true }
+            var window = state.windows[appKey] ?? (second, 0)
+            if window.second != second { window = (second, 0) }
+            window.count += 1
+            state.windows[appKey] = window
+            return window.count <= limit
+        }
+    }
+
+    /// Rolls the fault dice for one request.
+    /// - Returns: the error to inject, and the delay before answering (0 for none).
+    func drawFault() -> (decision: FaultDecision, delayMilliseconds: Int) {
+        state.withLock { state in
+            let faults = state.faults
+            var decision = FaultDecision.none
+            if state.generator.chance(faults.errorRate) {
+                decision = state.generator.chance(0.5) ? .systemError : .unavailable
+            }
+            let delay = state.generator.chance(faults.slowRate) ? max(0, faults.slowMilliseconds) : 0
+            return (decision, delay)
+        }
+    }
+
+    func record(_ entry: MockRequestRecord) {
+        state.withLock { $0.log.append(entry) }
+    }
+
+    func requestLog() -> [MockRequestRecord] {
+        state.withLock { $0.log }
+    }
+
+    func clearRequestLog() {
+        state.withLock { $0.log.removeAll() }
+    }
+
+    /// A unique log id in Douyin's style: Beijing time digits then hex.
+    func nextLogId(now: Date = Date()) -> String {
+        let sequence = state.withLock { state in
+            state.logSequence += 1
+            return state.logSequence
+        }
+        let hex = Hex.lowercase(withUnsafeBytes(of: sequence.bigEndian) { Array($0) }).uppercased()
+        return BeijingTime.digits(Int64(now.timeIntervalSince1970.rounded(.down))) + hex
+    }
+}
