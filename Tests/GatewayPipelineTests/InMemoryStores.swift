@@ -71,6 +71,13 @@ actor InMemoryStores: InboxStore, OrderStore, PollCursorStore {
     func order(_ key: OrderKey) async throws -> CanonicalOrder? { ordersByKey[key] }
     func timeline(_ key: OrderKey) async throws -> [TimelineEntry] { timelines[key] ?? [] }
     func orders(matching query: OrderQuery) async throws -> [CanonicalOrder] { Array(ordersByKey.values) }
+    func statistics() async throws -> OrderStatistics {
+        var statistics = OrderStatistics()
+        for order in ordersByKey.values { statistics.ordersByShopAndStatus[order.key.shop, default: [:]][order.status, default: 0] += 1 }
+        for entry in timelines.values.joined() { statistics.decisions[entry.decision, default: 0] += 1 }
+        return statistics
+    }
+
     func pollCursor(shop: String) async throws -> Timestamp? { cursors[shop] }
     func setPollCursor(shop: String, to cursor: Timestamp) async throws { cursors[shop] = max(cursors[shop] ?? cursor, cursor) }
 }

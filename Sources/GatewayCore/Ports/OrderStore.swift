@@ -15,6 +15,9 @@ public protocol OrderStore: Sendable {
 
     /// Orders matching a query, most recently updated first.
     func orders(matching query: OrderQuery) async throws -> [CanonicalOrder]
+
+    /// Counts of orders by shop and status, and of merge decisions.
+    func statistics() async throws -> OrderStatistics
 }
 
 /// Filters for listing orders.

@@ -127,6 +127,21 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
         }
     }
 
+    public func statistics() async throws -> OrderStatistics {
+        try await writer.read { db in
+            var statistics = OrderStatistics()
+            for row in try Row.fetchAll(db, sql: "SELECT shop, status, count(*) AS n FROM orders GROUP BY shop, status") {
+                guard let status = OrderStatus(rawValue: row["status"]) else { continue }
+                statistics.ordersByShopAndStatus[row["shop"], default: [:]][status] = row["n"]
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT decision, count(*) AS n FROM timeline GROUP BY decision") {
+                guard let decision = MergeDecision(rawValue: row["decision"]) else { continue }
+                statistics.decisions[decision] = row["n"]
+            }
+            return statistics
+        }
+    }
+
     /// Number of orders stored.
     public func orderCount() async throws -> Int {
         try await writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM orders") ?? 0 }

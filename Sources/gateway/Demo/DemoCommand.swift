@@ -1,0 +1,172 @@
+import ArgumentParser
+import Foundation
+import GatewayConfig
+import GatewayCore
+import GatewayRuntime
+import GatewayStorage
+import Logging
+import MockPlatformKit
+import Synchronization
+
+/// `gateway demo`: the product's front door. Starts the mock platform and the gateway on a fresh
+/// embedded SQLite file, plays a county-head ponkan livestream through every Douyin shop with
+/// repeats, out-of-order and dropped pushes, shows it live, compares the gateway with the
+/// platform's truth, and keeps serving the staff API until Ctrl-C.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Play a simulated county-head livestream through the mock platform and show it live."
+    )
+
+    @Option(name: .long, help: "Configuration file (its shops become the mock platform's shops).")
+    var config: String = "config/gateway.yaml"
+    @Flag(name: .long, help: "A short run (about 15 seconds).") var quick = false
+    @Option(name: .long, help: "Orders per Douyin shop (default 600, 120 with --quick).") var orders: Int?
+    @Option(name: .long, help: "Orders per second per shop at the peak.") var rate: Double = 40
+    @Option(name: .long, help: "Seed: the same seed plays the same livestream.") var seed: UInt64 = 2019
+    @Option(name: .long, help: "Gateway port (0 picks a free one).") var port: Int?
+    @Option(name: .long, help: "Mock platform port (0 picks a free one).") var mockPort: Int?
+    @Option(name: .long, help: "Database file for the demo (recreated each run).") var database: String = "data/demo.sqlite"
+    @Flag(name: .long, help: "Exit after the verdict instead of serving until Ctrl-C.") var noWait = false
+
+    func run() async throws {
+        let outcome = try await play()
+        if !outcome.comparison.allEqual { throw ExitCode(1) }
+    }
+
+    /// What a demo run ended with.
+    struct Outcome {
+        var comparison: TruthComparison
+        var gatewayURL: String
+    }
+
+    func play() async throws -> Outcome {
+        var logger = Logger(label: "demo")
+        logger.logLevel = .error
+        var configuration: GatewayConfiguration
+        do {
+            configuration = try ConfigurationLoader().load(path: config)
+        } catch let error as ConfigurationError {
+            print(error)
+            throw ExitCode(2)
+        }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+        configuration.storage.url = "sqlite:" + database
+
+        let display = DemoDisplay()
+        let mock = MockPlatform(configuration: configuration, seed: seed, logger: logger)
+        let mockPortNumber: Int
+        do {
+            mockPortNumber = try await mock.start(port: mockPort ?? Self.port(of: configuration.shops.first?.apiBase) ?? 9090)
+        } catch {
+            print("cannot start the mock platform: \(error). Is the port taken? Try --mock-port 0.")
+            throw ExitCode(1)
+        }
+        for index in configuration.shops.indices where configuration.shops[index].apiBase != nil {
+            configuration.shops[index].apiBase = mock.baseURL
+            configuration.shops[index].poll.intervalSeconds = 2  // the backstop finds dropped pushes within seconds
+        }
+        if let port { configuration.server.port = port }
+        let token = ProcessInfo.processInfo.environment["GATEWAY_ADMIN_TOKEN"] ?? "demo-" + UUID().uuidString.prefix(8).lowercased()
+        let gateway = try GatewayServer(configuration: configuration, apiTokens: [token], logger: logger)
+        let gatewayPort: Int
+        do {
+            gatewayPort = try await gateway.start()
+        } catch {
+            await mock.shutdown()
+            print("cannot start the gateway: \(error). Is port \(configuration.server.port) taken? Try --port 0.")
+            throw ExitCode(1)
+        }
+        let gatewayURL = "http://127.0.0.1:\(gatewayPort)"
+        display.log("🍊 Baojing county-head ponkan livestream — mock platform \(mock.baseURL), gateway \(gatewayURL), database \(database)")
+
+        let shops = configuration.shops.filter { $0.platform == .douyin }.map(\.key)
+        let perShop = orders ?? (quick ? 120 : 600)
+        let progress = ProgressBoard()
+        let started = Date()
+        let refresher = Task {
+            while !Task.isCancelled {
+                if let statistics = try? await gateway.stores.orders.statistics(), let inbox = try? await gateway.stores.inbox.counts() {
+                    display.update(elapsed: Date().timeIntervalSince(started), progress: progress.snapshot(), statistics: statistics, inbox: inbox)
+                }
+                try? await Task.sleep(for: .milliseconds(250))
+            }
+        }
+        let reports = try await withThrowingTaskGroup(of: LivestreamReport.self) { group in
+            for (index, shop) in shops.enumerated() {
+                let count = index == 0 ? perShop : max(perShop / 3, 10)
+                group.addTask {
+                    try await DouyinLivestream.run(
+                        mock: mock,
+                        shop: shop,
+                        gatewayBaseURL: gatewayURL,
+                        orders: count,
+                        ratePerSecond: rate,
+                        seed: seed &+ UInt64(index),
+                        duplicateRate: 0.15,
+                        outOfOrderRate: 0.1,
+                        dropRate: 0.08,
+                        cancelRate: 0.1
+                    ) { update in progress.set(shop, update) }
+                }
+            }
+            var all: [LivestreamReport] = []
+            for try await report in group { all.append(report) }
+            return all
+        }
+
+        // Wait for the pipeline and the backstop poller to converge on the platform's truth.
+        var comparison = TruthComparison.compare(truth: mock.truth(), orders: [])
+        for _ in 0..<120 {
+            let stored = try await gateway.stores.orders.orders(matching: OrderQuery(limit: 1_000_000))
+            comparison = TruthComparison.compare(truth: mock.truth(), orders: stored)
+            if comparison.allEqual { break }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        refresher.cancel()
+        _ = await refresher.result
+        if let statistics = try? await gateway.stores.orders.statistics(), let inbox = try? await gateway.stores.inbox.counts() {
+            display.update(elapsed: Date().timeIntervalSince(started), progress: progress.snapshot(), statistics: statistics, inbox: inbox)
+        }
+        display.finish()
+
+        print("")
+        for report in reports.sorted(by: { $0.shop < $1.shop }) {
+            print("platform \(report.shop): \(report.ordersCreated) orders (\(report.ordersPaid) paid, \(report.cancelledBeforePayment + report.cancelledAfterPayment) cancelled), "
+                + "\(report.pushesSent) pushes, \(report.duplicatesSent) repeated, \(report.outOfOrder) out of order, \(report.dropped) dropped (left to polling)")
+        }
+        if comparison.allEqual {
+            print("✅ verdict: the gateway equals the platforms' truth — \(comparison.compared) orders, every status, amount and line.")
+        } else {
+            print("❌ verdict: \(comparison.differences.count) difference(s) over \(comparison.compared) orders:")
+            for difference in comparison.differences.prefix(50) { print("   - \(difference)") }
+        }
+        print("")
+        print("staff API:   curl -H 'Authorization: Bearer \(token)' \(gatewayURL)/api/v1/orders?limit=5")
+        if let first = try await gateway.stores.orders.orders(matching: OrderQuery(limit: 1)).first {
+            print("one order:   curl -H 'Authorization: Bearer \(token)' \(gatewayURL)/api/v1/orders/\(first.key.platform.rawValue)/\(first.key.shop)/\(first.key.platformOrderId)")
+        }
+        print("metrics:     \(gatewayURL)/metrics     platform truth: \(mock.baseURL)/_mock/truth")
+
+        if !noWait {
+            print("serving until Ctrl-C …")
+            let signals = SignalStream()
+            await signals.next()
+        }
+        await gateway.shutdown()
+        await mock.shutdown()
+        return Outcome(comparison: comparison, gatewayURL: gatewayURL)
+    }
+
+    static func port(of url: String?) -> Int? {
+        guard let url, let last = url.split(separator: ":").last else { return nil }
+        return Int(last.filter(\.isNumber))
+    }
+}
+
+/// The latest livestream progress of each shop, updated from the driver's callbacks.
+final class ProgressBoard: Sendable {
+    private let state = Mutex<[String: LivestreamProgress]>([:])
+    func set(_ shop: String, _ progress: LivestreamProgress) { state.withLock { $0[shop] = progress } }
+    func snapshot() -> [String: LivestreamProgress] { state.withLock { $0 } }
+}

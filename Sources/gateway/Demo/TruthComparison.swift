@@ -1,0 +1,62 @@
+import GatewayCore
+import MockPlatformKit
+
+/// Compares the gateway's orders with what the mock platform holds (its ground truth).
+struct TruthComparison: Sendable {
+    /// One order that differs.
+    struct Difference: Sendable, CustomStringConvertible {
+        var orderId: String
+        var shop: String
+        var problem: String
+        var description: String { "\(shop)/\(orderId): \(problem)" }
+    }
+
+    var compared: Int
+    var differences: [Difference]
+
+    var allEqual: Bool { differences.isEmpty }
+
+    /// Compares status, paid amount and lines (count, quantity, refund state) order by order.
+    static func compare(truth: [MockOrderTruth], orders: [CanonicalOrder]) -> TruthComparison {
+        var byKey: [String: CanonicalOrder] = [:]
+        for order in orders { byKey["\(order.key.shop)/\(order.key.platformOrderId)"] = order }
+        var differences: [Difference] = []
+        for expected in truth {
+            guard let order = byKey.removeValue(forKey: "\(expected.shop)/\(expected.orderId)") else {
+                differences.append(Difference(orderId: expected.orderId, shop: expected.shop, problem: "missing in the gateway"))
+                continue
+            }
+            if order.status.rawValue != expected.status {
+                differences.append(Difference(orderId: expected.orderId, shop: expected.shop, problem: "status \(order.status.rawValue), platform says \(expected.status)"))
+            }
+            guard let snapshot = order.snapshot else {
+                differences.append(Difference(orderId: expected.orderId, shop: expected.shop, problem: "no order detail fetched"))
+                continue
+            }
+            if snapshot.paidFen != expected.paidFen {
+                differences.append(Difference(orderId: expected.orderId, shop: expected.shop, problem: "paid \(snapshot.paidFen) fen, platform says \(expected.paidFen)"))
+            }
+            let lines = Dictionary(snapshot.lines.map { ($0.lineId, $0) }, uniquingKeysWith: { first, _ in first })
+            for line in expected.lines {
+                guard let mine = lines[line.lineId] else {
+                    differences.append(Difference(orderId: expected.orderId, shop: expected.shop, problem: "line \(line.lineId) missing"))
+                    continue
+                }
+                if mine.quantity != line.quantity || mine.refundState.rawValue != line.refundState || mine.paidFen != line.paidFen {
+                    differences.append(
+                        Difference(
+                            orderId: expected.orderId,
+                            shop: expected.shop,
+                            problem: "line \(line.lineId): \(mine.quantity)×, \(mine.paidFen) fen, refund \(mine.refundState.rawValue); "
+                                + "platform says \(line.quantity)×, \(line.paidFen) fen, refund \(line.refundState)"
+                        )
+                    )
+                }
+            }
+        }
+        for order in byKey.values {
+            differences.append(Difference(orderId: order.key.platformOrderId, shop: order.key.shop, problem: "in the gateway but not on the platform"))
+        }
+        return TruthComparison(compared: truth.count, differences: differences)
+    }
+}

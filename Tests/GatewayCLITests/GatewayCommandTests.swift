@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+@testable import gateway
+import Testing
+
+@Suite(.serialized) struct GatewayCommandTests {
+    @Test func parsesTheContractCommands() throws {
+        let serve = try #require(try GatewayCommand.parseAsRoot(["serve", "--config", "x.yaml", "--port", "9", "--database", "sqlite:/tmp/x"]) as? ServeCommand)
+        #expect(serve.port == 9)
+        #expect(serve.options.config == "x.yaml")
+        #expect(serve.options.database == "sqlite:/tmp/x")
+        #expect(try GatewayCommand.parseAsRoot(["migrate"]) is MigrateCommand)
+        #expect(try GatewayCommand.parseAsRoot(["check-config"]) is CheckConfigCommand)
+        let demo = try #require(try GatewayCommand.parseAsRoot(["demo", "--quick"]) as? DemoCommand)
+        #expect(demo.quick)
+        #expect(try GatewayCommand.parseAsRoot([]) is ServeCommand)
+    }
+
+    @Test func checkConfigExitsNonZeroOnProblems() async throws {
+        let path = NSTemporaryDirectory() + "bad-\(UUID().uuidString).yaml"
+        try "shops:\n  - { key: a, platform: tiktok, enterprise: e }\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let command = try #require(try GatewayCommand.parseAsRoot(["check-config", "--config", path]) as? CheckConfigCommand)
+        await #expect(throws: ExitCode.self) { try await command.run() }
+        let good = try #require(try GatewayCommand.parseAsRoot(["check-config"]) as? CheckConfigCommand)
+        try await good.run()
+    }
+
+    @Test func quickDemoEndsEqualToThePlatformsTruth() async throws {
+        let database = NSTemporaryDirectory() + "demo-\(UUID().uuidString).sqlite"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
+        let demo = try #require(
+            try GatewayCommand.parseAsRoot([
+                "demo", "--quick", "--no-wait", "--orders", "60", "--port", "0", "--mock-port", "0", "--database", database, "--seed", "7",
+            ]) as? DemoCommand
+        )
+        let outcome = try await demo.play()
+        #expect(outcome.comparison.compared >= 60)
+        #expect(outcome.comparison.allEqual, "\(outcome.comparison.differences.prefix(5))")
+    }
+}
