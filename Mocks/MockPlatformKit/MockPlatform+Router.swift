@@ -7,24 +7,17 @@ extension MockPlatform {
     /// The mock's routes: every platform API path, plus `/_mock/…` ground truth.
     func buildRouter() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
-        let api = douyinAPI
-        for path in DouyinOpenAPI.paths {
-            router.post(RouterPath(path)) { request, _ -> Response in
-                let body = try await request.body.collect(upTo: 4 << 20)
-                let answer = await api.handle(path: path, query: Self.queryParameters(request.uri.query), body: Array(buffer: body))
-                return Self.response(status: answer.httpStatus, contentType: answer.contentType, body: answer.body)
-            }
-        }
+        for module in modules { module.addRoutes(to: router) }
         router.get("/_mock/health") { _, _ -> Response in
             Self.response(status: 200, contentType: "application/json", body: #"{"status":"ok"}"#)
         }
-        let shops = douyinShops
+        let modules = modules
         let control = control
         router.get("/_mock/truth") { _, _ -> Response in
-            try Self.json(["orders": shops.flatMap { $0.truth() }])
+            try Self.json(["orders": modules.flatMap { $0.truth() }])
         }
         router.get("/_mock/stock") { _, _ -> Response in
-            try Self.json(["stock": shops.flatMap { $0.stockLevels() }])
+            try Self.json(["stock": modules.flatMap { $0.stockLevels() }])
         }
         router.get("/_mock/requests") { _, _ -> Response in
             try Self.json(["requests": control.requestLog()])

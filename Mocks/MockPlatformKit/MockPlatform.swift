@@ -31,8 +31,7 @@ public final class MockPlatform: Sendable {
     public let seed: UInt64
     let logger: Logger
     let control: MockControl
-    let douyinTokens: DouyinTokenStore
-    let douyinShops: [DouyinShopMock]
+    let modules: [any PlatformMockModule]
     private let server: Mutex<ServerState>
 
     private struct ServerState {
@@ -49,11 +48,19 @@ public final class MockPlatform: Sendable {
         self.seed = seed
         self.logger = logger
         self.control = MockControl(seed: seed)
-        self.douyinTokens = DouyinTokenStore(seed: seed)
-        self.douyinShops = configuration.shops.filter { $0.platform == .douyin }.enumerated().map { index, shop in
-            DouyinShopMock(shop: shop, index: index, seed: seed)
-        }
+        let context = PlatformMockContext(configuration: configuration, control: control, seed: seed, logger: logger)
+        self.modules = Self.moduleFactories.map { $0(context) }
         self.server = Mutex(ServerState())
+    }
+
+    /// Every platform's module, one entry per platform; add new platforms here.
+    static let moduleFactories: [@Sendable (PlatformMockContext) -> any PlatformMockModule] = [
+        { DouyinMockModule(context: $0) },
+    ]
+
+    /// The module of one kind.
+    func module<Module: PlatformMockModule>(_ type: Module.Type) -> Module? {
+        modules.lazy.compactMap { $0 as? Module }.first
     }
 
     // MARK: - Server
@@ -104,23 +111,23 @@ public final class MockPlatform: Sendable {
     /// - Parameter shop: the shop key from the configuration.
     /// - Returns: nil when no Douyin shop has that key.
     public func douyin(shop: String) -> DouyinShopMock? {
-        douyinShops.first { $0.shopKey == shop }
+        douyinShopMocks.first { $0.shopKey == shop }
     }
 
     /// Every Douyin shop mock, in configuration order.
-    public var douyinShopMocks: [DouyinShopMock] { douyinShops }
+    public var douyinShopMocks: [DouyinShopMock] { module(DouyinMockModule.self)?.shops ?? [] }
 
     // MARK: - Truth and records
 
     /// The ground truth of every order on every platform: shop by shop in configuration order, each
     /// shop's orders by order id.
     public func truth() -> [MockOrderTruth] {
-        douyinShops.flatMap { $0.truth() }
+        modules.flatMap { $0.truth() }
     }
 
     /// The latest stock written back by the gateway, for every shop.
     public func stockLevels() -> [MockStockLevel] {
-        douyinShops.flatMap { $0.stockLevels() }
+        modules.flatMap { $0.stockLevels() }
     }
 
     /// Every API request received so far, oldest first.
@@ -157,11 +164,6 @@ public final class MockPlatform: Sendable {
 
     /// Expires every access token issued so far; refresh tokens keep working.
     public func expireTokens() {
-        douyinTokens.expireAll(now: DouyinShopMock.seconds(Date()))
-    }
-
-    /// The Douyin open API handler (also used by the router).
-    var douyinAPI: DouyinOpenAPI {
-        DouyinOpenAPI(shops: douyinShops, control: control, tokens: douyinTokens, logger: logger)
+        for module in modules { module.expireTokens() }
     }
 }

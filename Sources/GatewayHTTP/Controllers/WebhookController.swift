@@ -18,6 +18,10 @@ struct WebhookController: Sendable {
         router.post("/webhooks/:platform/:shop") { request, context in
             try await self.receive(request, context: context)
         }
+        // URL verification handshakes that arrive as GET (WeChat Channels echoes `echostr`); the receiver decides.
+        router.get("/webhooks/:platform/:shop") { request, context in
+            try await self.receive(request, context: context)
+        }
     }
 
     func receive(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -1,0 +1,69 @@
+public import Foundation
+public import GatewayCore
+
+/// One shop on one platform in the mock, with the same verbs on every platform, so that scenarios
+/// (a livestream across all platforms) drive every platform alike. The verbs have names of their
+/// own (`placeOrder`, `payOrder`, …) so that each platform's richer API (`pay(orderId:at:)` returning
+/// its own message type) can sit beside them.
+///
+/// Each state change updates the platform's truth and returns the push the platform would send for
+/// it — or `nil` on platforms without HTTP pushes (Pinduoduo, Taobao: the gateway polls them) or for
+/// changes the platform does not push. ``deliver(_:to:timeout:)`` sends pushes exactly as the platform does.
+public protocol MockShop: Sendable {
+    /// The platform.
+    var platform: Platform { get }
+    /// The configured shop key.
+    var shopKey: String { get }
+
+    /// Places an order (unpaid); returns its platform order id and the "created" push, if any.
+    func placeOrder(
+        lines: [MockLineSpec],
+        postageFen: Int64,
+        roomId: String?,
+        authorId: String?,
+        province: String,
+        city: String,
+        at: Date
+    ) throws -> (orderId: String, push: MockPush?)
+    /// The buyer pays.
+    func payOrder(orderId: String, at: Date) throws -> MockPush?
+    /// The merchant ships every line.
+    func shipOrder(orderId: String, at: Date) throws -> MockPush?
+    /// The buyer confirms receipt / the trade completes.
+    func completeOrder(orderId: String, at: Date) throws -> MockPush?
+    /// The order is cancelled (before or after payment, before shipment).
+    func cancelOrder(orderId: String, at: Date) throws -> MockPush?
+    /// The buyer asks for a refund of one line.
+    func requestLineRefund(orderId: String, lineId: String, at: Date) throws -> MockPush?
+    /// The refund of one line succeeds.
+    func completeLineRefund(orderId: String, lineId: String, at: Date) throws -> MockPush?
+    /// The platform's line ids of an order.
+    func orderLineIds(orderId: String) -> [String]
+    /// Sends pushes to a gateway as the platform does (one request per push, or batched where the platform batches).
+    func deliver(_ pushes: [MockPush], to gatewayBaseURL: String, timeout: Duration) async throws -> MockPushResult
+    /// The shop's orders as ground truth.
+    func orderTruth() -> [MockOrderTruth]
+}
+
+/// A push a platform would send, opaque to scenarios: the shop that made it knows how to deliver it.
+public struct MockPush: Sendable, Hashable {
+    /// The platform.
+    public var platform: Platform
+    /// The shop key.
+    public var shop: String
+    /// The platform's message id (or the synthesised key where the platform has none).
+    public var id: String
+    /// The platform's order id the push is about.
+    public var orderId: String
+    /// The message as the platform would put it in the request (before any envelope, signature or encryption).
+    public var message: String
+
+    /// Creates a push.
+    public init(platform: Platform, shop: String, id: String, orderId: String, message: String) {
+        self.platform = platform
+        self.shop = shop
+        self.id = id
+        self.orderId = orderId
+        self.message = message
+    }
+}
