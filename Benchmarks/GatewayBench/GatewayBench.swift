@@ -53,7 +53,9 @@ struct IngestBenchmark: AsyncParsableCommand {
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
         let base = "http://127.0.0.1:\(port)"
 
-        print("gateway-bench ingest: \(connections) connections, \(seconds)s per phase, synchronous=\(synchronous), \(messagesPerPush) message(s) per push")
+        print(
+            "gateway-bench ingest: \(connections) connections, \(seconds)s per phase, synchronous=\(synchronous), \(messagesPerPush) message(s) per push"
+        )
         _ = try await phase(client: client, seconds: 1) { _ in Self.get(base + "/healthz") }  // warm-up
         let health = try await phase(client: client, seconds: seconds) { _ in Self.get(base + "/healthz") }
         let counter = Counter()
@@ -65,7 +67,7 @@ struct IngestBenchmark: AsyncParsableCommand {
                 messages.append(#"{"tag":"101","msg_id":"bench-\#(n)","data":"\#(data)"}"#)
             }
             let body = "[" + messages.joined(separator: ",") + "]"
-            let digest = Insecure.MD5.hash(data: Array((appKey + body + appSecret).utf8)).map { String(format: "%02x", $0) }.joined()
+            let digest = Self.hex(Insecure.MD5.hash(data: Array((appKey + body + appSecret).utf8)))
             var request = HTTPClientRequest(url: base + "/webhooks/douyin/bench-douyin")
             request.method = .POST
             request.headers.add(name: "app-id", value: appKey)
@@ -83,6 +85,18 @@ struct IngestBenchmark: AsyncParsableCommand {
     }
 
     static func get(_ url: String) -> HTTPClientRequest { HTTPClientRequest(url: url) }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Lowercase hex, without `String(format:)` (the client shares the CPU with the server).
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        var out: [UInt8] = []
+        for byte in bytes {
+            out.append(hexDigits[Int(byte >> 4)])
+            out.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 
     func startGateway(configPath: String) throws -> (Process, Int) {
         let process = Process()

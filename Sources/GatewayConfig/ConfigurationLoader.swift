@@ -36,7 +36,8 @@ public struct ConfigurationLoader: Sendable {
             throw ConfigurationError(problems: [ConfigurationProblem(file: sourcePath, key: "(file)", message: "not valid YAML: \(error)")])
         }
         guard let top = root as? [String: Any] else {
-            throw ConfigurationError(problems: [ConfigurationProblem(file: sourcePath, key: "(root)", message: "expected a mapping at the top level")])
+            throw ConfigurationError(problems: [ConfigurationProblem(file: sourcePath, key: "(root)", message: "expected a mapping at the top level")]
+            )
         }
         let configuration = reader.configuration(from: top)
         if !reader.problems.isEmpty { throw ConfigurationError(problems: reader.problems) }

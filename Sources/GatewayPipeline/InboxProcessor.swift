@@ -135,7 +135,9 @@ public final class InboxProcessor: Service, Sendable {
                 }
                 failure = "detail fetch failed after \(settings.maxAttempts) attempts; merged the push alone: " + missing.joined(separator: "; ")
             }
-            batch.append(ProcessedDelivery(inboxId: item.entry.id, deliveryId: item.entry.delivery.deliveryId, observations: prepared, failure: failure))
+            batch.append(
+                ProcessedDelivery(inboxId: item.entry.id, deliveryId: item.entry.delivery.deliveryId, observations: prepared, failure: failure)
+            )
         }
         if !deferred.isEmpty {
             let attempts = decoded.first { deferred.contains($0.entry.id) }?.entry.attempts ?? 0

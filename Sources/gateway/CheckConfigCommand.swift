@@ -1,8 +1,7 @@
 import ArgumentParser
-import GatewayConfig
-import GatewayCore
 import Foundation
 import GatewayConfig
+import GatewayCore
 
 /// `gateway check-config`: validates the configuration and reports every problem at once.
 struct CheckConfigCommand: AsyncParsableCommand {
@@ -17,8 +16,10 @@ struct CheckConfigCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             let configuration = try ConfigurationLoader().load(path: config)
-            print("\(config): OK — \(configuration.shops.count) shop(s): "
-                + configuration.shops.map { "\($0.key) (\($0.platform.rawValue))" }.joined(separator: ", "))
+            print(
+                "\(config): OK — \(configuration.shops.count) shop(s): "
+                    + configuration.shops.map { "\($0.key) (\($0.platform.rawValue))" }.joined(separator: ", ")
+            )
         } catch let error as ConfigurationError {
             print(error)
             throw ExitCode(1)

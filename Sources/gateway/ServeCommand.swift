@@ -1,7 +1,7 @@
 import ArgumentParser
+import Foundation
 import GatewayConfig
 import GatewayCore
-import Foundation
 import GatewayRuntime
 import Logging
 

@@ -6,7 +6,14 @@ import MockPlatformKit
 import Testing
 
 @Suite(.serialized) struct DouyinEndToEndTests {
-    static let ponkan = MockLineSpec(productId: "3600000000001", skuId: "1700000000001", outSkuId: "ponkan-5kg-a", title: "保靖椪柑 5kg 特级", quantity: 2, unitPriceFen: 2990)
+    static let ponkan = MockLineSpec(
+        productId: "3600000000001",
+        skuId: "1700000000001",
+        outSkuId: "ponkan-5kg-a",
+        title: "保靖椪柑 5kg 特级",
+        quantity: 2,
+        unitPriceFen: 2990
+    )
 
     @Test func paidPushIsFetchedAndVisibleThroughTheStaffAPI() async throws {
         let harness = try await EndToEndHarness.startMock(poll: false)
@@ -77,15 +84,58 @@ import Testing
         let path = "\(url)/api/v1/orders/douyin/yunlai-douyin/\(orderId)"
         #expect(try await EndToEndHarness.eventually { try await EndToEndHarness.getJSON(path).1["status"] as? String == "cancelled" })
         #expect(try await shop.push([paid], to: url).acknowledged)
-        #expect(try await EndToEndHarness.eventually {
-            let timeline = try await EndToEndHarness.getJSON(path).1["timeline"] as? [[String: Any]] ?? []
-            return timeline.contains { ($0["event"] as? String)?.contains("TradePaid") == true }
-        })
+        #expect(
+            try await EndToEndHarness.eventually {
+                let timeline = try await EndToEndHarness.getJSON(path).1["timeline"] as? [[String: Any]] ?? []
+                return timeline.contains { ($0["event"] as? String)?.contains("TradePaid") == true }
+            }
+        )
         let (_, order) = try await EndToEndHarness.getJSON(path)
         #expect(order["status"] as? String == "cancelled")
         let timeline = order["timeline"] as? [[String: Any]] ?? []
         let paidEntry = timeline.first { ($0["event"] as? String)?.contains("TradePaid") == true }
         #expect(paidEntry?["decision"] as? String != "applied" || paidEntry?["statusAfter"] as? String == "cancelled")
+        await gateway.shutdown()
+        await harness.cleanUp()
+    }
+
+    @Test func priceChangeShipmentAndAfterSaleLandOnTheOrderAndItsLines() async throws {
+        let harness = try await EndToEndHarness.startMock(poll: false)
+        let (gateway, url) = try await harness.startGateway()
+        let shop = try #require(harness.mock.douyin(shop: "yunlai-douyin"))
+        let start = Date()
+        let second = MockLineSpec(
+            productId: "3600000000002",
+            skuId: "1700000000009",
+            outSkuId: "kiwi-3kg",
+            title: "猕猴桃 3kg",
+            quantity: 1,
+            unitPriceFen: 3900
+        )
+        let orderId = shop.createOrder(lines: [Self.ponkan, second], at: start)
+        let lines = shop.lineIds(orderId: orderId)
+        let messages = [
+            try shop.changePrice(orderId: orderId, newPaidFen: 9000, at: start.addingTimeInterval(10)),
+            try shop.pay(orderId: orderId, at: start.addingTimeInterval(20)),
+            try shop.ship(orderId: orderId, at: start.addingTimeInterval(30)),
+            try shop.requestRefund(orderId: orderId, lineId: lines[1], at: start.addingTimeInterval(40)),
+            try shop.refundSucceeded(orderId: orderId, lineId: lines[1], at: start.addingTimeInterval(50)),
+        ]
+        for message in messages.reversed() { #expect(try await shop.push([message], to: url).acknowledged) }  // newest first
+        let path = "\(url)/api/v1/orders/douyin/yunlai-douyin/\(orderId)"
+        let truth = try #require(shop.truth(orderId: orderId))
+        let settled = try await EndToEndHarness.eventually {
+            let timeline = try await EndToEndHarness.getJSON(path).1["timeline"] as? [[String: Any]] ?? []
+            return timeline.filter { $0["source"] as? String == "push" }.count == messages.count
+        }
+        #expect(settled)
+        let (_, order) = try await EndToEndHarness.getJSON(path)
+        #expect(order["status"] as? String == truth.status)
+        #expect(order["paidFen"] as? Int64 == truth.paidFen || order["paidFen"] as? Int == Int(truth.paidFen))
+        #expect(truth.paidFen == 9000)
+        let refundStates = (order["lines"] as? [[String: Any]] ?? []).map { $0["refundState"] as? String ?? "" }
+        #expect(refundStates == truth.lines.map(\.refundState))
+        #expect(refundStates.contains("refunded"))
         await gateway.shutdown()
         await harness.cleanUp()
     }

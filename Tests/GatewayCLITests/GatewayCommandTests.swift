@@ -1,11 +1,14 @@
 import ArgumentParser
 import Foundation
-@testable import gateway
 import Testing
+
+@testable import gateway
 
 @Suite(.serialized) struct GatewayCommandTests {
     @Test func parsesTheContractCommands() throws {
-        let serve = try #require(try GatewayCommand.parseAsRoot(["serve", "--config", "x.yaml", "--port", "9", "--database", "sqlite:/tmp/x"]) as? ServeCommand)
+        let serve = try #require(
+            try GatewayCommand.parseAsRoot(["serve", "--config", "x.yaml", "--port", "9", "--database", "sqlite:/tmp/x"]) as? ServeCommand
+        )
         #expect(serve.port == 9)
         #expect(serve.options.config == "x.yaml")
         #expect(serve.options.database == "sqlite:/tmp/x")

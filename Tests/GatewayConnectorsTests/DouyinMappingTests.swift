@@ -1,7 +1,8 @@
 import Foundation
-@testable import GatewayConnectors
 import GatewayCore
 import Testing
+
+@testable import GatewayConnectors
 
 @Suite struct DouyinMappingTests {
     static let detailJSON = #"""

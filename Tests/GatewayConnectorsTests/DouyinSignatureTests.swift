@@ -1,9 +1,10 @@
 import AsyncHTTPClient
 import Crypto
 import Foundation
-@testable import GatewayConnectors
 import GatewayCore
 import Testing
+
+@testable import GatewayConnectors
 
 @Suite struct DouyinSignatureTests {
     let signer = DouyinSigner(appKey: "7011223344556677889", appSecret: "demo-secret")
@@ -15,7 +16,9 @@ import Testing
 
     @Test func apiSignatureMatchesAnIndependentComputation() {
         let paramJSON = #"{"shop_order_id":"4984023467827309610"}"#
-        let plain = "demo-secret" + "app_key7011223344556677889" + "methodorder.orderDetail" + "param_json" + paramJSON + "timestamp1764400000" + "v2" + "demo-secret"
+        let plain =
+            "demo-secret" + "app_key7011223344556677889" + "methodorder.orderDetail" + "param_json" + paramJSON + "timestamp1764400000" + "v2"
+            + "demo-secret"
         #expect(signer.stringToSign(method: "order.orderDetail", paramJSON: paramJSON, timestamp: "1764400000") == plain)
         let mac = HMAC<SHA256>.authenticationCode(for: Array(plain.utf8), using: SymmetricKey(data: Array("demo-secret".utf8)))
         let expected = mac.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
@@ -52,8 +55,17 @@ import Testing
         #expect(ack.status == 200)
         #expect(deliveries.count == 1)
         #expect(deliveries[0].deliveryId == "7001")
-        let connector = DouyinConnector(shop: "yunlai-douyin", api: DouyinAPIClient(
-            baseURL: "http://127.0.0.1:1", appKey: "k", appSecret: "s", shopId: "1", http: .shared, limiter: RateLimiter(ratePerSecond: 1, burst: 1)))
+        let connector = DouyinConnector(
+            shop: "yunlai-douyin",
+            api: DouyinAPIClient(
+                baseURL: "http://127.0.0.1:1",
+                appKey: "k",
+                appSecret: "s",
+                shopId: "1",
+                http: .shared,
+                limiter: RateLimiter(ratePerSecond: 1, burst: 1)
+            )
+        )
         let observations = try connector.observations(from: InboxEntry(id: 1, delivery: deliveries[0]))
         #expect(observations.count == 1)
         #expect(observations[0].key.platformOrderId == "4984023467827309610")
@@ -89,14 +101,18 @@ import Testing
     @Test func handshakeIsAcknowledgedAndStoresNothing() {
         let receiver = DouyinPushReceiver(shop: "s", appKey: signer.appKey, appSecret: signer.appSecret)
         let body = #"[{"tag":"0","msg_id":"0","data":"{}"}]"#
-        let receipt = receiver.receive(request(body: body, headers: ["app-id": signer.appKey, "event-sign": Digests.md5Hex(signer.appKey + body + signer.appSecret)]))
+        let receipt = receiver.receive(
+            request(body: body, headers: ["app-id": signer.appKey, "event-sign": Digests.md5Hex(signer.appKey + body + signer.appSecret)])
+        )
         #expect(receipt == .accepted(deliveries: [], ack: DouyinPushReceiver.successAck))
     }
 
     @Test func malformedBodyWithAValidSignatureIs400() {
         let receiver = DouyinPushReceiver(shop: "s", appKey: signer.appKey, appSecret: signer.appSecret)
         let body = #"{"tag":"101"}"#
-        let receipt = receiver.receive(request(body: body, headers: ["app-id": signer.appKey, "event-sign": Digests.md5Hex(signer.appKey + body + signer.appSecret)]))
+        let receipt = receiver.receive(
+            request(body: body, headers: ["app-id": signer.appKey, "event-sign": Digests.md5Hex(signer.appKey + body + signer.appSecret)])
+        )
         guard case .rejected(let reason, _, let ack) = receipt else {
             Issue.record("accepted a malformed body")
             return

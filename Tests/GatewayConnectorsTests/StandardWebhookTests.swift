@@ -1,8 +1,9 @@
 import Crypto
 import Foundation
-@testable import GatewayConnectors
 import GatewayCore
 import Testing
+
+@testable import GatewayConnectors
 
 @Suite struct StandardWebhookTests {
     static let secret = "whsec_" + Data("0123456789abcdef0123456789abcdef".utf8).base64EncodedString()
@@ -55,7 +56,10 @@ import Testing
         let connector = try StandardConnector(shop: "county", secret: Self.secret)
         let wrong = "whsec_" + Data("wrong-secret-wrong-secret-wrong!".utf8).base64EncodedString()
         let cases: [([String: String], WebhookRejection)] = [
-            (["webhook-id": "m", "webhook-timestamp": "1764400000", "webhook-signature": sign("m", 1_764_400_000, Self.body, secret: wrong)], .badSignature),
+            (
+                ["webhook-id": "m", "webhook-timestamp": "1764400000", "webhook-signature": sign("m", 1_764_400_000, Self.body, secret: wrong)],
+                .badSignature
+            ),
             (["webhook-id": "m", "webhook-timestamp": "1764399000", "webhook-signature": sign("m", 1_764_399_000, Self.body)], .staleTimestamp),
             (["webhook-id": "m", "webhook-timestamp": "1764400301", "webhook-signature": sign("m", 1_764_400_301, Self.body)], .staleTimestamp),
             (["webhook-timestamp": "1764400000", "webhook-signature": sign("m", 1_764_400_000, Self.body)], .badSignature),

@@ -18,7 +18,14 @@ import Testing
     }
 
     func thin(_ status: OrderStatus?, at seconds: Int64, _ event: String = "push") -> OrderObservation {
-        OrderObservation(key: key, source: .push, event: event, platformUpdatedAt: Timestamp(secondsSince1970: seconds), status: status, needsDetail: true)
+        OrderObservation(
+            key: key,
+            source: .push,
+            event: event,
+            platformUpdatedAt: Timestamp(secondsSince1970: seconds),
+            status: status,
+            needsDetail: true
+        )
     }
 
     func full(_ snapshot: OrderSnapshot, at seconds: Int64, source: ObservationSource = .detail) -> OrderObservation {

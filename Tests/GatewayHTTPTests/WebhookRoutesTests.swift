@@ -52,10 +52,20 @@ import Testing
         let harness = try harness()
         let app = Application(router: harness.router)
         try await app.test(.router) { client in
-            let response = try await client.execute(uri: "/webhooks/douyin/yunlai-douyin", method: .post, headers: signedHeaders(body), body: ByteBuffer(string: body))
+            let response = try await client.execute(
+                uri: "/webhooks/douyin/yunlai-douyin",
+                method: .post,
+                headers: signedHeaders(body),
+                body: ByteBuffer(string: body)
+            )
             #expect(response.status == .ok)
             #expect(String(buffer: response.body) == #"{"code":0,"msg":"success"}"#)
-            let again = try await client.execute(uri: "/webhooks/douyin/yunlai-douyin", method: .post, headers: signedHeaders(body), body: ByteBuffer(string: body))
+            let again = try await client.execute(
+                uri: "/webhooks/douyin/yunlai-douyin",
+                method: .post,
+                headers: signedHeaders(body),
+                body: ByteBuffer(string: body)
+            )
             #expect(again.status == .ok)
         }
         let counts = try await harness.inbox.counts()
@@ -73,19 +83,39 @@ import Testing
             #expect(bad.status == .unauthorized)
             #expect(String(buffer: bad.body).contains("event-sign"))
 
-            let unknownShop = try await client.execute(uri: "/webhooks/douyin/nobody", method: .post, headers: signedHeaders(body), body: ByteBuffer(string: body))
+            let unknownShop = try await client.execute(
+                uri: "/webhooks/douyin/nobody",
+                method: .post,
+                headers: signedHeaders(body),
+                body: ByteBuffer(string: body)
+            )
             #expect(unknownShop.status == .notFound)
             #expect(String(buffer: unknownShop.body).contains("nobody"))
 
-            let wrongPlatform = try await client.execute(uri: "/webhooks/youzan/yunlai-douyin", method: .post, headers: signedHeaders(body), body: ByteBuffer(string: body))
+            let wrongPlatform = try await client.execute(
+                uri: "/webhooks/youzan/yunlai-douyin",
+                method: .post,
+                headers: signedHeaders(body),
+                body: ByteBuffer(string: body)
+            )
             #expect(wrongPlatform.status == .notFound)
 
             let big = "[" + String(repeating: " ", count: 4096) + "]"
-            let tooLarge = try await client.execute(uri: "/webhooks/douyin/yunlai-douyin", method: .post, headers: signedHeaders(big), body: ByteBuffer(string: big))
+            let tooLarge = try await client.execute(
+                uri: "/webhooks/douyin/yunlai-douyin",
+                method: .post,
+                headers: signedHeaders(big),
+                body: ByteBuffer(string: big)
+            )
             #expect(tooLarge.status == .contentTooLarge)
 
             let malformed = "{\"not\":\"an array\"}"
-            let bad400 = try await client.execute(uri: "/webhooks/douyin/yunlai-douyin", method: .post, headers: signedHeaders(malformed), body: ByteBuffer(string: malformed))
+            let bad400 = try await client.execute(
+                uri: "/webhooks/douyin/yunlai-douyin",
+                method: .post,
+                headers: signedHeaders(malformed),
+                body: ByteBuffer(string: malformed)
+            )
             #expect(bad400.status == .badRequest)
 
             let metrics = try await client.execute(uri: "/metrics", method: .get)
@@ -104,7 +134,11 @@ import Testing
             #expect(anonymous.status == .unauthorized)
             let wrong = try await client.execute(uri: "/api/v1/orders/douyin/yunlai-douyin/1", method: .get, headers: [.authorization: "Bearer nope"])
             #expect(wrong.status == .unauthorized)
-            let missing = try await client.execute(uri: "/api/v1/orders/douyin/yunlai-douyin/1", method: .get, headers: [.authorization: "Bearer admin-token"])
+            let missing = try await client.execute(
+                uri: "/api/v1/orders/douyin/yunlai-douyin/1",
+                method: .get,
+                headers: [.authorization: "Bearer admin-token"]
+            )
             #expect(missing.status == .notFound)
             let list = try await client.execute(uri: "/api/v1/orders?status=paid", method: .get, headers: [.authorization: "Bearer admin-token"])
             #expect(list.status == .ok)

@@ -22,9 +22,26 @@ final class FakeConnector: PlatformConnector, Sendable {
         }
         let key = OrderKey(platform: .douyin, shop: shop, platformOrderId: parts[0])
         if parts[3] == "thin" {
-            return [OrderObservation(key: key, source: .push, event: "push", platformUpdatedAt: Timestamp(secondsSince1970: seconds), status: status, needsDetail: true)]
+            return [
+                OrderObservation(
+                    key: key,
+                    source: .push,
+                    event: "push",
+                    platformUpdatedAt: Timestamp(secondsSince1970: seconds),
+                    status: status,
+                    needsDetail: true
+                )
+            ]
         }
-        return [OrderObservation(key: key, source: .poll, event: "poll", platformUpdatedAt: Timestamp(secondsSince1970: seconds), snapshot: Self.snapshot(status))]
+        return [
+            OrderObservation(
+                key: key,
+                source: .poll,
+                event: "poll",
+                platformUpdatedAt: Timestamp(secondsSince1970: seconds),
+                snapshot: Self.snapshot(status)
+            )
+        ]
     }
 
     func fetchOrder(platformOrderId: String) async throws -> PreparedObservation {
@@ -32,7 +49,13 @@ final class FakeConnector: PlatformConnector, Sendable {
         guard let (status, seconds) = platformOrders.withLock({ $0[platformOrderId] }) else { throw PipelineTestError.unknownOrder }
         let key = OrderKey(platform: .douyin, shop: shop, platformOrderId: platformOrderId)
         return PreparedObservation(
-            observation: OrderObservation(key: key, source: .detail, event: "detail", platformUpdatedAt: Timestamp(secondsSince1970: seconds), snapshot: Self.snapshot(status)),
+            observation: OrderObservation(
+                key: key,
+                source: .detail,
+                event: "detail",
+                platformUpdatedAt: Timestamp(secondsSince1970: seconds),
+                snapshot: Self.snapshot(status)
+            ),
             rawPayload: "detail"
         )
     }
@@ -43,7 +66,14 @@ final class FakeConnector: PlatformConnector, Sendable {
             orders.filter { Timestamp(secondsSince1970: $0.value.1) >= from && Timestamp(secondsSince1970: $0.value.1) <= to }
                 .sorted { $0.key < $1.key }
                 .map { id, value in
-                    InboxDelivery(platform: .douyin, shop: shop, deliveryId: "poll:\(id):\(value.1)", kind: .poll, receivedAt: to, text: "\(id)|\(value.0.rawValue)|\(value.1)|full")
+                    InboxDelivery(
+                        platform: .douyin,
+                        shop: shop,
+                        deliveryId: "poll:\(id):\(value.1)",
+                        kind: .poll,
+                        receivedAt: to,
+                        text: "\(id)|\(value.0.rawValue)|\(value.1)|full"
+                    )
                 }
         }
     }

@@ -36,7 +36,11 @@ actor InMemoryStores: InboxStore, OrderStore, PollCursorStore {
     }
 
     func counts() async throws -> InboxCounts {
-        InboxCounts(total: entries.count, unprocessed: entries.count - processed.count, duplicatesAbsorbed: entries.reduce(0) { $0 + $1.receivedCount - 1 })
+        InboxCounts(
+            total: entries.count,
+            unprocessed: entries.count - processed.count,
+            duplicatesAbsorbed: entries.reduce(0) { $0 + $1.receivedCount - 1 }
+        )
     }
 
     func commit(_ batch: [ProcessedDelivery], at now: Timestamp) async throws -> [MergeResult] {

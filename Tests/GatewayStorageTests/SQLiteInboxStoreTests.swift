@@ -4,7 +4,14 @@ import Testing
 
 @Suite struct SQLiteInboxStoreTests {
     func delivery(_ id: String, shop: String = "s", at seconds: Int64 = 1) -> InboxDelivery {
-        InboxDelivery(platform: .douyin, shop: shop, deliveryId: id, kind: .push, receivedAt: Timestamp(secondsSince1970: seconds), text: "{\"id\":\"\(id)\"}")
+        InboxDelivery(
+            platform: .douyin,
+            shop: shop,
+            deliveryId: id,
+            kind: .push,
+            receivedAt: Timestamp(secondsSince1970: seconds),
+            text: "{\"id\":\"\(id)\"}"
+        )
     }
 
     @Test func repeatsAreCountedNotStored() async throws {

@@ -39,7 +39,11 @@ import Testing
             InboxDelivery(platform: .douyin, shop: "s", deliveryId: "m1", kind: .push, receivedAt: Timestamp(secondsSince1970: 2), text: "{}")
         ])
         let batch = [
-            ProcessedDelivery(inboxId: ids[0], deliveryId: "m1", observations: [observation(.paid, at: 10), observation(.paid, at: 10, snapshot: true)]),
+            ProcessedDelivery(
+                inboxId: ids[0],
+                deliveryId: "m1",
+                observations: [observation(.paid, at: 10), observation(.paid, at: 10, snapshot: true)]
+            ),
             ProcessedDelivery(inboxId: ids[1], deliveryId: "m2", observations: [observation(.created, at: 5)]),
         ]
         let results = try await store.commit(batch, at: Timestamp(secondsSince1970: 20))
@@ -67,7 +71,10 @@ import Testing
         let id = try await inbox.append([
             InboxDelivery(platform: .douyin, shop: "s", deliveryId: "m1", kind: .push, receivedAt: Timestamp(secondsSince1970: 1), text: "{}")
         ])[0].id
-        _ = try await store.commit([ProcessedDelivery(inboxId: id, deliveryId: "m1", observations: [observation(.paid, at: 10, snapshot: true)])], at: Timestamp(secondsSince1970: 2))
+        _ = try await store.commit(
+            [ProcessedDelivery(inboxId: id, deliveryId: "m1", observations: [observation(.paid, at: 10, snapshot: true)])],
+            at: Timestamp(secondsSince1970: 2)
+        )
         #expect(try await store.orders(matching: OrderQuery(status: .paid)).map(\.key) == [key])
         #expect(try await store.orders(matching: OrderQuery(status: .cancelled)).isEmpty)
         #expect(try await store.orders(matching: OrderQuery(platform: .standard)).isEmpty)

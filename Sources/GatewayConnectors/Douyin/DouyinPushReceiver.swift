@@ -39,9 +39,9 @@ public struct DouyinPushReceiver: PushReceiver {
             if message.tag.value == "0" { continue }  // URL verification handshake: acknowledge, store nothing
             guard Int(message.tag.value) != nil else { return reject(.malformed, "tag \"\(message.tag.value)\" is not a number") }
             guard !message.msg_id.value.isEmpty else { return reject(.malformed, "a message has an empty msg_id") }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            guard let payload = try? encoder.encode(message) else { return reject(.malformed, "message cannot be stored") }
+            // Stored as one compact message, keys sorted, exactly as decoded (written by hand: this is the ack path).
+            let payload = "{\"data\":\(JSONText.quoted(message.data)),\"msg_id\":\(JSONText.quoted(message.msg_id.value)),"
+                + "\"tag\":\(JSONText.quoted(message.tag.value))}"
             deliveries.append(
                 InboxDelivery(
                     platform: .douyin,
@@ -49,7 +49,7 @@ public struct DouyinPushReceiver: PushReceiver {
                     deliveryId: message.msg_id.value,
                     kind: .push,
                     receivedAt: request.receivedAt,
-                    payload: Array(payload)
+                    payload: Array(payload.utf8)
                 )
             )
         }
@@ -63,7 +63,4 @@ public struct DouyinPushReceiver: PushReceiver {
 }
 
 /// JSON string literal for a message (quotes and escapes).
-func jsonString(_ text: String) -> String {
-    let data = (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8)
-    return String(decoding: data, as: UTF8.self)
-}
+func jsonString(_ text: String) -> String { JSONText.quoted(text) }

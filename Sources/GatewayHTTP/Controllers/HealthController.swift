@@ -24,7 +24,12 @@ struct HealthController: Sendable {
                     var duplicatesAbsorbed: Int
                 }
                 return try JSONResponse.encode(
-                    Ready(status: "ready", inboxTotal: counts.total, inboxUnprocessed: counts.unprocessed, duplicatesAbsorbed: counts.duplicatesAbsorbed)
+                    Ready(
+                        status: "ready",
+                        inboxTotal: counts.total,
+                        inboxUnprocessed: counts.unprocessed,
+                        duplicatesAbsorbed: counts.duplicatesAbsorbed
+                    )
                 )
             } catch {
                 return JSONResponse.error(.serviceUnavailable, "store not ready: \(error)")

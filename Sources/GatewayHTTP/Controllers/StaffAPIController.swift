@@ -23,7 +23,11 @@ struct StaffAPIController: Sendable {
         guard let platform = Platform(rawValue: platformName) else {
             return JSONResponse.error(.notFound, "unknown platform \"\(platformName)\"")
         }
-        let key = OrderKey(platform: platform, shop: try context.parameters.require("shop"), platformOrderId: try context.parameters.require("orderId"))
+        let key = OrderKey(
+            platform: platform,
+            shop: try context.parameters.require("shop"),
+            platformOrderId: try context.parameters.require("orderId")
+        )
         guard let order = try await orders.order(key) else {
             return JSONResponse.error(.notFound, "no order \(key)")
         }

@@ -11,6 +11,7 @@ struct WebhookController: Sendable {
     let platforms: [String: Platform]
     let inbox: any InboxStore
     let rejections: RejectionRecorder
+    let metrics = WebhookMetrics()
     let maxBodyBytes: Int
     let clock: @Sendable () -> Timestamp
 
@@ -64,12 +65,11 @@ struct WebhookController: Sendable {
         case .accepted(let deliveries, let ack):
             let results = try await inbox.append(deliveries)
             let duplicates = results.filter(\.isDuplicate).count
-            let dimensions = [("platform", platformName), ("shop", shop)]
-            Counter(label: "gateway_deliveries_received_total", dimensions: dimensions).increment(by: results.count - duplicates)
-            if duplicates > 0 { Counter(label: "gateway_deliveries_duplicate_total", dimensions: dimensions).increment(by: duplicates) }
+            let shopMetrics = metrics.shop(platform: platformName, shop: shop)
+            shopMetrics.received.increment(by: results.count - duplicates)
+            if duplicates > 0 { shopMetrics.duplicates.increment(by: duplicates) }
             let elapsed = start.duration(to: .now).components
-            Metrics.Timer(label: "gateway_ack_latency_seconds", dimensions: [("platform", platformName)])
-                .recordNanoseconds(elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000)
+            shopMetrics.ackLatency.recordNanoseconds(elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000)
             return JSONResponse.raw(ack.body, status: ack.status, contentType: ack.contentType)
         }
     }

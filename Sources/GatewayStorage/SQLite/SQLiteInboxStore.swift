@@ -1,6 +1,6 @@
-public import GatewayCore
 import Foundation
 import GRDB
+public import GatewayCore
 import Synchronization
 
 /// The durable inbox on SQLite, written with **group commit**.

@@ -1,6 +1,6 @@
 import Foundation
-public import GatewayCore
 import GRDB
+public import GatewayCore
 
 /// Canonical orders, lines and timelines on SQLite.
 ///
@@ -152,7 +152,10 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
     public func timelineCountsByInbox() async throws -> [Int64: Int] {
         try await writer.read { db in
             var counts: [Int64: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT inbox_id, count(*) AS n FROM timeline WHERE inbox_id IS NOT NULL AND source <> 'detail' GROUP BY inbox_id") {
+            for row in try Row.fetchAll(
+                db,
+                sql: "SELECT inbox_id, count(*) AS n FROM timeline WHERE inbox_id IS NOT NULL AND source <> 'detail' GROUP BY inbox_id"
+            ) {
                 counts[row["inbox_id"]] = row["n"]
             }
             return counts

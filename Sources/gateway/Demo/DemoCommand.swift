@@ -132,8 +132,10 @@ struct DemoCommand: AsyncParsableCommand {
 
         print("")
         for report in reports.sorted(by: { $0.shop < $1.shop }) {
-            print("platform \(report.shop): \(report.ordersCreated) orders (\(report.ordersPaid) paid, \(report.cancelledBeforePayment + report.cancelledAfterPayment) cancelled), "
-                + "\(report.pushesSent) pushes, \(report.duplicatesSent) repeated, \(report.outOfOrder) out of order, \(report.dropped) dropped (left to polling)")
+            print(
+                "platform \(report.shop): \(report.ordersCreated) orders (\(report.ordersPaid) paid, \(report.cancelledBeforePayment + report.cancelledAfterPayment) cancelled), "
+                    + "\(report.pushesSent) pushes, \(report.duplicatesSent) repeated, \(report.outOfOrder) out of order, \(report.dropped) dropped (left to polling)"
+            )
         }
         if comparison.allEqual {
             print("✅ verdict: the gateway equals the platforms' truth — \(comparison.compared) orders, every status, amount and line.")
@@ -144,7 +146,9 @@ struct DemoCommand: AsyncParsableCommand {
         print("")
         print("staff API:   curl -H 'Authorization: Bearer \(token)' \(gatewayURL)/api/v1/orders?limit=5")
         if let first = try await gateway.stores.orders.orders(matching: OrderQuery(limit: 1)).first {
-            print("one order:   curl -H 'Authorization: Bearer \(token)' \(gatewayURL)/api/v1/orders/\(first.key.platform.rawValue)/\(first.key.shop)/\(first.key.platformOrderId)")
+            print(
+                "one order:   curl -H 'Authorization: Bearer \(token)' \(gatewayURL)/api/v1/orders/\(first.key.platform.rawValue)/\(first.key.shop)/\(first.key.platformOrderId)"
+            )
         }
         print("metrics:     \(gatewayURL)/metrics     platform truth: \(mock.baseURL)/_mock/truth")
 

@@ -25,7 +25,10 @@ final class DemoDisplay: @unchecked Sendable {
         defer { lock.unlock() }
         var lines: [String] = []
         let header = String(format: "⏱ %5.1fs  ", elapsed)
-        lines.append(header + "orders in gateway: \(statistics.totalOrders)   inbox waiting: \(inbox.unprocessed)   duplicates absorbed: \(inbox.duplicatesAbsorbed)   out-of-order/stale fixed: \(statistics.decisions[.stale, default: 0])")
+        lines.append(
+            header
+                + "orders in gateway: \(statistics.totalOrders)   inbox waiting: \(inbox.unprocessed)   duplicates absorbed: \(inbox.duplicatesAbsorbed)   out-of-order/stale fixed: \(statistics.decisions[.stale, default: 0])"
+        )
         for shop in progress.keys.sorted() {
             guard let p = progress[shop] else { continue }
             let byStatus = statistics.ordersByShopAndStatus[shop] ?? [:]

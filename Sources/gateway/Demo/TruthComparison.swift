@@ -27,14 +27,26 @@ struct TruthComparison: Sendable {
                 continue
             }
             if order.status.rawValue != expected.status {
-                differences.append(Difference(orderId: expected.orderId, shop: expected.shop, problem: "status \(order.status.rawValue), platform says \(expected.status)"))
+                differences.append(
+                    Difference(
+                        orderId: expected.orderId,
+                        shop: expected.shop,
+                        problem: "status \(order.status.rawValue), platform says \(expected.status)"
+                    )
+                )
             }
             guard let snapshot = order.snapshot else {
                 differences.append(Difference(orderId: expected.orderId, shop: expected.shop, problem: "no order detail fetched"))
                 continue
             }
             if snapshot.paidFen != expected.paidFen {
-                differences.append(Difference(orderId: expected.orderId, shop: expected.shop, problem: "paid \(snapshot.paidFen) fen, platform says \(expected.paidFen)"))
+                differences.append(
+                    Difference(
+                        orderId: expected.orderId,
+                        shop: expected.shop,
+                        problem: "paid \(snapshot.paidFen) fen, platform says \(expected.paidFen)"
+                    )
+                )
             }
             let lines = Dictionary(snapshot.lines.map { ($0.lineId, $0) }, uniquingKeysWith: { first, _ in first })
             for line in expected.lines {
@@ -55,7 +67,9 @@ struct TruthComparison: Sendable {
             }
         }
         for order in byKey.values {
-            differences.append(Difference(orderId: order.key.platformOrderId, shop: order.key.shop, problem: "in the gateway but not on the platform"))
+            differences.append(
+                Difference(orderId: order.key.platformOrderId, shop: order.key.shop, problem: "in the gateway but not on the platform")
+            )
         }
         return TruthComparison(compared: truth.count, differences: differences)
     }
