@@ -166,6 +166,7 @@ let package = Package(
             name: "GatewayConnectorsTests",
             dependencies: [
                 "GatewayConnectors", "GatewayCore", "GatewayConfig", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: swiftSettings
@@ -189,13 +190,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "GatewayCLITests", dependencies: ["gateway", "GatewayConfig"], swiftSettings: swiftSettings),
+        .testTarget(name: "GatewayCLITests", dependencies: ["gateway", "GatewayConfig", "MockPlatformKit"], swiftSettings: swiftSettings),
         .testTarget(
             name: "MockPlatformKitTests",
             dependencies: [
-                "MockPlatformKit", "GatewayConfig",
+                "MockPlatformKit", "GatewayConfig", "GatewayCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
@@ -207,6 +209,7 @@ let package = Package(
                 "GatewayCore", "GatewayConfig", "GatewayConnectors", "GatewayStorage", "GatewayPipeline", "GatewayHTTP",
                 "GatewayRuntime", "MockPlatformKit",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -56,6 +56,11 @@ public final class MockPlatform: Sendable {
     /// Every platform's module, one entry per platform; add new platforms here.
     static let moduleFactories: [@Sendable (PlatformMockContext) -> any PlatformMockModule] = [
         { DouyinMockModule(context: $0) },
+        { KuaishouMockModule(context: $0) },
+        { WechatChannelsMockModule(context: $0) },
+        { YouzanMockModule(context: $0) },
+        { PinduoduoMockModule(context: $0) },
+        { TaobaoMockModule(context: $0) },
     ]
 
     /// The module of one kind.
@@ -116,6 +121,9 @@ public final class MockPlatform: Sendable {
 
     /// Every Douyin shop mock, in configuration order.
     public var douyinShopMocks: [DouyinShopMock] { module(DouyinMockModule.self)?.shops ?? [] }
+
+    /// Every shop of every platform, in module order, for scenarios that drive all platforms alike.
+    public var shops: [any MockShop] { modules.flatMap(\.mockShops) }
 
     // MARK: - Truth and records
 

@@ -43,6 +43,13 @@ public protocol MockShop: Sendable {
     func deliver(_ pushes: [MockPush], to gatewayBaseURL: String, timeout: Duration) async throws -> MockPushResult
     /// The shop's orders as ground truth.
     func orderTruth() -> [MockOrderTruth]
+    /// Whether the platform has an order API the gateway can poll (Youzan's is not researched: push only).
+    var hasOrderAPI: Bool { get }
+}
+
+extension MockShop {
+    /// Most platforms have an order API.
+    public var hasOrderAPI: Bool { true }
 }
 
 /// A push a platform would send, opaque to scenarios: the shop that made it knows how to deliver it.

@@ -5,7 +5,7 @@ public import Logging
 import NIOCore
 import Synchronization
 
-/// A stand-in gateway endpoint for tests of the mock itself: records every POST it receives, raw, and
+/// A stand-in gateway endpoint for tests of the mock itself: records every POST (and GET) it receives, raw, and
 /// answers with a configurable status and body (by default Douyin's ack `{"code":0,"msg":"success"}`).
 ///
 /// It does not verify anything: tests assert on the recorded headers and bytes themselves.
@@ -18,6 +18,10 @@ public final class MockWebhookReceiver: Sendable {
         public var headers: [String: String]
         /// The raw body.
         public var body: [UInt8]
+        /// The raw query string (without `?`), empty when there is none.
+        public var query: String = ""
+        /// The HTTP method, `POST` or `GET`.
+        public var method: String = "POST"
 
         /// The body as UTF-8 text.
         public var bodyText: String { String(decoding: body, as: UTF8.self) }
@@ -53,19 +57,26 @@ public final class MockWebhookReceiver: Sendable {
     @discardableResult
     public func start(port: Int = 0) async throws -> Int {
         let router = Router(context: BasicRequestContext.self)
-        router.post("**") { [weak self] request, _ -> Response in
+        // A GET (WeChat's URL verification) is answered with its `echostr` when it has one.
+        let handler: @Sendable (Request, BasicRequestContext) async throws -> Response = { [weak self] request, _ in
             guard let self else { return MockPlatform.response(status: 503, contentType: "text/plain", body: "stopped") }
             let body = try await request.body.collect(upTo: 16 << 20)
             var headers: [String: String] = [:]
             for field in request.headers where headers[field.name.canonicalName] == nil {
                 headers[field.name.canonicalName] = field.value
             }
+            let query = request.uri.query ?? ""
+            let echo = request.method == .get ? MockPlatform.queryParameters(query)["echostr"] : nil
             let answer = state.withLock { state in
-                state.deliveries.append(Delivery(path: request.uri.path, headers: headers, body: Array(buffer: body)))
+                state.deliveries.append(
+                    Delivery(path: request.uri.path, headers: headers, body: Array(buffer: body), query: query, method: request.method.rawValue)
+                )
                 return (state.answerStatus, state.answerBody)
             }
-            return MockPlatform.response(status: answer.0, contentType: "application/json", body: answer.1)
+            return MockPlatform.response(status: answer.0, contentType: "application/json", body: echo ?? answer.1)
         }
+        router.post("**", use: handler)
+        router.get("**", use: handler)
         let running = try await BackgroundServer.start(
             router: router,
             host: "127.0.0.1",

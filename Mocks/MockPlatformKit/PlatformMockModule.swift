@@ -16,6 +16,13 @@ protocol PlatformMockModule: Sendable {
     func stockLevels() -> [MockStockLevel]
     /// Expires every access token issued so far (tests of token refresh).
     func expireTokens()
+    /// The module's shops, driven alike by scenarios.
+    var mockShops: [any MockShop] { get }
+}
+
+extension PlatformMockModule {
+    /// Modules that do not expose shops to scenarios yet.
+    var mockShops: [any MockShop] { [] }
 }
 
 /// What a platform module's factory receives.

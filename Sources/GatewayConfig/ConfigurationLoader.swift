@@ -156,11 +156,12 @@ private struct Reader {
             problem("\(path).api_base", "must be an http:// or https:// URL")
         }
         let pollNode = mapping(node["poll"], at: "\(path).poll")
-        checkKeys(pollNode, allowed: ["enabled", "interval_seconds", "lookback_seconds"], at: "\(path).poll")
+        checkKeys(pollNode, allowed: ["enabled", "interval_seconds", "lookback_seconds", "settle_seconds"], at: "\(path).poll")
         let poll = PollSettings(
             enabled: bool(pollNode["enabled"], at: "\(path).poll.enabled") ?? (apiBase != nil),
             intervalSeconds: double(pollNode["interval_seconds"], at: "\(path).poll.interval_seconds") ?? 30,
-            lookbackSeconds: Int64(int(pollNode["lookback_seconds"], at: "\(path).poll.lookback_seconds", range: 0...(90 * 86_400)) ?? 3600)
+            lookbackSeconds: Int64(int(pollNode["lookback_seconds"], at: "\(path).poll.lookback_seconds", range: 0...(90 * 86_400)) ?? 3600),
+            settleSeconds: int(pollNode["settle_seconds"], at: "\(path).poll.settle_seconds", range: 0...86_400).map(Int64.init)
         )
         if poll.enabled && apiBase == nil { problem("\(path).poll.enabled", "polling needs api_base") }
         let rateNode = mapping(node["rate_limit"], at: "\(path).rate_limit")

@@ -9,7 +9,9 @@ public import GatewayCore
 /// - `api_base`: the platform API root (the mock platform in tests and the demo).
 /// - `credentials`: per platform (``GatewayCore/Platform/requiredCredentials``); values may be `${ENV}` or `${ENV:-default}`.
 /// - `poll.enabled` (default `true` where `api_base` is set), `poll.interval_seconds` (default `30`),
-///   `poll.lookback_seconds` (default `3600`: how far back the first poll reaches).
+///   `poll.lookback_seconds` (default `3600`: how far back the first poll reaches),
+///   `poll.settle_seconds` (default: the platform's rule, e.g. 180 for Pinduoduo: how far behind now a
+///   window must end; lower it only for a platform, like the mock, whose index has no lag).
 /// - `rate_limit.requests_per_second` (default `10`), `rate_limit.burst` (default `20`): per shop token.
 public struct ShopConfiguration: Sendable, Hashable {
     /// Shop key.
@@ -58,12 +60,15 @@ public struct PollSettings: Sendable, Hashable {
     public var intervalSeconds: Double
     /// How far back the first poll reaches when no cursor is stored.
     public var lookbackSeconds: Int64
+    /// Overrides how far behind now a window must end (`nil`: the platform's own rule).
+    public var settleSeconds: Int64?
 
     /// Creates poll settings.
-    public init(enabled: Bool = true, intervalSeconds: Double = 30, lookbackSeconds: Int64 = 3600) {
+    public init(enabled: Bool = true, intervalSeconds: Double = 30, lookbackSeconds: Int64 = 3600, settleSeconds: Int64? = nil) {
         self.enabled = enabled
         self.intervalSeconds = intervalSeconds
         self.lookbackSeconds = lookbackSeconds
+        self.settleSeconds = settleSeconds
     }
 }
 

@@ -17,7 +17,7 @@ public func buildGatewayRouter(_ dependencies: GatewayHTTPDependencies, logger: 
         maxBodyBytes: dependencies.maxBodyBytes,
         clock: dependencies.clock
     ).addRoutes(to: router)
-    HealthController(inbox: dependencies.inbox, registry: dependencies.metricsRegistry).addRoutes(to: router)
+    HealthController(inbox: dependencies.inbox, registry: dependencies.metricsRegistry, clock: dependencies.clock).addRoutes(to: router)
     let api = router.group("/api/v1").add(middleware: BearerTokenMiddleware(tokens: dependencies.apiTokens))
     StaffAPIController(orders: dependencies.orders).addRoutes(to: api)
     return router

@@ -16,12 +16,15 @@ public final class PollScheduler: Service, Sendable {
         public var intervalSeconds: Double
         /// How far back the first poll reaches when no cursor is stored.
         public var lookbackSeconds: Int64
+        /// Overrides the platform's settle time (`nil`: the connector's ``GatewayCore/PollPolicy``).
+        public var settleSeconds: Int64?
 
         /// Creates a target.
-        public init(connector: any PlatformConnector, intervalSeconds: Double, lookbackSeconds: Int64) {
+        public init(connector: any PlatformConnector, intervalSeconds: Double, lookbackSeconds: Int64, settleSeconds: Int64? = nil) {
             self.connector = connector
             self.intervalSeconds = intervalSeconds
             self.lookbackSeconds = lookbackSeconds
+            self.settleSeconds = settleSeconds
         }
     }
 
@@ -98,7 +101,7 @@ public final class PollScheduler: Service, Sendable {
 
         let policy = target.connector.pollPolicy
         let now = clock()
-        let end = now.adding(seconds: -policy.settleSeconds)
+        let end = now.adding(seconds: -(target.settleSeconds ?? policy.settleSeconds))
         let cursor = try await cursors.pollCursor(shop: shop) ?? now.adding(seconds: -target.lookbackSeconds)
         var start = min(cursor.adding(seconds: -policy.overlapSeconds), end)
         var report = Report(windows: 0, ordersSeen: 0, ordersNew: 0)

@@ -71,7 +71,12 @@ public final class GatewayServer: Sendable {
         )
         let targets = configuration.shops.compactMap { shop -> PollScheduler.Target? in
             guard shop.poll.enabled, let connector = registry.connectors[shop.key] else { return nil }
-            return PollScheduler.Target(connector: connector, intervalSeconds: shop.poll.intervalSeconds, lookbackSeconds: shop.poll.lookbackSeconds)
+            return PollScheduler.Target(
+                connector: connector,
+                intervalSeconds: shop.poll.intervalSeconds,
+                lookbackSeconds: shop.poll.lookbackSeconds,
+                settleSeconds: shop.poll.settleSeconds
+            )
         }
         self.poller = PollScheduler(targets: targets, inbox: stores.inbox, cursors: stores.cursors, logger: logger)
     }

@@ -18,10 +18,10 @@ final class ChildGateway: @unchecked Sendable {
         return FileManager.default.currentDirectoryPath + "/.build/debug/gateway"
     }
 
-    /// Starts `gateway serve --config PATH --port 0` and waits for its "listening" line.
-    init(configPath: String, adminToken: String) throws {
+    /// Starts `gateway serve --config PATH --port N` (0: a free port) and waits for its "listening" line.
+    init(configPath: String, adminToken: String, port requestedPort: Int = 0) throws {
         process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["serve", "--config", configPath, "--port", "0"]
+        process.arguments = ["serve", "--config", configPath, "--port", String(requestedPort)]
         var environment = ProcessInfo.processInfo.environment
         environment["GATEWAY_ADMIN_TOKEN"] = adminToken
         environment["LOG_LEVEL"] = "error"
@@ -65,6 +65,24 @@ final class ChildGateway: @unchecked Sendable {
     }
 }
 
+/// A TCP port on 127.0.0.1 that nothing listens on right now.
+func freeLoopbackPort() throws -> Int {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { throw ChildGatewayError.noPort }
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = 0
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) { pointer in
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+    }
+    guard bound else { throw ChildGatewayError.noPort }
+    return Int(UInt16(bigEndian: address.sin_port))
+}
+
 enum ChildGatewayError: Error {
+    case noPort
     case didNotStart(String)
 }

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import gateway
+import MockPlatformKit
 
 @Suite(.serialized) struct GatewayCommandTests {
     @Test func parsesTheContractCommands() throws {

@@ -29,6 +29,8 @@ struct DouyinMockModule: PlatformMockModule {
         }
     }
 
+    var mockShops: [any MockShop] { shops }
+
     func truth() -> [MockOrderTruth] { shops.flatMap { $0.truth() } }
 
     func stockLevels() -> [MockStockLevel] { shops.flatMap { $0.stockLevels() } }

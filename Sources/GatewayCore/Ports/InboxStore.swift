@@ -26,11 +26,20 @@ public struct InboxCounts: Sendable, Hashable, Codable {
     public var unprocessed: Int
     /// Repeated deliveries absorbed (sum of received count − 1).
     public var duplicatesAbsorbed: Int
+    /// When the oldest entry still waiting was received (`nil` when nothing waits): the inbox lag.
+    public var oldestUnprocessedAt: Timestamp?
 
     /// Creates counts.
-    public init(total: Int, unprocessed: Int, duplicatesAbsorbed: Int) {
+    public init(total: Int, unprocessed: Int, duplicatesAbsorbed: Int, oldestUnprocessedAt: Timestamp? = nil) {
         self.total = total
         self.unprocessed = unprocessed
         self.duplicatesAbsorbed = duplicatesAbsorbed
+        self.oldestUnprocessedAt = oldestUnprocessedAt
+    }
+
+    /// Seconds the oldest waiting entry has waited at `now` (0 when nothing waits).
+    public func lagSeconds(at now: Timestamp) -> Double {
+        guard let oldest = oldestUnprocessedAt else { return 0 }
+        return Double(max(0, now.millisecondsSince1970 - oldest.millisecondsSince1970)) / 1000
     }
 }

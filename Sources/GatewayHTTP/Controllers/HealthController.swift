@@ -9,6 +9,7 @@ import Prometheus
 struct HealthController: Sendable {
     let inbox: any InboxStore
     let registry: PrometheusCollectorRegistry
+    let clock: @Sendable () -> Timestamp
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/healthz") { _, _ in
@@ -22,13 +23,15 @@ struct HealthController: Sendable {
                     var inboxTotal: Int
                     var inboxUnprocessed: Int
                     var duplicatesAbsorbed: Int
+                    var inboxLagSeconds: Double
                 }
                 return try JSONResponse.encode(
                     Ready(
                         status: "ready",
                         inboxTotal: counts.total,
                         inboxUnprocessed: counts.unprocessed,
-                        duplicatesAbsorbed: counts.duplicatesAbsorbed
+                        duplicatesAbsorbed: counts.duplicatesAbsorbed,
+                        inboxLagSeconds: counts.lagSeconds(at: self.clock())
                     )
                 )
             } catch {
@@ -39,6 +42,7 @@ struct HealthController: Sendable {
             if let counts = try? await self.inbox.counts() {
                 Gauge(label: "gateway_inbox_unprocessed").record(counts.unprocessed)
                 Gauge(label: "gateway_inbox_total").record(counts.total)
+                Gauge(label: "gateway_inbox_lag_seconds").record(counts.lagSeconds(at: self.clock()))
             }
             var buffer: [UInt8] = []
             buffer.reserveCapacity(16 * 1024)

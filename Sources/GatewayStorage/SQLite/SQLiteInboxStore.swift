@@ -127,11 +127,17 @@ public final class SQLiteInboxStore: InboxStore, Sendable {
                 sql: """
                     SELECT count(*) AS total,
                            coalesce(sum(processed_at IS NULL), 0) AS unprocessed,
-                           coalesce(sum(received_count - 1), 0) AS duplicates
+                           coalesce(sum(received_count - 1), 0) AS duplicates,
+                           (SELECT min(received_at) FROM inbox WHERE processed_at IS NULL) AS oldest
                     FROM inbox
                     """
             )
-            return InboxCounts(total: row?["total"] ?? 0, unprocessed: row?["unprocessed"] ?? 0, duplicatesAbsorbed: row?["duplicates"] ?? 0)
+            return InboxCounts(
+                total: row?["total"] ?? 0,
+                unprocessed: row?["unprocessed"] ?? 0,
+                duplicatesAbsorbed: row?["duplicates"] ?? 0,
+                oldestUnprocessedAt: (row?["oldest"] as Int64?).map { Timestamp(millisecondsSince1970: $0) }
+            )
         }
     }
 

@@ -9,9 +9,9 @@ import MockPlatformKit
 import Synchronization
 
 /// `gateway demo`: the product's front door. Starts the mock platform and the gateway on a fresh
-/// embedded SQLite file, plays a county-head ponkan livestream through every Douyin shop with
-/// repeats, out-of-order and dropped pushes, shows it live, compares the gateway with the
-/// platform's truth, and keeps serving the staff API until Ctrl-C.
+/// embedded SQLite file, plays a county-head livestream through every configured shop of every
+/// platform with repeated, overtaken, dropped and late pushes and failing platform APIs, shows it
+/// live, compares the gateway with the platforms' truth, and keeps serving the staff API until Ctrl-C.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
@@ -21,8 +21,16 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Configuration file (its shops become the mock platform's shops).")
     var config: String = "config/gateway.yaml"
     @Flag(name: .long, help: "A short run (about 15 seconds).") var quick = false
-    @Option(name: .long, help: "Orders per Douyin shop (default 600, 120 with --quick).") var orders: Int?
-    @Option(name: .long, help: "Orders per second per shop at the peak.") var rate: Double = 40
+    @Option(name: .long, help: "Orders in all (default 2400, 300 with --quick).") var orders: Int?
+    @Option(name: .long, help: "Average orders per second (flash-sale peaks are about four times higher).") var rate: Double = 20
+    @Option(name: .long, help: "Share of pushes repeated.") var duplicates: Double = 0.12
+    @Option(name: .long, help: "Share of pushes overtaken by later ones.") var outOfOrder: Double = 0.1
+    @Option(name: .long, help: "Share of pushes never sent (polling finds them).") var drop: Double = 0.06
+    @Option(name: .long, help: "Share of pushes sent after the livestream.") var late: Double = 0.02
+    @Option(name: .long, help: "Share of platform API calls that fail.") var errors: Double = 0.03
+    @Option(name: .long, help: "Share of platform API calls that are slow.") var slow: Double = 0.02
+    @Option(name: .long, help: "Share of orders cancelled.") var cancel: Double = 0.1
+    @Option(name: .long, help: "Share of orders refunded after shipment.") var refund: Double = 0.04
     @Option(name: .long, help: "Seed: the same seed plays the same livestream.") var seed: UInt64 = 2019
     @Option(name: .long, help: "Gateway port (0 picks a free one).") var port: Int?
     @Option(name: .long, help: "Mock platform port (0 picks a free one).") var mockPort: Int?
@@ -65,6 +73,7 @@ struct DemoCommand: AsyncParsableCommand {
         for index in configuration.shops.indices where configuration.shops[index].apiBase != nil {
             configuration.shops[index].apiBase = mock.baseURL
             configuration.shops[index].poll.intervalSeconds = 2  // the backstop finds dropped pushes within seconds
+            configuration.shops[index].poll.settleSeconds = 1  // the mock's order index has no lag (real PDD needs 180 s)
         }
         if let port { configuration.server.port = port }
         let token = ProcessInfo.processInfo.environment["GATEWAY_ADMIN_TOKEN"] ?? "demo-" + UUID().uuidString.prefix(8).lowercased()
@@ -80,8 +89,22 @@ struct DemoCommand: AsyncParsableCommand {
         let gatewayURL = "http://127.0.0.1:\(gatewayPort)"
         display.log("🍊 Baojing county-head ponkan livestream — mock platform \(mock.baseURL), gateway \(gatewayURL), database \(database)")
 
-        let shops = configuration.shops.filter { $0.platform == .douyin }.map(\.key)
-        let perShop = orders ?? (quick ? 120 : 600)
+        let options = LivestreamOptions(
+            orders: orders ?? (quick ? 300 : 2400),
+            ratePerSecond: quick ? max(rate, 30) : rate,
+            seed: seed,
+            duplicateRate: duplicates,
+            outOfOrderRate: outOfOrder,
+            dropRate: drop,
+            lateRate: late,
+            errorRate: errors,
+            slowRate: slow,
+            cancelRate: cancel,
+            refundRate: refund
+        )
+        let scenario = LivestreamScenario(mock: mock, options: options)
+        let shopList: String = scenario.shops.map { "\($0.shopKey) (\($0.platform.rawValue))" }.joined(separator: ", ")
+        display.log("   \(options.orders) orders over about \(Int(options.effectiveDuration)) s on \(scenario.shops.count) shops: \(shopList)")
         let progress = ProgressBoard()
         let started = Date()
         let refresher = Task {
@@ -92,28 +115,7 @@ struct DemoCommand: AsyncParsableCommand {
                 try? await Task.sleep(for: .milliseconds(250))
             }
         }
-        let reports = try await withThrowingTaskGroup(of: LivestreamReport.self) { group in
-            for (index, shop) in shops.enumerated() {
-                let count = index == 0 ? perShop : max(perShop / 3, 10)
-                group.addTask {
-                    try await DouyinLivestream.run(
-                        mock: mock,
-                        shop: shop,
-                        gatewayBaseURL: gatewayURL,
-                        orders: count,
-                        ratePerSecond: rate,
-                        seed: seed &+ UInt64(index),
-                        duplicateRate: 0.15,
-                        outOfOrderRate: 0.1,
-                        dropRate: 0.08,
-                        cancelRate: 0.1
-                    ) { update in progress.set(shop, update) }
-                }
-            }
-            var all: [LivestreamReport] = []
-            for try await report in group { all.append(report) }
-            return all
-        }
+        let stats = try await scenario.run(gatewayBaseURL: gatewayURL) { update in progress.set(update) }
 
         // Wait for the pipeline and the backstop poller to converge on the platform's truth.
         var comparison = TruthComparison.compare(truth: mock.truth(), orders: [])
@@ -131,11 +133,11 @@ struct DemoCommand: AsyncParsableCommand {
         display.finish()
 
         print("")
-        for report in reports.sorted(by: { $0.shop < $1.shop }) {
-            print(
-                "platform \(report.shop): \(report.ordersCreated) orders (\(report.ordersPaid) paid, \(report.cancelledBeforePayment + report.cancelledAfterPayment) cancelled), "
-                    + "\(report.pushesSent) pushes, \(report.duplicatesSent) repeated, \(report.outOfOrder) out of order, \(report.dropped) dropped (left to polling)"
-            )
+        for platform in stats.keys.sorted() {
+            guard let p = stats[platform] else { continue }
+            let orderPart: String = "\(p.ordersPlaced) orders (\(p.ordersPaid) paid, \(p.ordersCancelled) cancelled, \(p.refunds) refunded)"
+            let pushPart: String = "\(p.pushesSent) pushes sent, \(p.duplicatesSent) repeated, \(p.outOfOrder) out of order, \(p.dropped) dropped, \(p.late) late"
+            print("platform \(platform): \(orderPart), \(pushPart)")
         }
         if comparison.allEqual {
             print("✅ verdict: the gateway equals the platforms' truth — \(comparison.compared) orders, every status, amount and line.")
@@ -168,9 +170,9 @@ struct DemoCommand: AsyncParsableCommand {
     }
 }
 
-/// The latest livestream progress of each shop, updated from the driver's callbacks.
+/// The latest livestream counts per platform, updated from the scenario's callbacks.
 final class ProgressBoard: Sendable {
-    private let state = Mutex<[String: LivestreamProgress]>([:])
-    func set(_ shop: String, _ progress: LivestreamProgress) { state.withLock { $0[shop] = progress } }
-    func snapshot() -> [String: LivestreamProgress] { state.withLock { $0 } }
+    private let state = Mutex<[String: LivestreamStats]>([:])
+    func set(_ stats: [String: LivestreamStats]) { state.withLock { $0 = stats } }
+    func snapshot() -> [String: LivestreamStats] { state.withLock { $0 } }
 }

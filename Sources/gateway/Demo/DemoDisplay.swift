@@ -20,24 +20,29 @@ final class DemoDisplay: @unchecked Sendable {
     }
 
     /// Redraws the live block (terminal), or prints it every few seconds (pipe, CI log).
-    func update(elapsed: Double, progress: [String: LivestreamProgress], statistics: OrderStatistics, inbox: InboxCounts) {
+    func update(elapsed: Double, progress: [String: LivestreamStats], statistics: OrderStatistics, inbox: InboxCounts) {
         lock.lock()
         defer { lock.unlock() }
         var lines: [String] = []
-        let header = String(format: "⏱ %5.1fs  ", elapsed)
-        lines.append(
-            header
-                + "orders in gateway: \(statistics.totalOrders)   inbox waiting: \(inbox.unprocessed)   duplicates absorbed: \(inbox.duplicatesAbsorbed)   out-of-order/stale fixed: \(statistics.decisions[.stale, default: 0])"
-        )
-        for shop in progress.keys.sorted() {
-            guard let p = progress[shop] else { continue }
-            let byStatus = statistics.ordersByShopAndStatus[shop] ?? [:]
-            let statuses = OrderStatus.allCases.compactMap { status in byStatus[status].map { "\(status.rawValue) \($0)" } }.joined(separator: ", ")
-            lines.append(
-                "  \(shop.padding(toLength: 16, withPad: " ", startingAt: 0)) platform: \(p.ordersCreated)/\(p.ordersPlanned) orders, \(p.acknowledged) pushes acked, "
-                    + "\(p.duplicatesSent) repeats, \(p.dropped) dropped  │ gateway: \(statistics.orders(shop: shop)) [\(statuses)]"
-            )
+        let header: String = String(format: "⏱ %5.1fs  ", elapsed)
+        let stale: Int = statistics.decisions[.stale, default: 0]
+        let gatewayLine: String = "orders in gateway: \(statistics.totalOrders)   inbox waiting: \(inbox.unprocessed)   "
+        let absorbedLine: String = "duplicates absorbed: \(inbox.duplicatesAbsorbed)   out-of-order/stale fixed: \(stale)"
+        lines.append(header + gatewayLine + absorbedLine)
+        for platform in progress.keys.sorted() {
+            guard let p = progress[platform] else { continue }
+            let name: String = platform.padding(toLength: 16, withPad: " ", startingAt: 0)
+            let placed: String = "\(bar(p.ordersPlaced, of: p.ordersPlanned)) \(p.ordersPlaced)/\(p.ordersPlanned) orders"
+            let pushes: String = "\(p.acknowledged) pushes acked, \(p.duplicatesSent) repeats, \(p.outOfOrder) overtaken"
+            let missing: String = "\(p.dropped) dropped, \(p.late) held late"
+            lines.append("  \(name) \(placed), \(pushes), \(missing)")
         }
+        var byStatus: [OrderStatus: Int] = [:]
+        for counts in statistics.ordersByShopAndStatus.values {
+            for (status, count) in counts { byStatus[status, default: 0] += count }
+        }
+        let statusParts: [String] = OrderStatus.allCases.map { status in "\(status.rawValue) \(byStatus[status, default: 0])" }
+        lines.append("  gateway status: " + statusParts.joined(separator: " · "))
         if isTerminal {
             clearBlock()
             write(lines.joined(separator: "\n") + "\n")
@@ -53,6 +58,11 @@ final class DemoDisplay: @unchecked Sendable {
         lock.lock()
         drawnLines = 0
         lock.unlock()
+    }
+
+    private func bar(_ done: Int, of total: Int, width: Int = 20) -> String {
+        let filled = total > 0 ? min(width, done * width / total) : 0
+        return "[" + String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled) + "]"
     }
 
     private func clearBlock() {

@@ -1,23 +1,29 @@
-import GatewayCore
-import MockPlatformKit
+public import GatewayCore
 
-/// Compares the gateway's orders with what the mock platform holds (its ground truth).
-struct TruthComparison: Sendable {
+/// Compares the gateway's orders with what the mock platform holds (its ground truth), order by
+/// order: used by `gateway demo` for its verdict and by the end-to-end tests.
+public struct TruthComparison: Sendable {
     /// One order that differs.
-    struct Difference: Sendable, CustomStringConvertible {
-        var orderId: String
-        var shop: String
-        var problem: String
-        var description: String { "\(shop)/\(orderId): \(problem)" }
+    public struct Difference: Sendable, CustomStringConvertible {
+        /// The platform order id.
+        public var orderId: String
+        /// The shop key.
+        public var shop: String
+        /// What differs.
+        public var problem: String
+        public var description: String { "\(shop)/\(orderId): \(problem)" }
     }
 
-    var compared: Int
-    var differences: [Difference]
+    /// Orders compared (the platforms' orders).
+    public var compared: Int
+    /// Every difference found.
+    public var differences: [Difference]
 
-    var allEqual: Bool { differences.isEmpty }
+    /// Whether the gateway equals the truth.
+    public var allEqual: Bool { differences.isEmpty }
 
     /// Compares status, paid amount and lines (count, quantity, refund state) order by order.
-    static func compare(truth: [MockOrderTruth], orders: [CanonicalOrder]) -> TruthComparison {
+    public static func compare(truth: [MockOrderTruth], orders: [CanonicalOrder]) -> TruthComparison {
         var byKey: [String: CanonicalOrder] = [:]
         for order in orders { byKey["\(order.key.shop)/\(order.key.platformOrderId)"] = order }
         var differences: [Difference] = []

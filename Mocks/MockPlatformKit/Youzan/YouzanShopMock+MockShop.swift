@@ -1,0 +1,82 @@
+import Foundation
+import GatewayCore
+
+extension YouzanShopMock: MockShop {
+    /// Youzan has no researched order API (platforms.md §6): what its pushes miss, nothing recovers.
+    public var hasOrderAPI: Bool { false }
+
+    /// Always ``GatewayCore/Platform/youzan``.
+    public var platform: Platform { .youzan }
+
+    /// Creates a trade (`WAIT_BUYER_PAY`); the push is `trade_TradeCreate`.
+    public func placeOrder(
+        lines: [MockLineSpec],
+        postageFen: Int64,
+        roomId: String?,
+        authorId: String?,
+        province: String,
+        city: String,
+        at: Date
+    ) throws -> (orderId: String, push: MockPush?) {
+        let tid = createTrade(lines: lines, postageFen: postageFen, roomId: roomId, authorId: authorId, province: province, city: city, at: at)
+        return (tid, wrap(try createdMessage(tid: tid), tid: tid))
+    }
+
+    /// → `WAIT_SELLER_SEND_GOODS`, `trade_TradePaid`.
+    public func payOrder(orderId: String, at: Date) throws -> MockPush? { wrap(try pay(tid: orderId, at: at), tid: orderId) }
+
+    /// → `WAIT_BUYER_CONFIRM_GOODS`, `trade_TradeSellerShip`.
+    public func shipOrder(orderId: String, at: Date) throws -> MockPush? { wrap(try ship(tid: orderId, at: at), tid: orderId) }
+
+    /// → `TRADE_SUCCESS`, `trade_TradeSuccess`.
+    public func completeOrder(orderId: String, at: Date) throws -> MockPush? { wrap(try succeed(tid: orderId, at: at), tid: orderId) }
+
+    /// → `TRADE_CLOSE`, `trade_TradeClose`.
+    public func cancelOrder(orderId: String, at: Date) throws -> MockPush? { wrap(try close(tid: orderId, at: at), tid: orderId) }
+
+    /// `refund_state` 11 on the line (`lineId` = `oid`), `trade_refund_BuyerCreated`.
+    public func requestLineRefund(orderId: String, lineId: String, at: Date) throws -> MockPush? {
+        wrap(try requestRefund(tid: orderId, lineId: lineId, at: at), tid: orderId)
+    }
+
+    /// `refund_state` 12 on the line, `trade_refund_RefundSuccess`.
+    public func completeLineRefund(orderId: String, lineId: String, at: Date) throws -> MockPush? {
+        wrap(try refundSucceeded(tid: orderId, lineId: lineId, at: at), tid: orderId)
+    }
+
+    /// The `oid`s of the trade's lines.
+    public func orderLineIds(orderId: String) -> [String] { lineIds(tid: orderId) }
+
+    /// One signed POST per push; `MockPush.message` is `{"id","type","status","msg" (decoded),"version","test"}`.
+    public func deliver(_ pushes: [MockPush], to gatewayBaseURL: String, timeout: Duration) async throws -> MockPushResult {
+        let messages = try pushes.map { push -> YouzanPushMessage in
+            guard let value = try? JSONParser.parse(push.message).value, let id = value["id"]?.textValue, let type = value["type"]?.textValue else {
+                throw MockPlatformError.invalidTransition("push \(push.id) is not a Youzan message")
+            }
+            return YouzanPushMessage(
+                id: id,
+                type: type,
+                status: value["status"]?.textValue ?? "",
+                message: value["msg"]?.textValue ?? "",
+                version: value["version"]?.int64Value ?? 0,
+                test: value["test"]?.boolValue ?? false
+            )
+        }
+        return try await push(messages, to: gatewayBaseURL, timeout: timeout)
+    }
+
+    /// ``truth()``.
+    public func orderTruth() -> [MockOrderTruth] { truth() }
+
+    private func wrap(_ message: YouzanPushMessage, tid: String) -> MockPush {
+        let value: JSONValue = [
+            "id": .string(message.id),
+            "type": .string(message.type),
+            "status": .string(message.status),
+            "msg": .string(message.message),
+            "version": .int(message.version),
+            "test": .bool(message.test),
+        ]
+        return MockPush(platform: .youzan, shop: shopKey, id: message.id, orderId: tid, message: value.serialized)
+    }
+}

@@ -1,0 +1,272 @@
+import Foundation
+import GatewayCore
+
+/// Calls the Kuaishou open API for one shop: signing, timeouts, retries, rate limit (platforms.md §2.2–§2.3).
+///
+/// Every call is `POST {api_base}/{method with . → /}` (e.g. `/open/order/cursor/list`) with
+/// `Content-Type: application/x-www-form-urlencoded`. The signed parameters `appkey`, `method`,
+/// `version=1`, `param` (business JSON, compact, sorted keys), `timestamp` (ms), `signMethod`,
+/// `access_token` (only when the shop configures one) and `sign` are sent **both** in the form body and
+/// in the query string, so a server that reads either place (the official doc puts `param` in the body,
+/// some SDKs send GET queries) sees the same signed set. Success is `result == 1`; anything else is a
+/// ``PlatformAPIError`` with the platform's `code`/`msg`/`subCode`/`subMsg`.
+///
+/// [U] Kuaishou access tokens come from a merchant OAuth grant that design.md's credential list does not
+/// include. A configured optional credential `access_token` is used as is; otherwise the client asks
+/// `GET {api_base}/oauth2/access_token?app_id=&app_secret=&grant_type=client_credentials` (tokens last
+/// 172800 s per platforms.md §2.2), caches the token until a minute before it expires, and asks again
+/// when the platform says the token is invalid or expired.
+public final class KuaishouAPIClient: Sendable {
+    private let baseURL: String
+    private let appKey: String
+    private let accessToken: String?
+    private let appSecret: String
+    private let tokens = KuaishouTokenCache()
+    private let signer: KuaishouSigner
+    private let signMethod: KuaishouSigner.Method
+    private let transport: PlatformHTTPTransport
+    private let limiter: RateLimiter
+    private let retry: RetryPolicy
+
+    /// Creates a client.
+    /// - Parameters:
+    ///   - baseURL: API root, e.g. `https://openapi.kwaixiaodian.com` or the mock's address.
+    ///   - appKey: credential `app_key`; `signSecret`: credential `sign_secret`; `accessToken`: optional credential `access_token`.
+    ///   - signMethod: `HMAC_SHA256` (recommended by Kuaishou) or `MD5`.
+    ///   - transport: how requests are sent (``PlatformHTTPTransport/asyncHTTPClient(_:timeout:logger:)`` in production);
+    ///     `limiter`: the shop's rate limit; `retry`: back-off policy.
+    public init(
+        baseURL: String,
+        appKey: String,
+        signSecret: String,
+        appSecret: String = "",
+        accessToken: String? = nil,
+        signMethod: KuaishouSigner.Method = .hmacSHA256,
+        transport: PlatformHTTPTransport,
+        limiter: RateLimiter,
+        retry: RetryPolicy = RetryPolicy()
+    ) {
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.appKey = appKey
+        self.accessToken = accessToken.flatMap { $0.isEmpty ? nil : $0 }
+        self.appSecret = appSecret
+        self.signer = KuaishouSigner(signSecret: signSecret)
+        self.signMethod = signMethod
+        self.transport = transport
+        self.limiter = limiter
+        self.retry = retry
+    }
+
+    /// One page of `open.order.cursor.list` by update time.
+    ///
+    /// `param`: `{"beginTime":ms,"endTime":ms,"cursor":"…","pageSize":100,"queryType":2,"orderViewStatus":1,"sort":1}`
+    /// ([U] semantics: `queryType` 2 = by update time, `orderViewStatus` 1 = all, `sort` 1 = descending).
+    func cursorList(beginMilliseconds: Int64, endMilliseconds: Int64, cursor: String, pageSize: Int) async throws -> KuaishouCursorListData {
+        let (data, _): (KuaishouCursorListData, String) = try await call(
+            "open.order.cursor.list",
+            param: [
+                "beginTime": .int(beginMilliseconds), "endTime": .int(endMilliseconds), "cursor": .string(cursor),
+                "pageSize": .int(Int64(pageSize)), "queryType": .int(2), "orderViewStatus": .int(1), "sort": .int(1),
+            ]
+        )
+        return data
+    }
+
+    /// `open.order.detail` with `param` `{"oid":…}`; returns the order (`data` itself) and the raw response.
+    func orderDetail(oid: String) async throws -> (KuaishouOrder, String) {
+        try await call("open.order.detail", param: ["oid": .id(oid)])
+    }
+
+    /// Changes a SKU's stock on Kuaishou (`open.item.sku.stock.update`), which only takes increments.
+    ///
+    /// `param`: `{"kwaiItemId":…,"skuId":…,"skuChangeStock":|change|,"changeType":1 add / 2 subtract}`.
+    /// A zero change sends nothing. Compute `change` as the difference from the last known platform stock.
+    /// - Parameters:
+    ///   - itemId: the Kuaishou item id (`kwaiItemId`); `skuId`: the Kuaishou SKU id.
+    ///   - change: units to add (positive) or subtract (negative).
+    public func updateSkuStock(itemId: String, skuId: String, change: Int) async throws {
+        guard change != 0 else { return }
+        let _: (KuaishouIgnoredData, String) = try await call(
+            "open.item.sku.stock.update",
+            param: [
+                "kwaiItemId": .id(itemId), "skuId": .id(skuId), "skuChangeStock": .int(Int64(change.magnitude)),
+                "changeType": .int(change > 0 ? 1 : 2),
+            ]
+        )
+    }
+
+    // MARK: calls
+
+    /// The full parameter set of a request, signed (exposed for tests and the mock's own checks).
+    func signedParameters(method: String, paramJSON: String, timestampMilliseconds: Int64, token: String? = nil) -> [String: String] {
+        var parameters = [
+            "appkey": appKey, "method": method, "version": "1", "param": paramJSON,
+            "timestamp": String(timestampMilliseconds), "signMethod": signMethod.rawValue,
+        ]
+        if let token = token ?? accessToken { parameters["access_token"] = token }
+        parameters["sign"] = signer.sign(parameters, method: signMethod)
+        return parameters
+    }
+
+    private static func isRetryable(_ error: any Error) -> Bool { (error as? PlatformAPIError)?.isRetryable ?? false }
+
+    private func call<T: Decodable & Sendable>(_ method: String, param: [String: KuaishouParameter]) async throws -> (T, String) {
+        try await retry.run(isRetryable: Self.isRetryable) {
+            do {
+                return try await self.send(method, param: param, token: try await self.currentToken())
+            } catch let error as PlatformAPIError where self.accessToken == nil && error.message.contains("access_token") {
+                await self.tokens.invalidate()
+                return try await self.send(method, param: param, token: try await self.currentToken())
+            }
+        }
+    }
+
+    /// The token to send: the configured one, else a cached or freshly granted one.
+    private func currentToken() async throws -> String? {
+        if let accessToken { return accessToken }
+        if let token = await tokens.valid(now: Date()) { return token }
+        try await limiter.acquire()
+        let query = FormURLEncoding.encode(["app_id": appKey, "app_secret": appSecret, "grant_type": "client_credentials"])
+        let request = PlatformHTTPRequest(url: baseURL + "/oauth2/access_token?" + query, method: "GET", headers: [:], body: [])
+        let response: PlatformHTTPResponse
+        do {
+            response = try await transport.send(request)
+        } catch {
+            throw PlatformAPIError(platform: "kuaishou", method: "oauth2.access_token", code: "transport", message: "\(error)", isRetryable: true)
+        }
+        let grant = try? JSONDecoder().decode(KuaishouTokenGrant.self, from: Data(response.body.utf8))
+        guard response.status == 200, let grant, grant.result?.value ?? 1 == 1, let token = grant.access_token, !token.isEmpty else {
+            throw PlatformAPIError(
+                platform: "kuaishou",
+                method: "oauth2.access_token",
+                httpStatus: response.status,
+                code: grant?.result.map { String($0.value) } ?? "http",
+                message: "no access token granted: \(response.body.prefix(300))",
+                isRetryable: response.status >= 500
+            )
+        }
+        await tokens.store(token, expiresIn: grant.expires_in?.value ?? 172_800, now: Date())
+        return token
+    }
+
+    private func send<T: Decodable & Sendable>(_ method: String, param: [String: KuaishouParameter], token: String?) async throws -> (T, String) {
+        try await limiter.acquire()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let paramJSON = String(decoding: try encoder.encode(param), as: UTF8.self)
+        let parameters = signedParameters(
+            method: method,
+            paramJSON: paramJSON,
+            timestampMilliseconds: Int64(Date().timeIntervalSince1970 * 1000),
+            token: token
+        )
+        let form = FormURLEncoding.encode(parameters)
+        let request = PlatformHTTPRequest(
+            url: baseURL + "/" + method.replacingOccurrences(of: ".", with: "/") + "?" + form,
+            method: "POST",
+            headers: ["Content-Type": "application/x-www-form-urlencoded;charset=UTF-8"],
+            body: Array(form.utf8)
+        )
+        let response: PlatformHTTPResponse
+        do {
+            response = try await transport.send(request)
+        } catch {
+            throw PlatformAPIError(platform: "kuaishou", method: method, code: "transport", message: "\(error)", isRetryable: true)
+        }
+        let raw = response.body
+        guard response.status == 200 else {
+            throw PlatformAPIError(
+                platform: "kuaishou",
+                method: method,
+                httpStatus: response.status,
+                code: "http",
+                message: String(raw.prefix(300)),
+                isRetryable: response.status >= 500 || response.status == 429
+            )
+        }
+        let envelope: KuaishouEnvelope<T>
+        do {
+            envelope = try JSONDecoder().decode(KuaishouEnvelope<T>.self, from: Data(raw.utf8))
+        } catch {
+            throw PlatformAPIError(platform: "kuaishou", method: method, code: "decode", message: "unreadable response: \(error)", isRetryable: false)
+        }
+        if envelope.result?.value == 1, envelope.data == nil, let nothing = KuaishouIgnoredData() as? T { return (nothing, raw) }
+        guard envelope.result?.value == 1, let data = envelope.data else {
+            let message = [envelope.msg, envelope.subCode?.value, envelope.subMsg, envelope.error_msg, envelope.errorMsg]
+                .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " / ")
+            let code = envelope.code?.value ?? envelope.result.map { String($0.value) } ?? "unknown"
+            let busy = ["busy", "繁忙", "limit", "限流", "timeout", "超时"].contains { message.localizedCaseInsensitiveContains($0) }
+            throw PlatformAPIError(
+                platform: "kuaishou",
+                method: method,
+                code: code,
+                message: message.isEmpty ? (envelope.result?.value == 1 ? "response has no data" : "result \(envelope.result?.value ?? 0)") : message,
+                isRetryable: busy
+            )
+        }
+        return (data, raw)
+    }
+}
+
+/// An API response whose data the gateway does not read (any JSON).
+struct KuaishouIgnoredData: Decodable, Sendable {
+    init() {}
+    init(from decoder: any Decoder) throws {}
+}
+
+/// A business parameter value in Kuaishou's `param` JSON.
+enum KuaishouParameter: Encodable, Sendable, Hashable {
+    /// A string.
+    case string(String)
+    /// An integer.
+    case int(Int64)
+    /// A platform id: a JSON number when it is one (Kuaishou ids are `Long`), else a string.
+    case id(String)
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .string(let value): try container.encode(value)
+        case .int(let value): try container.encode(value)
+        case .id(let value):
+            if let number = Int64(value) {
+                try container.encode(number)
+            } else if let number = UInt64(value) {
+                try container.encode(number)
+            } else {
+                try container.encode(value)
+            }
+        }
+    }
+}
+
+/// The answer of `/oauth2/access_token`.
+struct KuaishouTokenGrant: Decodable, Sendable {
+    var result: FlexibleInt?
+    var access_token: String?
+    var expires_in: FlexibleInt?
+}
+
+/// The shop's granted access token.
+actor KuaishouTokenCache {
+    private var token: String?
+    private var expiresAt = Date.distantPast
+
+    /// The token, if it stays valid for at least another minute.
+    func valid(now: Date) -> String? {
+        guard let token, now.addingTimeInterval(60) < expiresAt else { return nil }
+        return token
+    }
+
+    /// Keeps a granted token.
+    func store(_ token: String, expiresIn seconds: Int64, now: Date) {
+        self.token = token
+        expiresAt = now.addingTimeInterval(TimeInterval(max(seconds, 60)))
+    }
+
+    /// Forgets the token (the platform refused it).
+    func invalidate() {
+        token = nil
+        expiresAt = .distantPast
+    }
+}

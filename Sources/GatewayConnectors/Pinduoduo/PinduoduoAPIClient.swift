@@ -1,0 +1,229 @@
+import AsyncHTTPClient
+import Foundation
+import GatewayCore
+import Logging
+import NIOCore
+
+/// Calls the Pinduoduo open API for one shop (platforms.md §3): signing, rate limit, retries.
+///
+/// Every call is `POST {api_base}/api/router` with an `application/x-www-form-urlencoded` body that
+/// carries all parameters: `type` (the API name), `client_id`, `access_token`, `timestamp` (Unix
+/// seconds), `data_type=JSON`, `version=V1`, the business parameters, and `sign`
+/// (``PinduoduoSigner``). `sign_method` is not sent (md5 is PDD's only method; a server treats it as
+/// optional). The answer is `{"<api>_response": {…}}` or `{"error_response": {"error_code", "error_msg",
+/// "sub_code", "sub_msg", "request_id"}}`.
+///
+/// Retries ([U] PDD's code list is not in platforms.md; the safest reading retries only what is
+/// clearly transient): transport failures, HTTP 5xx and 429, `error_code` 70031 (call frequency
+/// limited) and 50000 (system error), and codes or messages that say rate limit, busy, timeout or
+/// system error (`limited`, `rate limit`, `频繁`, `限流`, `繁忙`, `超时`, `isp.`…). Everything else — bad sign, expired
+/// access token, bad parameters — fails at once.
+public final class PinduoduoAPIClient: Sendable {
+    /// The `type` of the incremental order list.
+    public static let incrementListType = "pdd.order.number.list.increment.get"
+    /// The `type` of the order detail.
+    public static let orderInformationType = "pdd.order.information.get"
+    /// The `type` of the stock write-back.
+    public static let quantityUpdateType = "pdd.goods.quantity.update"
+
+    private let baseURL: String
+    private let signer: PinduoduoSigner
+    private let accessToken: String
+    private let transport: PlatformHTTPTransport
+    private let limiter: RateLimiter
+    private let retry: RetryPolicy
+    private let clock: @Sendable () -> Date
+
+    /// Creates a client over any transport (tests pass a fake platform).
+    /// - Parameters:
+    ///   - baseURL: the API root, e.g. `https://gw-api.pinduoduo.com` or the mock's address; `/api/router` is appended.
+    ///   - clientId: the app's `client_id`; `clientSecret`: its `client_secret`; `accessToken`: the shop's token.
+    ///   - transport: how requests are sent; `limiter`: the shop's rate limit; `retry`: back-off policy.
+    ///   - clock: the current time, for `timestamp`.
+    public init(
+        baseURL: String,
+        clientId: String,
+        clientSecret: String,
+        accessToken: String,
+        transport: PlatformHTTPTransport,
+        limiter: RateLimiter,
+        retry: RetryPolicy = RetryPolicy(),
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.signer = PinduoduoSigner(clientId: clientId, clientSecret: clientSecret)
+        self.accessToken = accessToken
+        self.transport = transport
+        self.limiter = limiter
+        self.retry = retry
+        self.clock = clock
+    }
+
+    /// Creates a client over AsyncHTTPClient.
+    public convenience init(
+        baseURL: String,
+        clientId: String,
+        clientSecret: String,
+        accessToken: String,
+        http: HTTPClient,
+        limiter: RateLimiter,
+        retry: RetryPolicy = RetryPolicy(),
+        timeout: TimeAmount = .seconds(10),
+        logger: Logger = Logger(label: "pinduoduo-api")
+    ) {
+        self.init(
+            baseURL: baseURL,
+            clientId: clientId,
+            clientSecret: clientSecret,
+            accessToken: accessToken,
+            transport: .asyncHTTPClient(http, timeout: timeout, logger: logger),
+            limiter: limiter,
+            retry: retry
+        )
+    }
+
+    /// One page of `pdd.order.number.list.increment.get` for orders updated in `[start, end]` (Unix seconds).
+    ///
+    /// Sends `start_updated_at`, `end_updated_at`, `page`, `page_size`, `use_has_next`, and
+    /// `order_status=5` (全部), `refund_status=5` (全部), `is_lucky_flag=0` (全部).
+    func incrementPage(start: Int64, end: Int64, page: Int, pageSize: Int, useHasNext: Bool) async throws -> PinduoduoIncrementPage {
+        let (result, _): (PinduoduoIncrementPage, String) = try await call(
+            Self.incrementListType,
+            responseKey: "order_sn_increment_get_response",
+            parameters: [
+                "start_updated_at": String(start), "end_updated_at": String(end), "page": String(page), "page_size": String(pageSize),
+                "use_has_next": useHasNext ? "true" : "false", "order_status": "5", "refund_status": "5", "is_lucky_flag": "0",
+            ]
+        )
+        return result
+    }
+
+    /// `pdd.order.information.get` for one `order_sn`: the order and the raw response text.
+    func orderInformation(orderSn: String) async throws -> (PinduoduoOrder, String) {
+        let (result, raw): (PinduoduoOrderInfo, String) = try await call(
+            Self.orderInformationType,
+            responseKey: "order_info_get_response",
+            parameters: ["order_sn": orderSn]
+        )
+        return (result.order_info, raw)
+    }
+
+    /// Sets or changes a SKU's stock on PDD (`pdd.goods.quantity.update`).
+    /// - Parameters:
+    ///   - goodsId: `goods_id`; `skuId`: `sku_id`; `quantity`: the stock (full) or the change (incremental).
+    ///   - incremental: `update_type` 2 (incremental) instead of 1 (full) — [U] per platforms.md §8a.
+    ///     PDD refuses to decrease the stock of goods in a promotion.
+    /// - Throws: ``PlatformAPIError`` when the platform refuses.
+    public func updateGoodsQuantity(goodsId: String, skuId: String, quantity: Int64, incremental: Bool = false) async throws {
+        let (result, raw): (PinduoduoQuantityUpdateResult, String) = try await call(
+            Self.quantityUpdateType,
+            responseKey: "goods_quantity_update_response",
+            parameters: ["goods_id": goodsId, "sku_id": skuId, "quantity": String(quantity), "update_type": incremental ? "2" : "1"]
+        )
+        if result.is_success?.value == false {
+            throw PlatformAPIError(
+                platform: "pinduoduo",
+                method: Self.quantityUpdateType,
+                code: "is_success",
+                message: String(raw.prefix(300)),
+                isRetryable: false
+            )
+        }
+    }
+
+    /// The complete form parameters of a call, `sign` included (exposed for tests and logs).
+    func signedParameters(type: String, parameters: [String: String], at date: Date) -> [String: String] {
+        var all = parameters
+        all["type"] = type
+        all["client_id"] = signer.clientId
+        all["access_token"] = accessToken
+        all["timestamp"] = String(Int64(date.timeIntervalSince1970))
+        all["data_type"] = "JSON"
+        all["version"] = "V1"
+        all["sign"] = signer.sign(all)
+        return all
+    }
+
+    // MARK: calls
+
+    private func call<T: Decodable & Sendable>(_ type: String, responseKey: String, parameters: [String: String]) async throws -> (T, String) {
+        try await retry.run(isRetryable: Self.isRetryableError) {
+            try await self.send(type, responseKey: responseKey, parameters: parameters)
+        }
+    }
+
+    private func send<T: Decodable & Sendable>(_ type: String, responseKey: String, parameters: [String: String]) async throws -> (T, String) {
+        try await limiter.acquire()
+        let form = signedParameters(type: type, parameters: parameters, at: clock())
+        let request = PlatformHTTPRequest(
+            url: baseURL + "/api/router",
+            headers: ["Content-Type": "application/x-www-form-urlencoded; charset=utf-8", "Accept": "application/json"],
+            body: Array(FormURLEncoding.encode(form).utf8)
+        )
+        let response: PlatformHTTPResponse
+        do {
+            response = try await transport.send(request)
+        } catch {
+            throw PlatformAPIError(platform: "pinduoduo", method: type, code: "transport", message: "\(error)", isRetryable: true)
+        }
+        let raw = response.body
+        let decoded = Result { try RouterEnvelope<T, PinduoduoErrorBody>.decode(raw, responseKey: responseKey) }
+        if case .success(let envelope) = decoded, let error = envelope.error {
+            throw Self.apiError(error, method: type, httpStatus: response.status == 200 ? nil : response.status)
+        }
+        guard response.status == 200 else {
+            throw PlatformAPIError(
+                platform: "pinduoduo",
+                method: type,
+                httpStatus: response.status,
+                code: "http",
+                message: String(raw.prefix(300)),
+                isRetryable: response.status >= 500 || response.status == 429
+            )
+        }
+        switch decoded {
+        case .success(let envelope):
+            guard let payload = envelope.payload else {
+                throw PlatformAPIError(
+                    platform: "pinduoduo",
+                    method: type,
+                    code: "decode",
+                    message: "no \(responseKey) in the response: \(raw.prefix(300))",
+                    isRetryable: false
+                )
+            }
+            return (payload, raw)
+        case .failure(let error):
+            throw PlatformAPIError(platform: "pinduoduo", method: type, code: "decode", message: "unreadable response: \(error)", isRetryable: false)
+        }
+    }
+
+    private static func isRetryableError(_ error: any Error) -> Bool {
+        (error as? PlatformAPIError)?.isRetryable ?? false
+    }
+
+    /// The gateway's error for an `error_response`.
+    static func apiError(_ body: PinduoduoErrorBody, method: String, httpStatus: Int? = nil) -> PlatformAPIError {
+        let code = body.error_code?.value ?? "unknown"
+        let message = [body.error_msg, body.sub_code?.value, body.sub_msg].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " / ")
+        return PlatformAPIError(
+            platform: "pinduoduo",
+            method: method,
+            httpStatus: httpStatus,
+            code: code,
+            message: message,
+            isRetryable: isRetryable(code: code, text: message) || (httpStatus.map { $0 >= 500 || $0 == 429 } ?? false)
+        )
+    }
+
+    /// Whether an `error_response` is worth retrying (rate limit, system error) — see the type's documentation.
+    static func isRetryable(code: String, text: String) -> Bool {
+        if ["70031", "50000"].contains(code) { return true }
+        let lowered = text.lowercased()
+        let markers = [
+            "rate limit", "ratelimit", "limited", "frequen", "too many", "busy", "timeout", "time out", "unavailable", "system error", "isp.", "频繁",
+            "限流", "繁忙", "超时", "系统异常", "系统错误",
+        ]
+        return markers.contains { lowered.contains($0) }
+    }
+}

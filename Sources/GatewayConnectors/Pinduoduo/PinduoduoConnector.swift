@@ -1,0 +1,103 @@
+import Foundation
+import GatewayCore
+
+/// The Pinduoduo connector: poll-only (PDD pushes over a WebSocket, which this gateway does not open).
+///
+/// - ``poll(from:to:)`` reads `pdd.order.number.list.increment.get` for the window — split into
+///   spans of at most 30 minutes, in whole Unix seconds — from the last page backwards
+///   (``BackwardPager``), and returns one delivery per order and update time,
+///   `poll:<order_sn>:<updated_at in ms>`. The scheduler keeps every window's end at least
+///   `settleSeconds` (180) behind the present, as PDD requires (end ≤ server time − 3 min).
+/// - A list row is a whole order (platforms.md §3.1 [V]), so its delivery decodes to a **full**
+///   observation. Should the platform ever send a row without status codes or lines, the observation
+///   is thin (`needsDetail`), and the pipeline fetches `pdd.order.information.get`.
+/// - A delivery's payload is the order re-encoded from the wire struct (keys sorted, money as yuan
+///   strings with two decimals), which ``observations(from:)`` decodes again.
+/// - Livestream attribution: PDD's order APIs carry none (platforms.md §3.1), so `liveRoomId` and
+///   `authorId` stay empty.
+public struct PinduoduoConnector: PlatformConnector {
+    public let platform = Platform.pinduoduo
+    public let shop: String
+    /// Windows of at most 30 minutes, ending at least 3 minutes before now, overlapping by one minute.
+    public let pollPolicy = PollPolicy(maxWindowSeconds: 1800, settleSeconds: 180, overlapSeconds: 60)
+    private let api: PinduoduoAPIClient
+    private let clock: @Sendable () -> Date
+    /// Rows per page (PDD's maximum).
+    static let pageSize = 100
+
+    /// Creates a connector over an API client.
+    public init(shop: String, api: PinduoduoAPIClient, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.shop = shop
+        self.api = api
+        self.clock = clock
+    }
+
+    public func observations(from entry: InboxEntry) throws -> [OrderObservation] {
+        switch entry.delivery.kind {
+        case .poll:
+            let order = try JSONDecoder().decode(PinduoduoOrder.self, from: Data(entry.delivery.payload))
+            return [try observation(of: order, source: .poll, event: "pinduoduo increment \(PinduoduoMapping.platformStatus(order))")]
+        case .push:
+            throw ConnectorError("pinduoduo pushes arrive over WebSocket, not HTTP; delivery \(entry.delivery.deliveryId) cannot be read")
+        }
+    }
+
+    public func fetchOrder(platformOrderId: String) async throws -> PreparedObservation {
+        let (order, raw) = try await api.orderInformation(orderSn: platformOrderId)
+        guard PinduoduoMapping.isFull(order) else {
+            throw ConnectorError("pinduoduo order_info for \(platformOrderId) carries no order_status or item_list")
+        }
+        let observation = try observation(of: order, source: .detail, event: "pinduoduo order_info \(PinduoduoMapping.platformStatus(order))")
+        return PreparedObservation(observation: observation, rawPayload: raw)
+    }
+
+    public func poll(from: Timestamp, to: Timestamp) async throws -> [InboxDelivery] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let receivedAt = Timestamp(millisecondsSince1970: Int64(clock().timeIntervalSince1970 * 1000))
+        var deliveries: [InboxDelivery] = []
+        var seen: Set<String> = []
+        for (start, end) in PollWindow.spans(from: from.secondsSince1970, to: to.secondsSince1970, maxSeconds: pollPolicy.maxWindowSeconds) {
+            let orders = try await BackwardPager.collect(pageSize: Self.pageSize) { page, useHasNext in
+                let result = try await api.incrementPage(start: start, end: end, page: page, pageSize: Self.pageSize, useHasNext: useHasNext)
+                return PagedResult(
+                    items: result.order_sn_list ?? [],
+                    totalCount: result.total_count.map { Int($0.value) },
+                    hasNext: result.has_next?.value
+                )
+            }
+            for order in orders {
+                let updated = PinduoduoMapping.updatedAt(order)?.millisecondsSince1970 ?? 0
+                let deliveryId = "poll:\(order.order_sn.value):\(updated)"
+                guard seen.insert(deliveryId).inserted else { continue }
+                deliveries.append(
+                    InboxDelivery(
+                        platform: .pinduoduo,
+                        shop: shop,
+                        deliveryId: deliveryId,
+                        kind: .poll,
+                        receivedAt: receivedAt,
+                        payload: Array(try encoder.encode(order))
+                    )
+                )
+            }
+        }
+        return deliveries
+    }
+
+    private func observation(of order: PinduoduoOrder, source: ObservationSource, event: String) throws -> OrderObservation {
+        let key = OrderKey(platform: .pinduoduo, shop: shop, platformOrderId: order.order_sn.value)
+        let updated = PinduoduoMapping.updatedAt(order) ?? Timestamp(millisecondsSince1970: 0)
+        guard PinduoduoMapping.isFull(order) else {
+            return OrderObservation(
+                key: key,
+                source: source,
+                event: event,
+                platformUpdatedAt: updated,
+                status: PinduoduoMapping.status(order),
+                needsDetail: true
+            )
+        }
+        return OrderObservation(key: key, source: source, event: event, platformUpdatedAt: updated, snapshot: try PinduoduoMapping.snapshot(order))
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import GatewayCore
+import GatewayStorage
+import MockPlatformKit
+import Testing
+
+/// The livestream scenario on every platform — repeats, overtaken, dropped and late pushes, failing
+/// and slow platform APIs, cancellations and refunds — with the gateway killed (SIGKILL) and
+/// restarted twice during the burst. The gateway must still end equal to the platforms' truth.
+@Suite(.serialized) struct LivestreamKillTests {
+    @Test func livestreamWithTheGatewayKilledTwiceEndsEqualToTheTruth() async throws {
+        let harness = try await EndToEndHarness.startMock(poll: true, yaml: EndToEndHarness.allPlatformsYAML)
+        let port = try freeLoopbackPort()
+        var child = try ChildGateway(configPath: harness.configPath, adminToken: EndToEndHarness.adminToken, port: port)
+        let options = LivestreamOptions(
+            orders: 240,
+            ratePerSecond: 40,
+            seed: 7,
+            duplicateRate: 0.15,
+            outOfOrderRate: 0.15,
+            dropRate: 0.1,
+            lateRate: 0.03,
+            errorRate: 0.05,
+            slowRate: 0.03,
+            cancelRate: 0.15,
+            refundRate: 0.05
+        )
+        let scenario = LivestreamScenario(mock: harness.mock, options: options)
+        let url = "http://127.0.0.1:\(port)"
+        let run = Task { try await scenario.run(gatewayBaseURL: url) }
+        var generator = SeededRandom(seed: 99)
+        for _ in 0..<2 {
+            try await Task.sleep(for: .milliseconds(Int.random(in: 1200...2500, using: &generator)))
+            child.kill9()
+            child = try ChildGateway(configPath: harness.configPath, adminToken: EndToEndHarness.adminToken, port: port)
+        }
+        let stats = try await run.value
+        var total = LivestreamStats()
+        for value in stats.values { total.add(value) }
+        #expect(total.ordersPlaced == 240)
+        #expect(total.dropped > 0 && total.duplicatesSent > 0 && total.outOfOrder > 0)
+
+        let store = SQLiteOrderStore(database: try SQLiteDatabase.open(path: harness.databasePath, synchronous: "normal"))
+        var comparison = TruthComparison.compare(truth: harness.mock.truth(), orders: [])
+        let converged = try await EndToEndHarness.eventually(seconds: 90) {
+            comparison = TruthComparison.compare(truth: harness.mock.truth(), orders: try await store.orders(matching: OrderQuery(limit: 100_000)))
+            return comparison.allEqual
+        }
+        #expect(converged, "\(comparison.differences.count) differences, e.g. \(comparison.differences.prefix(8))")
+        #expect(comparison.compared == 240)
+        child.stop()
+        await harness.cleanUp()
+    }
+}
