@@ -123,6 +123,7 @@ let package = Package(
             name: "MockPlatformKit",
             dependencies: [
                 "GatewayConfig", "GatewayCore",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -26,6 +26,7 @@ struct LivestreamCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Share (0…1) of platform API calls answered slowly.") var slow: Double = 0.02
     @Option(name: .long, help: "Share (0…1) of orders cancelled (half before, half after payment).") var cancel: Double = 0.1
     @Option(name: .long, help: "Share (0…1) of orders refunded after shipment.") var refund: Double = 0.04
+    @Option(name: .long, help: "What the livestream sells (products, buyers' regions).") var catalog: String = "config/livestream.yaml"
     @Flag(name: .customLong("exit"), help: "Stop right after the livestream instead of serving until Ctrl-C.") var exitAfter = false
 
     func validate() throws {
@@ -42,6 +43,7 @@ struct LivestreamCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try options.loadConfiguration()
+        let products = try LivestreamCatalog.load(path: catalog)
         let mock = MockPlatform(configuration: configuration, seed: options.mockSeed, logger: options.makeLogger())
         let port = try await mock.start(host: options.host, port: options.port)
         let scenario = LivestreamScenario(
@@ -59,7 +61,8 @@ struct LivestreamCommand: AsyncParsableCommand {
                 slowRate: slow,
                 cancelRate: cancel,
                 refundRate: refund
-            )
+            ),
+            catalog: products
         )
         print("mock-platform listening on http://\(options.host):\(port)")
         print("playing \(orders) orders over \(Int(scenario.options.effectiveDuration)) s on \(scenario.shops.count) shops into \(gateway)")

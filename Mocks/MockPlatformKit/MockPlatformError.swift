@@ -7,6 +7,7 @@ public struct MockPlatformError: Error, Sendable, Equatable, CustomStringConvert
         case invalidTransition
         case serverNotStarted
         case invalidURL
+        case invalidCatalog
     }
 
     private let code: Code
@@ -49,6 +50,11 @@ public struct MockPlatformError: Error, Sendable, Equatable, CustomStringConvert
     /// A URL could not be used.
     public static func invalidURL(_ url: String) -> MockPlatformError {
         MockPlatformError(.invalidURL, "invalid URL \(url)")
+    }
+
+    /// A livestream catalogue file could not be read; the message names the file and what is wrong.
+    public static func invalidCatalog(_ message: String) -> MockPlatformError {
+        MockPlatformError(.invalidCatalog, message)
     }
 
     /// Whether two errors are the same kind (messages may differ).

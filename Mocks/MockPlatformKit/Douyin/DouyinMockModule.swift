@@ -1,6 +1,7 @@
 import Foundation
 import GatewayConfig
 import GatewayCore
+import HTTPTypes
 import Hummingbird
 import NIOCore
 
@@ -23,7 +24,13 @@ struct DouyinMockModule: PlatformMockModule {
         for path in DouyinOpenAPI.paths {
             router.post(RouterPath(path)) { request, _ -> Response in
                 let body = try await request.body.collect(upTo: 4 << 20)
-                let answer = await api.handle(path: path, query: MockPlatform.queryParameters(request.uri.query), body: Array(buffer: body))
+                let oldErrorFields = request.headers[HTTPField.Name(DouyinOpenAPI.noOldErrorCodeHeader)!] != "1"
+                let answer = await api.handle(
+                    path: path,
+                    query: MockPlatform.queryParameters(request.uri.query),
+                    body: Array(buffer: body),
+                    oldErrorFields: oldErrorFields
+                )
                 return MockPlatform.response(status: answer.httpStatus, contentType: answer.contentType, body: answer.body)
             }
         }

@@ -9,6 +9,12 @@ import Logging
 /// required parameters → `v`, `sign_method`, `method` matches the path → `timestamp` within the window →
 /// `sign` over the body as received → body is JSON → (strict mode) body is canonical → access token →
 /// the method itself.
+///
+/// Answers carry `code`/`msg`/`sub_code`/`sub_msg`/`log_id`/`data` and, unless the caller sends the header
+/// `x-open-no-old-err-code: 1` (as zsmhub's SDK and the gateway do), also the old fields `err_no` (0 on
+/// success) and `message`, as in minibear2021/doudian's README example answer cited by platforms.md §1.3;
+/// that SDK reads `err_no` to accept `token.create`/`token.refresh`. The non-zero `err_no` of an error is
+/// the mock's choice (**[U]**): the error's `code`.
 struct DouyinOpenAPI: Sendable {
     /// An answer ready to send.
     struct Answer: Sendable, Equatable {
@@ -18,6 +24,9 @@ struct DouyinOpenAPI: Sendable {
         var subCode: String
         var contentType = "application/json; charset=utf-8"
     }
+
+    /// The request header that drops the old `err_no`/`message` fields from answers.
+    static let noOldErrorCodeHeader = "x-open-no-old-err-code"
 
     /// The methods served, by path.
     static let paths = ["/token/create", "/token/refresh", "/order/orderDetail", "/order/searchList", "/sku/syncStock"]
@@ -37,8 +46,10 @@ struct DouyinOpenAPI: Sendable {
     ///   - path: the request path.
     ///   - query: decoded query parameters.
     ///   - body: the raw body (`param_json`).
+    ///   - oldErrorFields: whether answers carry `err_no` and `message` (false when the request sent
+    ///     `x-open-no-old-err-code: 1`).
     ///   - now: the mock's clock.
-    func handle(path: String, query: [String: String], body: [UInt8], now: Date = Date()) async -> Answer {
+    func handle(path: String, query: [String: String], body: [UInt8], oldErrorFields: Bool = true, now: Date = Date()) async -> Answer {
         let expectedMethod = Self.method(forPath: path)
         let appKey = query["app_key"]
         let candidates = shops.filter { $0.appKey == appKey }
@@ -55,7 +66,15 @@ struct DouyinOpenAPI: Sendable {
                 shopKey: &shopKey,
                 now: now
             )
-            answer = render(code: DouyinAPIError.successCode, message: "success", subCode: "", subMessage: "", data: data, now: now)
+            answer = render(
+                code: DouyinAPIError.successCode,
+                message: "success",
+                subCode: "",
+                subMessage: "",
+                data: data,
+                oldErrorFields: oldErrorFields,
+                now: now
+            )
         } catch {
             if error.httpStatus != 200 {
                 answer = Answer(
@@ -66,7 +85,15 @@ struct DouyinOpenAPI: Sendable {
                     contentType: "text/plain; charset=utf-8"
                 )
             } else {
-                answer = render(code: error.code, message: error.message, subCode: error.subCode, subMessage: error.subMessage, data: [:], now: now)
+                answer = render(
+                    code: error.code,
+                    message: error.message,
+                    subCode: error.subCode,
+                    subMessage: error.subMessage,
+                    data: [:],
+                    oldErrorFields: oldErrorFields,
+                    now: now
+                )
             }
         }
         control.record(
@@ -88,8 +115,16 @@ struct DouyinOpenAPI: Sendable {
         return answer
     }
 
-    private func render(code: Int, message: String, subCode: String, subMessage: String, data: JSONValue, now: Date) -> Answer {
-        let envelope: JSONValue = [
+    private func render(
+        code: Int,
+        message: String,
+        subCode: String,
+        subMessage: String,
+        data: JSONValue,
+        oldErrorFields: Bool,
+        now: Date
+    ) -> Answer {
+        var members: [String: JSONValue] = [
             "code": .int(code),
             "msg": .string(message),
             "sub_code": .string(subCode),
@@ -97,7 +132,11 @@ struct DouyinOpenAPI: Sendable {
             "log_id": .string(control.nextLogId(now: now)),
             "data": data,
         ]
-        return Answer(httpStatus: 200, body: envelope.serialized, code: code, subCode: subCode)
+        if oldErrorFields {
+            members["err_no"] = .int(code == DouyinAPIError.successCode ? 0 : code)
+            members["message"] = .string(message)
+        }
+        return Answer(httpStatus: 200, body: JSONValue.object(members).serialized, code: code, subCode: subCode)
     }
 
     /// Whether the `sign` matches the body as received for one of the app's secrets (and, in strict mode,

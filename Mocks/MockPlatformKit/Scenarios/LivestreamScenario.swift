@@ -21,11 +21,14 @@ public struct LivestreamScenario: Sendable {
     public let options: LivestreamOptions
     /// The shops that take part (every shop of the mock by default).
     public let shops: [any MockShop]
+    /// What is sold and where buyers live.
+    public let catalog: LivestreamCatalog
 
     /// Creates a scenario.
-    public init(mock: MockPlatform, options: LivestreamOptions, shops: [any MockShop]? = nil) {
+    public init(mock: MockPlatform, options: LivestreamOptions, catalog: LivestreamCatalog = .standard, shops: [any MockShop]? = nil) {
         self.mock = mock
         self.options = options
+        self.catalog = catalog
         self.shops = shops ?? mock.shops
     }
 
@@ -138,8 +141,8 @@ public struct LivestreamScenario: Sendable {
             let (id, push) = try shop.placeOrder(
                 lines: planned.lines,
                 postageFen: 0,
-                roomId: LivestreamCatalog.roomId,
-                authorId: LivestreamCatalog.authorId,
+                roomId: catalog.roomId,
+                authorId: catalog.authorId,
                 province: planned.province,
                 city: planned.city,
                 at: now
@@ -189,6 +192,11 @@ public struct LivestreamScenario: Sendable {
         board.update(shop.platform) { $0.failures += 1 }
     }
 
+    /// The order placement times the scenario would use, in seconds from the start (for tests of its shape).
+    public func plannedArrivalsForTesting() -> [Double] {
+        plan().1.filter { $0.step == .place }.map(\.offset)
+    }
+
     /// The orders and their steps, in time order.
     func plan() -> ([PlannedOrder], [Event]) {
         var random = SeededGenerator(seed: SeededGenerator.derive(options.seed, 0x11FE))
@@ -201,14 +209,14 @@ public struct LivestreamScenario: Sendable {
             let shop = Self.pick(weights: shopWeights, random: &random)
             var lines: [MockLineSpec] = []
             let lineCount = random.chance(0.2) ? 2 : 1
-            var available = LivestreamCatalog.items
+            var available = catalog.items
             for _ in 0..<lineCount {
                 let chosen = Self.pick(weights: available.map(\.weight), random: &random)
                 var line = available.remove(at: chosen).line
                 line.quantity = random.chance(0.75) ? 1 : 2 + random.below(2)
                 lines.append(line)
             }
-            let destination = LivestreamCatalog.destinations[Self.pick(weights: LivestreamCatalog.destinations.map(\.weight), random: &random)]
+            let destination = catalog.destinations[Self.pick(weights: catalog.destinations.map(\.weight), random: &random)]
             orders.append(PlannedOrder(shop: shop, lines: lines, province: destination.province, city: destination.city))
             events.append(Event(offset: placedAt, order: index, step: .place))
             var t = placedAt

@@ -35,6 +35,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Gateway port (0 picks a free one).") var port: Int?
     @Option(name: .long, help: "Mock platform port (0 picks a free one).") var mockPort: Int?
     @Option(name: .long, help: "Database file for the demo (recreated each run).") var database: String = "data/demo.sqlite"
+    @Option(name: .long, help: "What the livestream sells (products, buyers' regions).") var catalog: String = "config/livestream.yaml"
     @Flag(name: .long, help: "Exit after the verdict instead of serving until Ctrl-C.") var noWait = false
 
     func run() async throws {
@@ -102,7 +103,16 @@ struct DemoCommand: AsyncParsableCommand {
             cancelRate: cancel,
             refundRate: refund
         )
-        let scenario = LivestreamScenario(mock: mock, options: options)
+        let products: LivestreamCatalog
+        do {
+            products = try LivestreamCatalog.load(path: catalog)
+        } catch {
+            await gateway.shutdown()
+            await mock.shutdown()
+            print("error: \(error)")
+            throw ExitCode(2)
+        }
+        let scenario = LivestreamScenario(mock: mock, options: options, catalog: products)
         let shopList: String = scenario.shops.map { "\($0.shopKey) (\($0.platform.rawValue))" }.joined(separator: ", ")
         display.log("   \(options.orders) orders over about \(Int(options.effectiveDuration)) s on \(scenario.shops.count) shops: \(shopList)")
         let progress = ProgressBoard()

@@ -27,7 +27,7 @@ final class DemoDisplay: @unchecked Sendable {
         let header: String = String(format: "⏱ %5.1fs  ", elapsed)
         let stale: Int = statistics.decisions[.stale, default: 0]
         let gatewayLine: String = "orders in gateway: \(statistics.totalOrders)   inbox waiting: \(inbox.unprocessed)   "
-        let absorbedLine: String = "duplicates absorbed: \(inbox.duplicatesAbsorbed)   out-of-order/stale fixed: \(stale)"
+        let absorbedLine: String = "repeats absorbed (pushes and re-polls): \(inbox.duplicatesAbsorbed)   stale updates ignored: \(stale)"
         lines.append(header + gatewayLine + absorbedLine)
         for platform in progress.keys.sorted() {
             guard let p = progress[platform] else { continue }
