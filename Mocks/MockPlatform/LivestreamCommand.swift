@@ -24,6 +24,7 @@ struct LivestreamCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Share (0…1) of pushes sent only after the livestream.") var late: Double = 0.02
     @Option(name: .long, help: "Share (0…1) of platform API calls answered with an error.") var errors: Double = 0.02
     @Option(name: .long, help: "Share (0…1) of platform API calls answered slowly.") var slow: Double = 0.02
+    @Option(name: .long, help: "Platform API calls allowed per second per app key (rate-limit errors above it).") var rateLimit: Int?
     @Option(name: .long, help: "Share (0…1) of orders cancelled (half before, half after payment).") var cancel: Double = 0.1
     @Option(name: .long, help: "Share (0…1) of orders refunded after shipment.") var refund: Double = 0.04
     @Option(name: .long, help: "What the livestream sells (products, buyers' regions).") var catalog: String = "config/livestream.yaml"
@@ -59,6 +60,7 @@ struct LivestreamCommand: AsyncParsableCommand {
                 lateRate: late,
                 errorRate: errors,
                 slowRate: slow,
+                apiRateLimitPerSecond: rateLimit,
                 cancelRate: cancel,
                 refundRate: refund
             ),

@@ -20,6 +20,9 @@ public struct LivestreamOptions: Sendable, Hashable {
     public var errorRate: Double
     /// Share of platform API calls answered slowly.
     public var slowRate: Double
+    /// Platform API calls allowed per second per app key; above it the platform answers with its
+    /// rate-limit error (`nil`: no limit).
+    public var apiRateLimitPerSecond: Int?
     /// Share of orders cancelled (half before payment, half after).
     public var cancelRate: Double
     /// Share of orders refunded after shipment.
@@ -41,6 +44,7 @@ public struct LivestreamOptions: Sendable, Hashable {
         lateRate: Double = 0.02,
         errorRate: Double = 0.02,
         slowRate: Double = 0.02,
+        apiRateLimitPerSecond: Int? = nil,
         cancelRate: Double = 0.1,
         refundRate: Double = 0.04,
         shipRate: Double = 0.3,
@@ -56,6 +60,7 @@ public struct LivestreamOptions: Sendable, Hashable {
         self.lateRate = lateRate
         self.errorRate = errorRate
         self.slowRate = slowRate
+        self.apiRateLimitPerSecond = apiRateLimitPerSecond
         self.cancelRate = cancelRate
         self.refundRate = refundRate
         self.shipRate = shipRate

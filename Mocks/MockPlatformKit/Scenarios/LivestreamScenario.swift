@@ -72,7 +72,12 @@ public struct LivestreamScenario: Sendable {
         let board = StatsBoard()
         for order in orders { board.update(shops[order.shop].platform) { $0.ordersPlanned += 1 } }
         let previousFaults = mock.faults
-        mock.faults = MockFaults(errorRate: options.errorRate, slowRate: options.slowRate, slowMilliseconds: 800)
+        mock.faults = MockFaults(
+            errorRate: options.errorRate,
+            slowRate: options.slowRate,
+            slowMilliseconds: 800,
+            rateLimitPerSecond: options.apiRateLimitPerSecond
+        )
         defer { mock.faults = previousFaults }
 
         var deliveryRandom = SeededGenerator(seed: SeededGenerator.derive(options.seed, 0xD311_7E4E))
