@@ -99,6 +99,8 @@ final class ProgressPrinter: @unchecked Sendable {
         last = Date()
         var total = LivestreamStats()
         for value in stats.values { total.add(value) }
-        print("  \(total.ordersPlaced)/\(total.ordersPlanned) orders placed, \(total.pushesSent) pushes, \(total.acknowledged) acked, \(total.failures) failed")
+        print(
+            "  \(total.ordersPlaced)/\(total.ordersPlanned) orders placed, \(total.pushesSent) pushes, \(total.acknowledged) acked, \(total.failures) failed"
+        )
     }
 }

@@ -20,8 +20,12 @@ struct ServeCommand: AsyncParsableCommand {
         }
         for shop in mock.pinduoduoShopMocks { print("  pinduoduo shop \(shop.shopKey) (client_id \(shop.clientId)): POST /api/router") }
         for shop in mock.taobaoShopMocks { print("  taobao shop \(shop.shopKey) (app_key \(shop.appKey)): POST /router/rest") }
-        for shop in mock.kuaishouShopMocks { print("  kuaishou shop \(shop.shopKey) (appkey \(shop.appKey)): /open/order/cursor/list, /oauth2/access_token") }
-        for shop in mock.wechatChannelsShopMocks { print("  wechat-channels shop \(shop.shopKey) (appid \(shop.appId)): /cgi-bin/token, /channels/ec/…") }
+        for shop in mock.kuaishouShopMocks {
+            print("  kuaishou shop \(shop.shopKey) (appkey \(shop.appKey)): /open/order/cursor/list, /oauth2/access_token")
+        }
+        for shop in mock.wechatChannelsShopMocks {
+            print("  wechat-channels shop \(shop.shopKey) (appid \(shop.appId)): /cgi-bin/token, /channels/ec/…")
+        }
         for shop in mock.youzanShopMocks { print("  youzan shop \(shop.shopKey) (client_id \(shop.clientId)): pushes only") }
         print("ground truth: http://\(options.host):\(port)/_mock/truth — Ctrl-C to stop")
         await SignalWaiter.waitForTermination()

@@ -85,7 +85,11 @@ public struct ConnectorRegistry: Sendable {
                 )
                 connectors[shop.key] = KuaishouConnector(shop: shop.key, api: api)
                 do {
-                    receivers[shop.key] = try KuaishouPushReceiver(shop: shop.key, appKey: shop.credential("app_key"), messageKey: shop.credential("message_key"))
+                    receivers[shop.key] = try KuaishouPushReceiver(
+                        shop: shop.key,
+                        appKey: shop.credential("app_key"),
+                        messageKey: shop.credential("message_key")
+                    )
                 } catch {
                     throw ConnectorError("shop \(shop.key): \(error)")
                 }
@@ -100,14 +104,20 @@ public struct ConnectorRegistry: Sendable {
                 connectors[shop.key] = WeChatChannelsConnector(shop: shop.key, api: api)
                 do {
                     receivers[shop.key] = try WeChatChannelsPushReceiver(
-                        shop: shop.key, appId: shop.credential("app_id"), token: shop.credential("token"),
+                        shop: shop.key,
+                        appId: shop.credential("app_id"),
+                        token: shop.credential("token"),
                         encodingAESKey: shop.credential("encoding_aes_key")
                     )
                 } catch {
                     throw ConnectorError("shop \(shop.key): \(error)")
                 }
             case .youzan:
-                let connector = YouzanConnector(shop: shop.key, clientId: shop.credential("client_id"), clientSecret: shop.credential("client_secret"))
+                let connector = YouzanConnector(
+                    shop: shop.key,
+                    clientId: shop.credential("client_id"),
+                    clientSecret: shop.credential("client_secret")
+                )
                 connectors[shop.key] = connector
                 receivers[shop.key] = connector
             }

@@ -10,7 +10,14 @@ import Testing
 @Suite(.serialized) struct AllPlatformsEndToEndTests {
     static let lines = [
         MockLineSpec(productId: "3600000000001", skuId: "1700000000001", outSkuId: "BJPG-5KG", title: "保靖椪柑 5kg 特级", quantity: 1, unitPriceFen: 2990),
-        MockLineSpec(productId: "3600000000002", skuId: "1700000000002", outSkuId: "BJHJC-250G", title: "保靖黄金茶 250g", quantity: 2, unitPriceFen: 8800),
+        MockLineSpec(
+            productId: "3600000000002",
+            skuId: "1700000000002",
+            outSkuId: "BJHJC-250G",
+            title: "保靖黄金茶 250g",
+            quantity: 2,
+            unitPriceFen: 8800
+        ),
     ]
 
     /// Plays a small mixed scenario on every shop; returns the pushes each shop produced.

@@ -35,7 +35,10 @@ import Testing
         #expect(Set(stats.keys).count == 6)
         var comparison = TruthComparison.compare(truth: harness.mock.truth(), orders: [])
         let converged = try await EndToEndHarness.eventually(seconds: 60) {
-            comparison = TruthComparison.compare(truth: harness.mock.truth(), orders: try await gateway.stores.orders.orders(matching: OrderQuery(limit: 100_000)))
+            comparison = TruthComparison.compare(
+                truth: harness.mock.truth(),
+                orders: try await gateway.stores.orders.orders(matching: OrderQuery(limit: 100_000))
+            )
             return comparison.allEqual
         }
         #expect(converged, "\(comparison.differences.count) differences, e.g. \(comparison.differences.prefix(8))")

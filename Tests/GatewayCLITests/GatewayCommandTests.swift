@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
+import MockPlatformKit
 import Testing
 
 @testable import gateway
-import MockPlatformKit
 
 @Suite(.serialized) struct GatewayCommandTests {
     @Test func parsesTheContractCommands() throws {

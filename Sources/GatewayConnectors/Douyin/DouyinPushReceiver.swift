@@ -40,7 +40,8 @@ public struct DouyinPushReceiver: PushReceiver {
             guard Int(message.tag.value) != nil else { return reject(.malformed, "tag \"\(message.tag.value)\" is not a number") }
             guard !message.msg_id.value.isEmpty else { return reject(.malformed, "a message has an empty msg_id") }
             // Stored as one compact message, keys sorted, exactly as decoded (written by hand: this is the ack path).
-            let payload = "{\"data\":\(JSONText.quoted(message.data)),\"msg_id\":\(JSONText.quoted(message.msg_id.value)),"
+            let payload =
+                "{\"data\":\(JSONText.quoted(message.data)),\"msg_id\":\(JSONText.quoted(message.msg_id.value)),"
                 + "\"tag\":\(JSONText.quoted(message.tag.value))}"
             deliveries.append(
                 InboxDelivery(

@@ -146,7 +146,8 @@ struct DemoCommand: AsyncParsableCommand {
         for platform in stats.keys.sorted() {
             guard let p = stats[platform] else { continue }
             let orderPart: String = "\(p.ordersPlaced) orders (\(p.ordersPaid) paid, \(p.ordersCancelled) cancelled, \(p.refunds) refunded)"
-            let pushPart: String = "\(p.pushesSent) pushes sent, \(p.duplicatesSent) repeated, \(p.outOfOrder) out of order, \(p.dropped) dropped, \(p.late) late"
+            let pushPart: String =
+                "\(p.pushesSent) pushes sent, \(p.duplicatesSent) repeated, \(p.outOfOrder) out of order, \(p.dropped) dropped, \(p.late) late"
             print("platform \(platform): \(orderPart), \(pushPart)")
         }
         if comparison.allEqual {
