@@ -163,48 +163,15 @@ public final class TaobaoAPIClient: Sendable {
 
     private func send<T: Decodable & Sendable>(_ method: String, responseKey: String, parameters: [String: String]) async throws -> (T, String) {
         try await limiter.acquire()
-        let form = signedParameters(method: method, parameters: parameters, at: clock())
-        let request = PlatformHTTPRequest(
+        return try await RouterAPICall.post(
+            platform: "taobao",
+            method: method,
             url: baseURL + "/router/rest",
-            headers: ["Content-Type": "application/x-www-form-urlencoded;charset=utf-8", "Accept": "application/json"],
-            body: Array(FormURLEncoding.encode(form).utf8)
-        )
-        let response: PlatformHTTPResponse
-        do {
-            response = try await transport.send(request)
-        } catch {
-            throw PlatformAPIError(platform: "taobao", method: method, code: "transport", message: "\(error)", isRetryable: true)
-        }
-        let raw = response.body
-        let decoded = Result { try RouterEnvelope<T, TaobaoErrorBody>.decode(raw, responseKey: responseKey) }
-        if case .success(let envelope) = decoded, let error = envelope.error {
-            throw Self.apiError(error, method: method, httpStatus: response.status == 200 ? nil : response.status)
-        }
-        guard response.status == 200 else {
-            throw PlatformAPIError(
-                platform: "taobao",
-                method: method,
-                httpStatus: response.status,
-                code: "http",
-                message: String(raw.prefix(300)),
-                isRetryable: response.status >= 500 || response.status == 429
-            )
-        }
-        switch decoded {
-        case .success(let envelope):
-            guard let payload = envelope.payload else {
-                throw PlatformAPIError(
-                    platform: "taobao",
-                    method: method,
-                    code: "decode",
-                    message: "no \(responseKey) in the response: \(raw.prefix(300))",
-                    isRetryable: false
-                )
-            }
-            return (payload, raw)
-        case .failure(let error):
-            throw PlatformAPIError(platform: "taobao", method: method, code: "decode", message: "unreadable response: \(error)", isRetryable: false)
-        }
+            contentType: "application/x-www-form-urlencoded;charset=utf-8",
+            form: signedParameters(method: method, parameters: parameters, at: clock()),
+            responseKey: responseKey,
+            transport: transport
+        ) { (body: TaobaoErrorBody, httpStatus: Int?) in Self.apiError(body, method: method, httpStatus: httpStatus) }
     }
 
     private static func isRetryableError(_ error: any Error) -> Bool {
