@@ -1,4 +1,7 @@
+import AsyncHTTPClient
 import Foundation
+import NIOCore
+import NIOHTTP1
 import GatewayConfig
 import MockPlatformKit
 import Testing
@@ -41,5 +44,20 @@ import Testing
         for offset in first { buckets[min(39, Int(offset / duration * 40))] += 1 }
         #expect(buckets.max()! >= 3 * (400 / 40))
         #expect(buckets.prefix(4).reduce(0, +) < 40)  // the warm-up is slower than average
+    }
+
+    @Test func douyinOrdersCanBeSeededThroughTheControlRoute() async throws {
+        let yaml = """
+            shops:
+              - { key: a, platform: douyin, enterprise: e, credentials: { app_key: "k", app_secret: "s", shop_id: "1" }, poll: { enabled: false } }
+            """
+        let mock = MockPlatform(configuration: try ConfigurationLoader(environment: [:]).parse(yaml: yaml))
+        let port = try await mock.start()
+        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/_mock/douyin/orders?shop=a&count=3")
+        request.method = .POST
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        #expect(response.status == .ok)
+        #expect(mock.truth().filter { $0.shop == "a" }.count == 3)
+        await mock.shutdown()
     }
 }

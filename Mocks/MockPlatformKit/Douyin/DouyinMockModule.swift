@@ -20,6 +20,7 @@ struct DouyinMockModule: PlatformMockModule {
     }
 
     func addRoutes(to router: Router<BasicRequestContext>) {
+        MockShopScenario.addRoutes(platform: "douyin", shops: shops, to: router)
         let api = api
         for path in DouyinOpenAPI.paths {
             router.post(RouterPath(path)) { request, _ -> Response in
