@@ -1,9 +1,9 @@
 import AsyncHTTPClient
 import Foundation
-import NIOCore
-import NIOHTTP1
 import GatewayConfig
 import MockPlatformKit
+import NIOCore
+import NIOHTTP1
 import Testing
 
 @Suite struct LivestreamScenarioTests {
