@@ -30,10 +30,19 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // Pure domain: canonical order, merge, ports. No I/O, no frameworks.
         .target(name: "GatewayCore", swiftSettings: swiftSettings),
+        // CSV files in and out: master data imports, statements, exports — with line numbers on every problem.
+        .target(
+            name: "GatewayImport",
+            dependencies: ["GatewayCore", .product(name: "CSV", package: "CSV.swift")],
+            swiftSettings: swiftSettings
+        ),
         // The YAML configuration contract: model, loader, validation.
         .target(
             name: "GatewayConfig",
@@ -162,6 +171,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GatewayCoreTests", dependencies: ["GatewayCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "GatewayImportTests", dependencies: ["GatewayImport", "GatewayCore"], swiftSettings: swiftSettings),
         .testTarget(name: "GatewayConfigTests", dependencies: ["GatewayConfig", "GatewayCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "GatewayConnectorsTests",

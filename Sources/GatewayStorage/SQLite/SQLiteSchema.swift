@@ -84,6 +84,10 @@ enum SQLiteSchema {
                     """
             )
         }
+        registerInventory(&migrator)
+        registerAllocation(&migrator)
+        registerStaff(&migrator)
+        registerReconciliation(&migrator)
         return migrator
     }
 }
