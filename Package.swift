@@ -74,7 +74,7 @@ let package = Package(
         .target(
             name: "GatewayPipeline",
             dependencies: [
-                "GatewayCore",
+                "GatewayCore", "GatewayImport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -92,6 +92,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                "GatewayImport",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -99,7 +104,7 @@ let package = Package(
         .target(
             name: "GatewayRuntime",
             dependencies: [
-                "GatewayCore", "GatewayConfig", "GatewayConnectors", "GatewayStorage", "GatewayPipeline", "GatewayHTTP",
+                "GatewayCore", "GatewayConfig", "GatewayConnectors", "GatewayStorage", "GatewayPipeline", "GatewayHTTP", "GatewayImport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -115,7 +120,7 @@ let package = Package(
             name: "gateway",
             dependencies: [
                 "GatewayCore", "GatewayConfig", "GatewayConnectors", "GatewayStorage", "GatewayPipeline", "GatewayHTTP",
-                "GatewayRuntime", "MockPlatformKit",
+                "GatewayRuntime", "MockPlatformKit", "GatewayImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -161,6 +166,8 @@ let package = Package(
         .executableTarget(
             name: "GatewayBench",
             dependencies: [
+                "GatewayCore", "GatewayStorage",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -187,7 +194,7 @@ let package = Package(
             dependencies: ["GatewayStorage", "GatewayCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "GatewayPipelineTests", dependencies: ["GatewayPipeline", "GatewayCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "GatewayPipelineTests", dependencies: ["GatewayPipeline", "GatewayCore", "GatewayImport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "GatewayHTTPTests",
             dependencies: [
@@ -201,7 +208,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "GatewayCLITests", dependencies: ["gateway", "GatewayConfig", "MockPlatformKit"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "GatewayCLITests",
+            dependencies: ["gateway", "GatewayConfig", "MockPlatformKit", "GatewayCore", "GatewayHTTP", "GatewayStorage"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "MockPlatformKitTests",
             dependencies: [
@@ -211,6 +222,18 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The console in a real headless Chromium (chromedriver + WebDriver); needs Debian's chromium and chromium-driver.
+        .testTarget(
+            name: "ConsoleBrowserTests",
+            dependencies: [
+                "GatewayCore", "GatewayConfig", "GatewayStorage", "GatewayHTTP", "GatewayRuntime", "MockPlatformKit",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -56,7 +56,7 @@ private struct Reader {
     }
 
     mutating func configuration(from top: [String: Any]) -> GatewayConfiguration {
-        checkKeys(top, allowed: ["server", "storage", "pipeline", "shops"], at: "")
+        checkKeys(top, allowed: ["server", "storage", "pipeline", "shops", "master_data", "stock_sync"], at: "")
         let server = mapping(top["server"], at: "server")
         let storage = mapping(top["storage"], at: "storage")
         let pipeline = mapping(top["pipeline"], at: "pipeline")
@@ -106,7 +106,33 @@ private struct Reader {
         } else {
             problem("shops", "expected a list of shops")
         }
-        return GatewayConfiguration(server: serverSettings, storage: storageSettings, pipeline: pipelineSettings, shops: shops, sourcePath: file)
+        var configuration = GatewayConfiguration(
+            server: serverSettings,
+            storage: storageSettings,
+            pipeline: pipelineSettings,
+            shops: shops,
+            sourcePath: file
+        )
+        let masterData = mapping(top["master_data"], at: "master_data")
+        checkKeys(masterData, allowed: ["file", "households", "supply_lots"], at: "master_data")
+        configuration.masterData = MasterDataSettings(
+            file: string(masterData["file"], at: "master_data.file").map(resolve),
+            households: string(masterData["households"], at: "master_data.households").map(resolve),
+            supplyLots: string(masterData["supply_lots"], at: "master_data.supply_lots").map(resolve)
+        )
+        let stockSync = mapping(top["stock_sync"], at: "stock_sync")
+        checkKeys(stockSync, allowed: ["enabled", "debounce_milliseconds"], at: "stock_sync")
+        configuration.stockSync = StockSyncSettings(
+            enabled: bool(stockSync["enabled"], at: "stock_sync.enabled") ?? true,
+            debounceMilliseconds: int(stockSync["debounce_milliseconds"], at: "stock_sync.debounce_milliseconds", range: 10...600_000) ?? 500
+        )
+        return configuration
+    }
+
+    /// A path relative to the configuration file's folder (absolute paths are kept).
+    func resolve(_ path: String) -> String {
+        guard !path.hasPrefix("/"), file != "<memory>" else { return path }
+        return URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(path).path
     }
 
     mutating func shop(_ item: Any, at path: String) -> ShopConfiguration? {

@@ -10,6 +10,10 @@ public import GatewayCore
 /// - `pipeline.batch_size` (default `256`), `pipeline.idle_milliseconds` (default `50`),
 ///   `pipeline.detail_concurrency` (default `8`), `pipeline.max_attempts` (default `5`).
 /// - `shops[]`: see ``ShopConfiguration``.
+/// - `master_data.file` (default none): enterprises, warehouses, SKUs, mappings, stock and live events
+///   (YAML, see ``MasterDataLoader``), seeded at start without overwriting staff changes; relative paths
+///   are relative to the configuration file. `master_data.households`, `master_data.supply_lots`: CSV files.
+/// - `stock_sync.enabled` (default `true`), `stock_sync.debounce_milliseconds` (default `500`): stock write-back.
 public struct GatewayConfiguration: Sendable, Hashable {
     /// HTTP listener settings.
     public var server: ServerSettings
@@ -19,6 +23,10 @@ public struct GatewayConfiguration: Sendable, Hashable {
     public var pipeline: PipelineSettings
     /// Configured shops, in file order.
     public var shops: [ShopConfiguration]
+    /// Master data files.
+    public var masterData = MasterDataSettings()
+    /// Stock write-back settings.
+    public var stockSync = StockSyncSettings()
     /// The file the configuration was read from (for messages).
     public var sourcePath: String
 
@@ -89,5 +97,36 @@ public struct PipelineSettings: Sendable, Hashable {
         self.idleMilliseconds = idleMilliseconds
         self.detailConcurrency = detailConcurrency
         self.maxAttempts = maxAttempts
+    }
+}
+
+/// Where master data is seeded from (paths resolved against the configuration file's folder).
+public struct MasterDataSettings: Sendable, Hashable {
+    /// The master data YAML file.
+    public var file: String?
+    /// The household registry CSV.
+    public var households: String?
+    /// The supply lots CSV.
+    public var supplyLots: String?
+
+    /// Creates settings.
+    public init(file: String? = nil, households: String? = nil, supplyLots: String? = nil) {
+        self.file = file
+        self.households = households
+        self.supplyLots = supplyLots
+    }
+}
+
+/// Stock write-back settings.
+public struct StockSyncSettings: Sendable, Hashable {
+    /// Whether sellable quantities are pushed to the platforms.
+    public var enabled: Bool
+    /// How long changes are gathered before one push per changed SKU.
+    public var debounceMilliseconds: Int
+
+    /// Creates settings.
+    public init(enabled: Bool = true, debounceMilliseconds: Int = 500) {
+        self.enabled = enabled
+        self.debounceMilliseconds = debounceMilliseconds
     }
 }

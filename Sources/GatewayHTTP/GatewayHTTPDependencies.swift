@@ -19,6 +19,18 @@ public struct GatewayHTTPDependencies: Sendable {
     public var metricsRegistry: PrometheusCollectorRegistry
     /// The clock.
     public var clock: @Sendable () -> Timestamp
+    /// Staff users, sessions and API tokens (`nil`: only the bootstrap tokens in ``apiTokens`` work, the console cannot sign in).
+    public var staff: (any StaffDirectory)?
+    /// Where staff actions are recorded (`nil`: not recorded).
+    public var audit: (any AuditLog)?
+    /// The enterprise of each shop key (config `shops[].enterprise`): how staff are kept to their enterprise.
+    public var shopEnterprises: [String: String]
+    /// Session, lock-out and cookie settings.
+    public var access: StaffAccessSettings
+    /// Master data, stock, exceptions and live events (`nil`: the inventory API is not served).
+    public var inventory: (any InventoryStore)?
+    /// Households, allocations and trace codes (`nil`: the supply API and trace pages are not served).
+    public var supply: (any SupplyStore)?
 
     /// Creates dependencies.
     public init(
@@ -29,7 +41,13 @@ public struct GatewayHTTPDependencies: Sendable {
         apiTokens: [String],
         maxBodyBytes: Int,
         metricsRegistry: PrometheusCollectorRegistry,
-        clock: @escaping @Sendable () -> Timestamp
+        clock: @escaping @Sendable () -> Timestamp,
+        staff: (any StaffDirectory)? = nil,
+        audit: (any AuditLog)? = nil,
+        shopEnterprises: [String: String] = [:],
+        access: StaffAccessSettings = StaffAccessSettings(),
+        inventory: (any InventoryStore)? = nil,
+        supply: (any SupplyStore)? = nil
     ) {
         self.receivers = receivers
         self.platforms = platforms
@@ -39,5 +57,11 @@ public struct GatewayHTTPDependencies: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.metricsRegistry = metricsRegistry
         self.clock = clock
+        self.staff = staff
+        self.audit = audit
+        self.shopEnterprises = shopEnterprises
+        self.access = access
+        self.inventory = inventory
+        self.supply = supply
     }
 }

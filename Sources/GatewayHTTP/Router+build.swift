@@ -1,7 +1,7 @@
 public import Hummingbird
 import Logging
 
-/// Builds the gateway's router: webhooks, health, metrics and the staff API.
+/// Builds the gateway's router: webhooks, health, metrics, the staff API and the console.
 ///
 /// - Parameters:
 ///   - dependencies: stores, receivers and settings.
@@ -18,7 +18,19 @@ public func buildGatewayRouter(_ dependencies: GatewayHTTPDependencies, logger: 
         clock: dependencies.clock
     ).addRoutes(to: router)
     HealthController(inbox: dependencies.inbox, registry: dependencies.metricsRegistry, clock: dependencies.clock).addRoutes(to: router)
-    let api = router.group("/api/v1").add(middleware: BearerTokenMiddleware(tokens: dependencies.apiTokens))
-    StaffAPIController(orders: dependencies.orders).addRoutes(to: api)
+    let authenticator = StaffAuthenticator(directory: dependencies.staff, bootstrapTokens: dependencies.apiTokens, clock: dependencies.clock)
+    let api = router.group("/api/v1").add(middleware: StaffAuthenticationMiddleware(authenticator: authenticator, mode: .api))
+    StaffAPIController(orders: dependencies.orders, shopEnterprises: dependencies.shopEnterprises, audit: dependencies.audit)
+        .addRoutes(to: api)
+    if let inventory = dependencies.inventory {
+        InventoryAPIController(inventory: inventory, shopEnterprises: dependencies.shopEnterprises, clock: dependencies.clock).addRoutes(to: api)
+        if let supply = dependencies.supply {
+            SupplyAPIController(supply: supply, inventory: inventory, clock: dependencies.clock).addRoutes(to: api)
+        }
+    }
+    if let supply = dependencies.supply {
+        TraceController(supply: supply).addRoutes(to: router)
+    }
+    addConsoleRoutes(to: router, dependencies: dependencies, renderer: ConsoleRenderer())
     return router
 }

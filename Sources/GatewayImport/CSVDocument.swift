@@ -21,20 +21,26 @@ public struct CSVDocument: Sendable {
     ///   - delimiter: the field separator (`,` by default; some exports use tabs).
     ///   - headerLine: 1-based line of the header row (some statements begin with title lines).
     /// - Throws: ``ImportError`` when the text is not CSV or has no header.
-    public static func parse(_ text: String, source: String, delimiter: UnicodeScalar = ",", headerLine: Int = 1) throws(ImportError)
+    public static func parse(
+        _ text: String,
+        source: String,
+        delimiter: UnicodeScalar = ",",
+        headerLine: Int = 1
+    ) throws(ImportError)
         -> CSVDocument
     {
         var body = text
         if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
         var skippedLines = 0
         if headerLine > 1 {
-            var remaining = Substring(body)
+            // Scan scalars, not Characters: "\r\n" is one Character and would never equal "\n".
+            var remaining = Substring(body).unicodeScalars
             for _ in 1..<headerLine {
                 guard let newline = remaining.firstIndex(of: "\n") else { break }
                 remaining = remaining[remaining.index(after: newline)...]
                 skippedLines += 1
             }
-            body = String(remaining)
+            body = String(String.UnicodeScalarView(remaining))
         }
         let reader: CSVReader
         do {

@@ -2,7 +2,7 @@ import AsyncHTTPClient
 public import GatewayConfig
 public import GatewayConnectors
 public import GatewayCore
-import GatewayHTTP
+public import GatewayHTTP
 import GatewayPipeline
 public import GatewayStorage
 import Hummingbird
@@ -28,8 +28,11 @@ public final class GatewayServer: Sendable {
     public let processor: InboxProcessor
     /// The poll scheduler.
     public let poller: PollScheduler
+    /// Stock write-back to the platforms.
+    public let stockWriteBack: StockWriteBack
     private let logger: Logger
     private let apiTokens: [String]
+    private let access: StaffAccessSettings
     private let runState = Mutex<RunState>(RunState())
 
     private struct RunState {
@@ -43,15 +46,18 @@ public final class GatewayServer: Sendable {
     ///   - apiTokens: bearer tokens for the staff API (e.g. `GATEWAY_ADMIN_TOKEN`).
     ///   - http: the HTTP client for platform APIs.
     ///   - runPoller: whether the backstop poller runs (tests may drive polls by hand).
+    ///   - access: console session, lock-out and cookie settings.
     public init(
         configuration: GatewayConfiguration,
         apiTokens: [String],
         http: HTTPClient = .shared,
-        logger: Logger = Logger(label: "gateway")
+        logger: Logger = Logger(label: "gateway"),
+        access: StaffAccessSettings = StaffAccessSettings()
     ) throws {
         self.configuration = configuration
         self.logger = logger
         self.apiTokens = apiTokens
+        self.access = access
         let stores = try GatewayStores.open(url: configuration.storage.url, synchronous: configuration.storage.synchronous)
         self.stores = stores
         let registry = try ConnectorRegistry(configuration: configuration, http: http, logger: logger)
@@ -79,6 +85,12 @@ public final class GatewayServer: Sendable {
             )
         }
         self.poller = PollScheduler(targets: targets, inbox: stores.inbox, cursors: stores.cursors, logger: logger)
+        self.stockWriteBack = StockWriteBack(
+            inventory: stores.inventory,
+            connectors: registry.connectors,
+            debounce: .milliseconds(configuration.stockSync.debounceMilliseconds),
+            logger: logger
+        )
     }
 
     /// Runs until SIGTERM/SIGINT (or ``shutdown()``), then shuts down gracefully.
@@ -86,6 +98,7 @@ public final class GatewayServer: Sendable {
     ///   - runPipeline: run the inbox processor and the poller (off only for ingest-only benchmarks and tests).
     ///   - onRunning: called with the bound port once the server listens.
     public func run(runPipeline: Bool = true, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try await seedMasterData()
         let dependencies = GatewayHTTPDependencies(
             receivers: registry.receivers,
             platforms: registry.shops.mapValues(\.platform),
@@ -94,7 +107,13 @@ public final class GatewayServer: Sendable {
             apiTokens: apiTokens,
             maxBodyBytes: configuration.server.maxBodyBytes,
             metricsRegistry: GatewayMetrics.registry,
-            clock: SystemClock.now
+            clock: SystemClock.now,
+            staff: stores.staff,
+            audit: stores.audit,
+            shopEnterprises: Dictionary(configuration.shops.map { ($0.key, $0.enterprise) }, uniquingKeysWith: { first, _ in first }),
+            access: access,
+            inventory: stores.inventory,
+            supply: stores.supply
         )
         let router = buildGatewayRouter(dependencies, logger: logger)
         let app = Application(
@@ -112,12 +131,21 @@ public final class GatewayServer: Sendable {
         if runPipeline {
             services.append(.init(service: processor))
             services.append(.init(service: poller, successTerminationBehavior: .ignore))
+            if configuration.stockSync.enabled {
+                services.append(.init(service: stockWriteBack, successTerminationBehavior: .ignore))
+            }
         }
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         )
         runState.withLock { $0.group = group }
         try await group.run()
+    }
+
+    /// Seeds master data, households and supply lots from the `master_data` files (existing rows are kept).
+    public func seedMasterData() async throws {
+        let summary = try await MasterDataSeeder.seed(configuration, into: stores)
+        logger.info("master data: \(summary)")
     }
 
     /// Starts ``run(runPipeline:onRunning:)`` in the background and returns the bound port.

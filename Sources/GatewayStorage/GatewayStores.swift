@@ -8,12 +8,32 @@ public struct GatewayStores: Sendable {
     public let orders: any OrderStore
     /// Poll cursors.
     public let cursors: any PollCursorStore
+    /// Staff users, sessions and API tokens.
+    public let staff: any StaffDirectory
+    /// The audit log of staff actions.
+    public let audit: any AuditLog
+    /// Master data, stock, fulfilment, exceptions and live events.
+    public let inventory: any InventoryStore
+    /// Households, supply lots, allocations and trace codes.
+    public let supply: any SupplyStore
 
     /// Creates a set of stores.
-    public init(inbox: any InboxStore, orders: any OrderStore, cursors: any PollCursorStore) {
+    public init(
+        inbox: any InboxStore,
+        orders: any OrderStore,
+        cursors: any PollCursorStore,
+        staff: any StaffDirectory,
+        audit: any AuditLog,
+        inventory: any InventoryStore,
+        supply: any SupplyStore
+    ) {
         self.inbox = inbox
         self.orders = orders
         self.cursors = cursors
+        self.staff = staff
+        self.audit = audit
+        self.inventory = inventory
+        self.supply = supply
     }
 
     /// Opens the stores for a storage URL.
@@ -28,7 +48,15 @@ public struct GatewayStores: Sendable {
             guard !path.isEmpty else { throw StorageError("storage url \"\(url)\" names no file; use sqlite:data/gateway.sqlite") }
             let database = try SQLiteDatabase.open(path: path, synchronous: synchronous)
             let orders = SQLiteOrderStore(database: database)
-            return GatewayStores(inbox: SQLiteInboxStore(database: database), orders: orders, cursors: orders)
+            return GatewayStores(
+                inbox: SQLiteInboxStore(database: database),
+                orders: orders,
+                cursors: orders,
+                staff: SQLiteStaffDirectory(database: database),
+                audit: SQLiteAuditLog(database: database),
+                inventory: SQLiteInventoryStore(database: database),
+                supply: SQLiteSupplyStore(database: database)
+            )
         }
         if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
             throw StorageError("PostgreSQL storage is not available in this build yet; use sqlite:PATH (see README, Scale-out)")

@@ -30,3 +30,11 @@ import Testing
         #expect(back.rows[0][1] == "a, \"b\"")
     }
 }
+
+@Suite struct CSVDocumentTitleLineTests {
+    @Test func skipsTitleLinesWithWindowsLineEnds() throws {
+        let document = try CSVDocument.parse("账单标题\r\n导出时间 2026-11-29\r\nid,amount\r\n1,2.50\r\n", source: "t.csv", headerLine: 3)
+        #expect(document.header == ["id", "amount"])
+        #expect(document.rows.first?.line == 4)
+    }
+}

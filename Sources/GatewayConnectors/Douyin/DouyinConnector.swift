@@ -9,7 +9,7 @@ public struct DouyinConnector: PlatformConnector {
     public let shop: String
     /// Douyin's `searchList` window limits are undocumented ([U]); one hour by update time, one minute overlap.
     public let pollPolicy = PollPolicy(maxWindowSeconds: 3600, settleSeconds: 0, overlapSeconds: 60)
-    private let api: DouyinAPIClient
+    let api: DouyinAPIClient
     private static let pageSize = 100
 
     /// Creates a connector over an API client.

@@ -12,7 +12,7 @@ public struct KuaishouConnector: PlatformConnector {
     /// [U] Kuaishou's window limit is undocumented (platforms.md §9; one SDK says ≤ 7 days, §8 suggests ≤ 1 day):
     /// one hour by update time with a minute of overlap stays well inside any of those.
     public let pollPolicy = PollPolicy(maxWindowSeconds: 3600, settleSeconds: 0, overlapSeconds: 60)
-    private let api: KuaishouAPIClient
+    let api: KuaishouAPIClient
     private static let pageSize = 100
     /// A guard against a server whose cursor never reaches `nomore`.
     private static let maxPages = 10_000

@@ -20,7 +20,7 @@ public struct PinduoduoConnector: PlatformConnector {
     public let shop: String
     /// Windows of at most 30 minutes, ending at least 3 minutes before now, overlapping by one minute.
     public let pollPolicy = PollPolicy(maxWindowSeconds: 1800, settleSeconds: 180, overlapSeconds: 60)
-    private let api: PinduoduoAPIClient
+    let api: PinduoduoAPIClient
     private let clock: @Sendable () -> Date
     /// Rows per page (PDD's maximum).
     static let pageSize = 100

@@ -21,7 +21,7 @@ public struct TaobaoConnector: PlatformConnector {
     public let shop: String
     /// Windows of at most 30 minutes (TOP allows up to a day), overlapping by one minute.
     public let pollPolicy = PollPolicy(maxWindowSeconds: 1800, settleSeconds: 0, overlapSeconds: 60)
-    private let api: TaobaoAPIClient
+    let api: TaobaoAPIClient
     private let clock: @Sendable () -> Date
     /// Rows per page (TOP recommends 40–50; 100 is the maximum).
     static let pageSize = 50

@@ -11,7 +11,7 @@ public struct WeChatChannelsConnector: PlatformConnector {
     public let shop: String
     /// `update_time_range` may span at most 7 days ([V-3p]); one day per request with a minute of overlap.
     public let pollPolicy = PollPolicy(maxWindowSeconds: 86_400, settleSeconds: 0, overlapSeconds: 60)
-    private let api: WeChatChannelsAPIClient
+    let api: WeChatChannelsAPIClient
     /// [U] `page_size` maximum is undocumented (platforms.md §9); 100 is the common ceiling.
     private static let pageSize = 100
     private static let maxPages = 10_000

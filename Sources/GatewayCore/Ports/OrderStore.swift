@@ -32,6 +32,18 @@ public struct OrderQuery: Sendable, Hashable {
     public var limit: Int
     /// Skip this many.
     public var offset: Int
+    /// Only orders whose platform order id starts with this.
+    public var platformOrderIdPrefix: String?
+    /// Only orders whose buyer phone ends with these digits (``BuyerInfo/phoneTail``, else the masked phone's last digits).
+    public var phoneTail: String?
+    /// Only orders with a line of this SKU (platform `skuId` or merchant `outSkuId`).
+    public var sku: String?
+    /// Only orders created at or after this instant.
+    public var createdFrom: Timestamp?
+    /// Only orders created before this instant.
+    public var createdBefore: Timestamp?
+    /// Only orders of these shops (`nil`: any shop; empty: none) — how staff are kept to their enterprise.
+    public var shops: Set<String>?
 
     /// Creates a query.
     public init(platform: Platform? = nil, shop: String? = nil, status: OrderStatus? = nil, limit: Int = 100, offset: Int = 0) {

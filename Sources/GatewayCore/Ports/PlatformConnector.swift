@@ -18,6 +18,34 @@ public protocol PlatformConnector: Sendable {
 
     /// Lists every order updated within `[from, to]`, as inbox deliveries keyed by order id and update time.
     func poll(from: Timestamp, to: Timestamp) async throws -> [InboxDelivery]
+
+    /// Sets the quantity one platform SKU may still sell (stock write-back, issue #5).
+    ///
+    /// Platforms that only take increments (Kuaishou) send `quantity − previousQuantity`.
+    /// - Throws: ``StockWriteUnsupported`` where the platform has no researched stock API.
+    func setStock(_ push: StockPush) async throws
+
+    /// Whether ``setStock(_:)`` is implemented for this platform.
+    var supportsStockWriteBack: Bool { get }
+}
+
+extension PlatformConnector {
+    /// The default: no stock write-back.
+    public var supportsStockWriteBack: Bool { false }
+
+    /// The default: the platform has no stock write-back.
+    public func setStock(_ push: StockPush) async throws {
+        throw StockWriteUnsupported(platform: platform)
+    }
+}
+
+/// The platform has no stock write-back API the gateway can call.
+public struct StockWriteUnsupported: Error, Sendable, CustomStringConvertible {
+    /// The platform.
+    public var platform: Platform
+    /// Creates the error.
+    public init(platform: Platform) { self.platform = platform }
+    public var description: String { "\(platform.rawValue) has no stock write-back API in this gateway" }
 }
 
 /// How a platform may be polled.

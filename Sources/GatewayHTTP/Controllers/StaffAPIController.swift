@@ -1,13 +1,18 @@
 import GatewayCore
 import Hummingbird
 
-/// The staff API under `/api/v1` (bearer token required).
+/// The staff API under `/api/v1` (bearer token or console session required; staff see only their enterprise's shops).
 ///
 /// - `GET /api/v1/orders/{platform}/{shop}/{platformOrderId}`: the order, its lines and its timeline
-///   (`?payloads=false` leaves out raw payloads).
-/// - `GET /api/v1/orders?platform=&shop=&status=&limit=&offset=`: orders, most recently changed first.
+///   (`?payloads=false` leaves out raw payloads); `403` for another enterprise's shop.
+/// - `GET /api/v1/orders?platform=&shop=&status=&limit=&offset=`: orders, most recently changed first, of the shops
+///   the caller may read; `403` when `shop` names another enterprise's shop.
+/// - `GET /api/v1/me`: who the caller is (username, role, enterprise, how they authenticated).
+/// - `GET /api/v1/audit?subject=&limit=`: the audit log, newest first (staff: only their enterprise's entries).
 struct StaffAPIController: Sendable {
     let orders: any OrderStore
+    let shopEnterprises: [String: String]
+    let audit: (any AuditLog)?
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("/orders/:platform/:shop/:orderId") { request, context in
@@ -16,6 +21,64 @@ struct StaffAPIController: Sendable {
         group.get("/orders") { request, context in
             try await self.list(request, context: context)
         }
+        group.get("/me") { request, context in
+            try self.me(request, context: context)
+        }
+        group.get("/audit") { request, context in
+            try await self.auditEntries(request, context: context)
+        }
+    }
+
+    func me(_ request: Request, context: AppRequestContext) throws -> Response {
+        let principal = try context.requirePrincipal()
+        struct Me: Encodable {
+            var username: String
+            var role: String
+            var enterpriseId: String?
+            var method: String
+            var shops: [String]?
+        }
+        return try JSONResponse.encode(
+            Me(
+                username: principal.user.username,
+                role: principal.role.rawValue,
+                enterpriseId: principal.user.enterpriseId,
+                method: principal.method.rawValue,
+                shops: principal.readableShops(shopEnterprises)?.sorted()
+            )
+        )
+    }
+
+    func auditEntries(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let limit = request.uri.queryParameters.get("limit").flatMap(Int.init) ?? 100
+        guard (1...1000).contains(limit) else { return JSONResponse.error(.badRequest, "limit must be 1…1000") }
+        let subject = request.uri.queryParameters.get("subject")
+        let entries = try await audit?.entries(subject: subject, limit: principal.role == .staff ? 1000 : limit) ?? []
+        let visible = entries.filter { principal.role != .staff || principal.canRead(enterprise: $0.enterpriseId) }.prefix(limit)
+        struct Entry: Encodable {
+            var at: String
+            var actor: String
+            var action: String
+            var subject: String
+            var detail: String
+            var enterpriseId: String?
+        }
+        struct Page: Encodable { var entries: [Entry] }
+        return try JSONResponse.encode(
+            Page(
+                entries: visible.map {
+                    Entry(
+                        at: OrderResponse.iso($0.at),
+                        actor: $0.actor,
+                        action: $0.action,
+                        subject: $0.subject,
+                        detail: $0.detail,
+                        enterpriseId: $0.enterpriseId
+                    )
+                }
+            )
+        )
     }
 
     func order(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -28,6 +91,7 @@ struct StaffAPIController: Sendable {
             shop: try context.parameters.require("shop"),
             platformOrderId: try context.parameters.require("orderId")
         )
+        try context.requireRead(enterprise: shopEnterprises[key.shop])
         guard let order = try await orders.order(key) else {
             return JSONResponse.error(.notFound, "no order \(key)")
         }
@@ -36,13 +100,18 @@ struct StaffAPIController: Sendable {
     }
 
     func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
         let parameters = request.uri.queryParameters
         var query = OrderQuery()
+        query.shops = principal.readableShops(shopEnterprises)
         if let name = parameters.get("platform") {
             guard let platform = Platform(rawValue: name) else { return JSONResponse.error(.badRequest, "unknown platform \"\(name)\"") }
             query.platform = platform
         }
-        query.shop = parameters.get("shop")
+        if let shop = parameters.get("shop") {
+            try context.requireRead(enterprise: shopEnterprises[shop])
+            query.shop = shop
+        }
         if let name = parameters.get("status") {
             guard let status = OrderStatus(rawValue: name) else {
                 return JSONResponse.error(.badRequest, "unknown status \"\(name)\" (created, paid, shipped, completed, cancelled)")

@@ -16,6 +16,8 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
         try await writer.write { db in
             var results: [MergeResult] = []
             var cache: [OrderKey: CanonicalOrder] = [:]
+            var changedKeys: [OrderKey] = []
+            var changedSet: Set<OrderKey> = []
             for delivery in batch {
                 let inbox = try Row.fetchOne(
                     db,
@@ -34,6 +36,7 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
                     let result = OrderMerger.merge(observation, into: current)
                     if result.decision == .applied {
                         try Self.saveOrder(result.order, db: db, now: now)
+                        if changedSet.insert(observation.key).inserted { changedKeys.append(observation.key) }
                     }
                     cache[observation.key] = result.order
                     try db.execute(
@@ -61,6 +64,13 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
                     sql: "UPDATE inbox SET processed_at = ?, last_error = ? WHERE id = ?",
                     arguments: [now.millisecondsSince1970, delivery.failure, delivery.inboxId]
                 )
+            }
+            if !changedKeys.isEmpty {
+                var fulfilment = try SQLiteFulfilment(db: db, now: now)
+                for key in changedKeys {
+                    if let order = cache[key] { try fulfilment.run(order, db: db) }
+                }
+                try fulfilment.saveStock(db)
             }
             return results
         }
@@ -116,6 +126,44 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
             if let status = query.status {
                 conditions.append("status = ?")
                 arguments += [status.rawValue]
+            }
+            if let prefix = query.platformOrderIdPrefix, !prefix.isEmpty {
+                conditions.append("substr(platform_order_id, 1, ?) = ?")
+                arguments += [prefix.count, prefix]
+            }
+            if let tail = query.phoneTail, !tail.isEmpty {
+                conditions.append(
+                    """
+                    substr(coalesce(json_extract(order_json, '$.snapshot.buyer.phoneTail'),
+                                    json_extract(order_json, '$.snapshot.buyer.maskedPhone'), ''), -?) = ?
+                    """
+                )
+                arguments += [tail.count, tail]
+            }
+            if let sku = query.sku, !sku.isEmpty {
+                conditions.append(
+                    """
+                    EXISTS (SELECT 1 FROM order_lines l WHERE l.platform = orders.platform AND l.shop = orders.shop
+                            AND l.platform_order_id = orders.platform_order_id AND (l.sku_id = ? OR l.out_sku_id = ?))
+                    """
+                )
+                arguments += [sku, sku]
+            }
+            if let from = query.createdFrom {
+                conditions.append("created_at >= ?")
+                arguments += [from.millisecondsSince1970]
+            }
+            if let before = query.createdBefore {
+                conditions.append("created_at < ?")
+                arguments += [before.millisecondsSince1970]
+            }
+            if let shops = query.shops {
+                if shops.isEmpty {
+                    conditions.append("0")
+                } else {
+                    conditions.append("shop IN (\(Array(repeating: "?", count: shops.count).joined(separator: ", ")))")
+                    for shop in shops.sorted() { arguments += [shop] }
+                }
             }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             arguments += [query.limit, query.offset]

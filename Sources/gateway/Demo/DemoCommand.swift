@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import GatewayConfig
+import GatewayConnectors
+import GatewayPipeline
 import GatewayCore
 import GatewayRuntime
 import GatewayStorage
@@ -115,6 +117,14 @@ struct DemoCommand: AsyncParsableCommand {
         let scenario = LivestreamScenario(mock: mock, options: options, catalog: products)
         let shopList: String = scenario.shops.map { "\($0.shopKey) (\($0.platform.rawValue))" }.joined(separator: ", ")
         display.log("   \(options.orders) orders over about \(Int(options.effectiveDuration)) s on \(scenario.shops.count) shops: \(shopList)")
+        let eventId = "county-head-" + String(Int(Date().timeIntervalSince1970))
+        try await DemoFulfilmentSummary.registerLiveEvent(
+            gateway.stores,
+            id: eventId,
+            roomId: products.roomId,
+            authorId: products.authorId,
+            seconds: options.effectiveDuration
+        )
         let progress = ProgressBoard()
         let started = Date()
         let refresher = Task {
@@ -156,7 +166,13 @@ struct DemoCommand: AsyncParsableCommand {
             print("❌ verdict: \(comparison.differences.count) difference(s) over \(comparison.compared) orders:")
             for difference in comparison.differences.prefix(50) { print("   - \(difference)") }
         }
+        _ = try? await gateway.stockWriteBack.syncOnce()
+        let withoutStockAPI = Set(gateway.registry.connectors.filter { !$0.value.supportsStockWriteBack }.keys)
+        for line in (try? await DemoFulfilmentSummary.lines(gateway.stores, eventId: eventId, withoutStockAPI: withoutStockAPI)) ?? [] {
+            print(line)
+        }
         print("")
+        print("live event:  curl -H 'Authorization: Bearer \(token)' \(gatewayURL)/api/v1/live-events/\(eventId)")
         print("staff API:   curl -H 'Authorization: Bearer \(token)' \(gatewayURL)/api/v1/orders?limit=5")
         if let first = try await gateway.stores.orders.orders(matching: OrderQuery(limit: 1)).first {
             print(

@@ -1,0 +1,204 @@
+/// Turns a merged order into enterprise work: maps each line, routes it to warehouses, and moves its
+/// stock — reserve on paid, release on cancel or refund before shipment, consume on shipment.
+///
+/// The planner compares what each line's **target** state is (from the order's merged status and the
+/// line's refund state) with the line's **current** fulfilment, and moves stock only on a change, so
+/// each of reserve, release and consume happens exactly once per line however many times, and in
+/// whatever order, the observations arrive. `consumed` and `dismissed` are final.
+///
+/// A refunded line on a shipped order is taken as shipped (consumed: the produce left, the refund is
+/// money only) unless the gateway had already released it while the order was still unshipped. When
+/// the platform's history is ambiguous this errs toward less sellable stock, never toward overselling.
+public enum FulfilmentPlanner {
+    /// What a line should be, given its order.
+    public enum Target: Sendable, Hashable {
+        /// Nothing yet (the order is not paid).
+        case none
+        /// Hold stock.
+        case reserved
+        /// The stock has left.
+        case consumed
+        /// Give stock back.
+        case released
+    }
+
+    /// The target of a line on an order in `status`.
+    public static func target(status: OrderStatus, refund: RefundState) -> Target {
+        switch status {
+        case .created: .none
+        case .paid: refund == .refunded ? .released : .reserved
+        case .shipped, .completed: .consumed
+        case .cancelled: .released
+        }
+    }
+
+    /// Plans one order.
+    /// - Parameters:
+    ///   - order: the merged order.
+    ///   - current: the lines' current fulfilments by line id.
+    ///   - masterData: mappings, SKUs, warehouses.
+    ///   - stock: the stock book; changed in place.
+    public static func plan(
+        order: CanonicalOrder,
+        current: [String: LineFulfilment],
+        masterData: MasterData,
+        stock: inout StockBook
+    ) -> FulfilmentPlan {
+        var plan = FulfilmentPlan()
+        let province = order.snapshot?.buyer.province
+        for line in order.lines {
+            let existing = current[line.lineId]
+            let target = target(status: order.status, refund: line.refundState)
+            if let existing, existing.state == .consumed || existing.state == .dismissed { continue }
+            switch target {
+            case .none:
+                guard let existing, existing.state == .reserved || existing.state == .held else { continue }
+                release(existing, into: &plan, stock: &stock)
+            case .released:
+                guard let existing, existing.state != .released else { continue }
+                release(existing, into: &plan, stock: &stock)
+            case .reserved, .consumed:
+                if target == .consumed, line.refundState == .refunded, existing?.state == .released { continue }
+                var fulfilment: LineFulfilment
+                if let existing, existing.state == .reserved {
+                    fulfilment = existing
+                } else {
+                    switch reserve(line: line, order: order, province: province, masterData: masterData, stock: &stock) {
+                    case .success(let reserved):
+                        fulfilment = reserved
+                        plan.closedExceptions.append(line.lineId)
+                    case .failure(let draft):
+                        let held = LineFulfilment(
+                            order: order.key,
+                            lineId: line.lineId,
+                            state: .held,
+                            enterpriseIds: draft.enterpriseId.map { [$0] } ?? []
+                        )
+                        if existing != held {
+                            plan.changed.append(held)
+                            plan.transitions.append(LineTransition(lineId: line.lineId, from: existing?.state, to: .held))
+                        }
+                        plan.openedExceptions.append(draft)
+                        continue
+                    }
+                }
+                if target == .consumed {
+                    stock.consume(fulfilment.reservations)
+                    fulfilment.state = .consumed
+                }
+                if fulfilment != existing {
+                    plan.changed.append(fulfilment)
+                    plan.transitions.append(LineTransition(lineId: line.lineId, from: existing?.state, to: fulfilment.state))
+                }
+            }
+        }
+        return plan
+    }
+
+    private static func release(_ existing: LineFulfilment, into plan: inout FulfilmentPlan, stock: inout StockBook) {
+        if existing.state == .reserved { stock.release(existing.reservations) }
+        if existing.state == .held { plan.closedExceptions.append(existing.lineId) }
+        var released = existing
+        released.state = .released
+        released.reservations = []
+        plan.changed.append(released)
+        plan.transitions.append(LineTransition(lineId: existing.lineId, from: existing.state, to: .released))
+    }
+
+    private static func reserve(
+        line: OrderLine,
+        order: CanonicalOrder,
+        province: String?,
+        masterData: MasterData,
+        stock: inout StockBook
+    ) -> Result<LineFulfilment, ExceptionDraftError> {
+        guard let mapping = masterData.mapping(shop: order.key.shop, platformSkuId: line.skuId) else {
+            let message = "platform SKU \(line.skuId) (\(line.title)) of shop \(order.key.shop) has no enterprise SKU mapping"
+            return .failure(
+                ExceptionDraftError(
+                    kind: .unmappedSku,
+                    lineId: line.lineId,
+                    platformSkuId: line.skuId,
+                    skuCode: nil,
+                    enterpriseId: nil,
+                    message: message
+                )
+            )
+        }
+        var parts: [StockReservation] = []
+        var enterprises: [String] = []
+        var trial = stock
+        for component in mapping.components {
+            guard let sku = masterData.skus[component.skuCode] else {
+                let message = "mapping of \(line.skuId) names unknown enterprise SKU \(component.skuCode)"
+                return .failure(
+                    ExceptionDraftError(
+                        kind: .unmappedSku,
+                        lineId: line.lineId,
+                        platformSkuId: line.skuId,
+                        skuCode: component.skuCode,
+                        enterpriseId: nil,
+                        message: message
+                    )
+                )
+            }
+            let quantity = component.quantity * line.quantity
+            guard let route = WarehouseRouter.route(sku: sku, quantity: quantity, province: province, masterData: masterData, stock: trial),
+                trial.reserve(route)
+            else {
+                let available = trial.available(skuCode: sku.code, in: masterData.warehouses(of: sku.enterpriseId).map(\.id))
+                let message = "oversold: \(quantity) × \(sku.code) needed, \(available) available"
+                return .failure(
+                    ExceptionDraftError(
+                        kind: .oversold,
+                        lineId: line.lineId,
+                        platformSkuId: line.skuId,
+                        skuCode: sku.code,
+                        enterpriseId: sku.enterpriseId,
+                        message: message
+                    )
+                )
+            }
+            parts += route
+            if !enterprises.contains(sku.enterpriseId) { enterprises.append(sku.enterpriseId) }
+        }
+        stock = trial
+        return .success(LineFulfilment(order: order.key, lineId: line.lineId, state: .reserved, reservations: parts, enterpriseIds: enterprises))
+    }
+}
+
+/// A failed reservation, carried as an error so `Result` can hold it.
+typealias ExceptionDraftError = ExceptionDraft
+extension ExceptionDraft: Error {}
+
+/// What ``FulfilmentPlanner`` decided for one order.
+public struct FulfilmentPlan: Sendable, Hashable {
+    /// Line fulfilments that changed (to be saved).
+    public var changed: [LineFulfilment] = []
+    /// State changes, for allocation and the timeline.
+    public var transitions: [LineTransition] = []
+    /// Exceptions to open (the store keeps one open per order, line and kind).
+    public var openedExceptions: [ExceptionDraft] = []
+    /// Lines whose open exceptions are to close because their cause went away.
+    public var closedExceptions: [String] = []
+
+    /// Creates an empty plan.
+    public init() {}
+}
+
+/// One line's move from one state to another.
+public struct LineTransition: Sendable, Hashable {
+    /// The line.
+    public var lineId: String
+    /// The state before (`nil`: first seen).
+    public var from: FulfilmentState?
+    /// The state after.
+    public var to: FulfilmentState
+
+    /// Creates a transition.
+    public init(lineId: String, from: FulfilmentState?, to: FulfilmentState) {
+        self.lineId = lineId
+        self.from = from
+        self.to = to
+    }
+}

@@ -1,0 +1,24 @@
+/// One entry of the console's navigation bar.
+struct ConsoleNavigationItem: Sendable {
+    /// Stable id (`orders`); pages pass it as `active` to highlight their entry.
+    let id: String
+    /// The link target.
+    let path: String
+    /// The ``ConsoleStrings`` key of its label.
+    let labelKey: String
+    /// `false`: the page is not built yet and ``ConsolePlaceholderController`` shows "即将推出" there.
+    let ready: Bool
+}
+
+/// The console's navigation, in display order. Building a page: set `ready: true` and register its controller in
+/// ``addConsoleRoutes(to:dependencies:)``; the placeholder for that path goes away by itself.
+enum ConsoleNavigation {
+    static let items: [ConsoleNavigationItem] = [
+        ConsoleNavigationItem(id: "board", path: "/console/board", labelKey: "nav.board", ready: false),
+        ConsoleNavigationItem(id: "orders", path: "/console/orders", labelKey: "nav.orders", ready: true),
+        ConsoleNavigationItem(id: "exceptions", path: "/console/exceptions", labelKey: "nav.exceptions", ready: false),
+        ConsoleNavigationItem(id: "inventory", path: "/console/inventory", labelKey: "nav.inventory", ready: false),
+        ConsoleNavigationItem(id: "households", path: "/console/households", labelKey: "nav.households", ready: false),
+        ConsoleNavigationItem(id: "reconciliation", path: "/console/reconciliation", labelKey: "nav.reconciliation", ready: false),
+    ]
+}

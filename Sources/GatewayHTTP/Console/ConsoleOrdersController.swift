@@ -1,0 +1,209 @@
+import Foundation
+import GatewayConnectors
+import GatewayCore
+import GatewayImport
+import Hummingbird
+
+/// The order pages: search, one order with its timeline, CSV export. Staff see only their enterprise's shops.
+///
+/// - `GET /console/orders?q=&phone=&status=&sku=&shop=&platform=&from=&to=&page=`
+/// - `GET /console/orders.csv?…` (same filters, up to 10,000 rows, UTF-8 with BOM)
+/// - `GET /console/orders/{platform}/{shop}/{platformOrderId}`
+struct ConsoleOrdersController: Sendable {
+    static let pageSize = 50
+    static let exportLimit = 10_000
+
+    let orders: any OrderStore
+    let shopEnterprises: [String: String]
+    let platforms: [String: Platform]
+    let renderer: ConsoleRenderer
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("/orders") { request, context in try await self.list(request, context: context) }
+        group.get("/orders.csv") { request, context in try await self.export(request, context: context) }
+        group.get("/orders/:platform/:shop/:orderId") { request, context in try await self.detail(request, context: context) }
+    }
+
+    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let language = context.language
+        let visible = principal.readableShops(shopEnterprises)
+        let filters = OrderSearchFilters(request)
+        var data: [String: Any] = [
+            "filters": [
+                "q": filters.q, "phone": filters.phone, "sku": filters.sku, "from": filters.from, "to": filters.to,
+            ],
+            "statusOptions": OrderStatus.allCases.map { status -> [String: Any] in
+                [
+                    "value": status.rawValue, "label": ConsoleStrings.text("status.\(status.rawValue)", language),
+                    "selected": status.rawValue == filters.status,
+                ]
+            },
+            "shopOptions": shopKeys(visible).map { shop -> [String: Any] in
+                ["value": shop, "label": shopLabel(shop), "selected": shop == filters.shop]
+            },
+            "platformOptions": Set(platforms.filter { visible?.contains($0.key) ?? true }.values).map(\.rawValue).sorted().map {
+                ["value": $0, "label": $0, "selected": $0 == filters.platform] as [String: Any]
+            },
+            "csvHref": "/console/orders.csv?" + filters.queryString(),
+        ]
+        var found: [CanonicalOrder] = []
+        switch filters.query(visibleShops: visible, limit: Self.pageSize + 1) {
+        case .failure(let problem):
+            if problem.forbidden { throw HTTPError(.forbidden, message: problem.message) }
+            data["error"] = problem.message
+        case .success(let query):
+            found = try await orders.orders(matching: query)
+        }
+        let hasMore = found.count > Self.pageSize
+        found = Array(found.prefix(Self.pageSize))
+        data["orders"] = found.map { row($0, language: language) }
+        data["empty"] = found.isEmpty
+        data["count"] = found.count
+        if filters.page > 1 { data["previousHref"] = "/console/orders?" + filters.queryString(page: filters.page - 1) }
+        if hasMore { data["nextHref"] = "/console/orders?" + filters.queryString(page: filters.page + 1) }
+        return renderer.page("orders", titleKey: "orders.title", active: "orders", data: data, request: request, context: context)
+    }
+
+    func export(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let filters = OrderSearchFilters(request)
+        var query: OrderQuery
+        switch filters.query(visibleShops: principal.readableShops(shopEnterprises), limit: Self.exportLimit) {
+        case .failure(let problem): throw HTTPError(problem.forbidden ? .forbidden : .badRequest, message: problem.message)
+        case .success(let value): query = value
+        }
+        query.offset = 0
+        let found = try await orders.orders(matching: query)
+        let header = [
+            "platform", "shop", "enterprise", "platform_order_id", "status", "platform_status", "created_at", "paid_at", "paid_yuan",
+            "total_yuan", "sku_ids", "titles", "quantity", "buyer_phone", "province", "city", "live_room_id",
+        ]
+        let rows = found.map { order -> [String] in
+            let snapshot = order.snapshot
+            let lines = order.lines
+            return [
+                order.key.platform.rawValue, order.key.shop, shopEnterprises[order.key.shop] ?? "", order.key.platformOrderId,
+                order.status.rawValue, snapshot?.platformStatus ?? "", snapshot.map { BeijingTime.format($0.createdAt) } ?? "",
+                snapshot?.paidAt.map { BeijingTime.format($0) } ?? "", snapshot.map { Money.yuanString(fromFen: $0.paidFen) } ?? "",
+                snapshot.map { Money.yuanString(fromFen: $0.totalFen) } ?? "", lines.map(\.skuId).joined(separator: ";"),
+                lines.map(\.title).joined(separator: ";"), String(lines.reduce(0) { $0 + $1.quantity }), snapshot?.buyer.maskedPhone ?? "",
+                snapshot?.buyer.province ?? "", snapshot?.buyer.city ?? "", snapshot?.liveRoomId ?? "",
+            ]
+        }
+        let text = CSVExport.text(header: header, rows: rows)
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/csv; charset=utf-8",
+                .contentDisposition: "attachment; filename=\"orders.csv\"",
+                .cacheControl: "no-store",
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: text))
+        )
+    }
+
+    func detail(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let platformName = try context.parameters.require("platform")
+        let shop = try context.parameters.require("shop")
+        let orderId = try context.parameters.require("orderId")
+        try context.requireRead(enterprise: shopEnterprises[shop])
+        guard let platform = Platform(rawValue: platformName),
+            let order = try await orders.order(OrderKey(platform: platform, shop: shop, platformOrderId: orderId))
+        else { throw HTTPError(.notFound, message: "no order \(platformName)/\(shop)/\(orderId)") }
+        let language = context.language
+        let timeline = try await orders.timeline(order.key)
+        let snapshot = order.snapshot
+        func yuan(_ fen: Int64?) -> String { fen.map { "¥" + Money.yuanString(fromFen: $0) } ?? "—" }
+        func statusLabel(_ status: OrderStatus?) -> String {
+            status.map { ConsoleStrings.text("status.\($0.rawValue)", language) } ?? "—"
+        }
+        var data: [String: Any] = [
+            "platformOrderId": order.key.platformOrderId,
+            "platform": order.key.platform.rawValue,
+            "shop": order.key.shop,
+            "status": order.status.rawValue,
+            "statusLabel": statusLabel(order.status),
+            "platformStatus": snapshot?.platformStatus ?? "—",
+            "createdAt": snapshot.map { BeijingTime.format($0.createdAt) } ?? "—",
+            "paidAt": snapshot?.paidAt.map { BeijingTime.format($0) } ?? "—",
+            "platformUpdatedAt": BeijingTime.format(order.platformUpdatedAt),
+            "revision": order.revision,
+            "liveRoomId": snapshot?.liveRoomId ?? "—",
+            "total": yuan(snapshot?.totalFen),
+            "discount": yuan(snapshot?.discountFen),
+            "postage": yuan(snapshot?.postageFen),
+            "paid": yuan(snapshot?.paidFen),
+            "buyerName": snapshot?.buyer.maskedName ?? "—",
+            "buyerPhone": snapshot?.buyer.maskedPhone ?? "—",
+            "buyerRegion": [snapshot?.buyer.province, snapshot?.buyer.city].compactMap { $0 }.joined(separator: " "),
+        ]
+        if let enterprise = shopEnterprises[shop] { data["enterprise"] = enterprise }
+        data["lines"] = order.lines.map { line -> [String: Any] in
+            var values: [String: Any] = [
+                "title": line.title, "skuId": line.skuId, "quantity": line.quantity, "paid": yuan(line.paidFen),
+                "refund": ConsoleStrings.text("refund.\(line.refundState.rawValue)", language),
+            ]
+            if let out = line.outSkuId { values["outSkuId"] = out }
+            return values
+        }
+        data["timeline"] = timeline.map { entry -> [String: Any] in
+            [
+                "recordedAt": BeijingTime.format(entry.recordedAt, milliseconds: true),
+                "source": ConsoleStrings.text("source.\(entry.source.rawValue)", language),
+                "event": entry.event,
+                "decision": entry.decision.rawValue,
+                "decisionLabel": ConsoleStrings.text("decision.\(entry.decision.rawValue)", language),
+                "statusBefore": statusLabel(entry.statusBefore),
+                "statusAfter": statusLabel(entry.statusAfter),
+                "platformUpdatedAt": BeijingTime.format(entry.platformUpdatedAt),
+                "receivedCount": entry.receivedCount,
+                "deliveryId": entry.deliveryId,
+                "payload": Self.pretty(entry.rawPayload),
+            ]
+        }
+        return renderer.page("order", titleKey: "order.title", active: "orders", data: data, request: request, context: context)
+    }
+
+    // MARK: helpers
+
+    private func row(_ order: CanonicalOrder, language: ConsoleLanguage) -> [String: Any] {
+        let snapshot = order.snapshot
+        let key = order.key
+        let path = [key.platform.rawValue, key.shop, key.platformOrderId].map {
+            $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? $0
+        }
+        let items = order.lines.map { "\($0.title) ×\($0.quantity)" }.joined(separator: "；")
+        let buyer = [snapshot?.buyer.maskedName, snapshot?.buyer.maskedPhone].compactMap { $0 }.joined(separator: " ")
+        return [
+            "href": "/console/orders/" + path.joined(separator: "/"),
+            "platformOrderId": key.platformOrderId,
+            "platform": key.platform.rawValue,
+            "shop": shopLabel(key.shop),
+            "status": order.status.rawValue,
+            "statusLabel": ConsoleStrings.text("status.\(order.status.rawValue)", language),
+            "createdAt": snapshot.map { BeijingTime.format($0.createdAt) } ?? "—",
+            "paid": snapshot.map { Money.yuanString(fromFen: $0.paidFen) } ?? "—",
+            "items": items,
+            "buyer": buyer,
+        ]
+    }
+
+    private func shopKeys(_ visible: Set<String>?) -> [String] {
+        Set(platforms.keys).union(shopEnterprises.keys).filter { visible?.contains($0) ?? true }.sorted()
+    }
+
+    private func shopLabel(_ shop: String) -> String {
+        guard let enterprise = shopEnterprises[shop] else { return shop }
+        return "\(shop) (\(enterprise))"
+    }
+
+    /// Pretty-prints a JSON payload for reading; anything else is shown as received.
+    static func pretty(_ payload: String) -> String {
+        guard let data = payload.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
+            JSONSerialization.isValidJSONObject(object),
+            let text = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        else { return payload }
+        return String(decoding: text, as: UTF8.self)
+    }
+}

@@ -1,0 +1,48 @@
+extension ConsoleTemplates {
+    /// One order: status, amounts, masked buyer, lines and the full timeline (merge decision per entry, raw payload in `<details>`).
+    static let order = ConsoleTemplate(
+        name: "order",
+        source: #"""
+            <p><a href="/console/orders">← {{t.nav_orders}}</a></p>
+            <h1>{{t.order_title}} <span id="order-id">{{platformOrderId}}</span> <span class="status-{{status}}" id="order-status">{{statusLabel}}</span></h1>
+            <div class="grid">
+              <div class="card"><dl>
+                <dt>{{t.orders_platform}}</dt><dd>{{platform}}</dd>
+                <dt>{{t.orders_shop}}</dt><dd>{{shop}}{{#enterprise}} ({{enterprise}}){{/enterprise}}</dd>
+                <dt>{{t.order_platformStatus}}</dt><dd>{{platformStatus}}</dd>
+                <dt>{{t.orders_createdAt}}</dt><dd>{{createdAt}}</dd>
+                <dt>{{t.order_paidAt}}</dt><dd>{{paidAt}}</dd>
+                <dt>{{t.order_updatedAt}}</dt><dd>{{platformUpdatedAt}}</dd>
+                <dt>{{t.order_revision}}</dt><dd>{{revision}}</dd>
+                <dt>{{t.order_liveRoom}}</dt><dd>{{liveRoomId}}</dd>
+              </dl></div>
+              <div class="card"><dl>
+                <dt>{{t.order_total}}</dt><dd>{{total}}</dd>
+                <dt>{{t.order_discount}}</dt><dd>{{discount}}</dd>
+                <dt>{{t.order_postage}}</dt><dd>{{postage}}</dd>
+                <dt>{{t.orders_paid}}</dt><dd id="order-paid">{{paid}}</dd>
+              </dl></div>
+              <div class="card" id="buyer"><dl>
+                <dt>{{t.order_name}}</dt><dd>{{buyerName}}</dd>
+                <dt>{{t.order_phone}}</dt><dd id="buyer-phone">{{buyerPhone}}</dd>
+                <dt>{{t.order_region}}</dt><dd>{{buyerRegion}}</dd>
+              </dl></div>
+            </div>
+            <h2>{{t.order_lines}}</h2>
+            <table id="lines">
+              <thead><tr><th>{{t.order_lineTitle}}</th><th>SKU</th><th class="num">{{t.order_quantity}}</th><th class="num">{{t.orders_paid}}</th><th>{{t.order_refund}}</th></tr></thead>
+              <tbody>{{#lines}}<tr><td>{{title}}</td><td>{{skuId}}{{#outSkuId}} / {{outSkuId}}{{/outSkuId}}</td><td class="num">{{quantity}}</td><td class="num">{{paid}}</td><td>{{refund}}</td></tr>{{/lines}}</tbody>
+            </table>
+            <h2>{{t.order_timeline}}</h2>
+            <table id="timeline">
+              <thead><tr><th>{{t.order_recordedAt}}</th><th>{{t.order_source}}</th><th>{{t.order_event}}</th><th>{{t.order_decision}}</th><th>{{t.order_statusChange}}</th><th>{{t.order_updatedAt}}</th><th class="num">{{t.order_received}}</th><th>{{t.order_rawPayload}}</th></tr></thead>
+              <tbody>
+              {{#timeline}}
+                <tr class="timeline-entry" data-decision="{{decision}}"><td>{{recordedAt}}</td><td>{{source}}</td><td>{{event}}</td><td><span class="badge {{decision}}">{{decisionLabel}}</span></td><td>{{statusBefore}} → {{statusAfter}}</td><td>{{platformUpdatedAt}}</td><td class="num">{{receivedCount}}</td>
+                <td><details class="payload"><summary>{{t.order_showPayload}}</summary><pre>{{payload}}</pre></details><span class="muted">{{deliveryId}}</span></td></tr>
+              {{/timeline}}
+              </tbody>
+            </table>
+            """#
+    )
+}

@@ -1,0 +1,73 @@
+import Foundation
+import GatewayCore
+import HTTPTypes
+import Hummingbird
+
+/// Authenticates staff and puts the ``StaffPrincipal`` (and console session) in the request context.
+///
+/// - `.api` (`/api/v1`): accepts `Authorization: Bearer` tokens (the bootstrap `GATEWAY_ADMIN_TOKEN` and
+///   directory API tokens) and, for GET/HEAD only, the console session cookie; a cookie-authenticated
+///   POST/PUT/PATCH/DELETE must carry the session's CSRF token in `X-CSRF-Token`. Unauthenticated → `401` JSON.
+/// - `.console` (`/console`): accepts only the session cookie; unauthenticated → `303` to `/console/login?next=…`.
+struct StaffAuthenticationMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    /// Where the middleware sits.
+    enum Mode: Sendable {
+        /// The JSON staff API.
+        case api
+        /// The server-rendered console.
+        case console
+    }
+
+    let authenticator: StaffAuthenticator
+    let mode: Mode
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        switch mode {
+        case .api:
+            switch try await authenticator.bearer(request) {
+            case .token(let principal):
+                context.principal = principal
+                return try await next(request, context)
+            case .rejected(let reason):
+                return unauthorized(reason)
+            case .anonymous, .session:
+                break
+            }
+            guard case .session(let principal, let session) = try await authenticator.session(request) else {
+                return unauthorized("missing Authorization: Bearer token")
+            }
+            if ![.get, .head].contains(request.method) {
+                let presented = request.headers[HTTPField.Name("X-CSRF-Token")!] ?? ""
+                guard StaffSecrets.constantTimeEqual(presented, session.csrfToken) else {
+                    return JSONResponse.error(.forbidden, "X-CSRF-Token required for cookie-authenticated changes")
+                }
+            }
+            context.principal = principal
+            context.session = session
+            return try await next(request, context)
+        case .console:
+            guard case .session(let principal, let session) = try await authenticator.session(request) else {
+                return Self.redirectToLogin(request)
+            }
+            context.principal = principal
+            context.session = session
+            return try await next(request, context)
+        }
+    }
+
+    private func unauthorized(_ message: String) -> Response {
+        var response = JSONResponse.error(.unauthorized, message)
+        response.headers[.wwwAuthenticate] = "Bearer"
+        return response
+    }
+
+    /// `303 See Other` to the login page, remembering where the user wanted to go.
+    static func redirectToLogin(_ request: Request) -> Response {
+        let target = request.method == .get ? request.uri.description : "/console"
+        let encoded = target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/console"
+        return Response(status: .seeOther, headers: [.location: "/console/login?next=\(encoded)", .cacheControl: "no-store"])
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import GatewayConfig
+import GatewayCore
+import GatewayImport
+import GatewayStorage
+
+/// `gateway report impact`: what the enterprises' purchases meant for farmer households.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "report", abstract: "County reports.", subcommands: [Impact.self])
+
+    /// `gateway report impact [--from DAY] [--to DAY] [--enterprise E] [--csv]`.
+    struct Impact: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Per enterprise: kg supplied, registered-poor share, capacity used, households reached, average income per household."
+        )
+        @OptionGroup var options: ConfigOptions
+        @Option(help: "First day (yyyy-MM-dd), inclusive.") var from: String?
+        @Option(help: "Last day (yyyy-MM-dd), inclusive.") var to: String?
+        @Option(help: "Only this enterprise.") var enterprise: String?
+        @Flag(help: "Print CSV instead of a table.") var csv = false
+
+        func validate() throws {
+            for day in [from, to].compactMap({ $0 }) where !CalendarDay.isValid(day) { throw ValidationError("\(day) is not a day (yyyy-MM-dd)") }
+        }
+
+        func run() async throws {
+            let stores = try await StoreAccess.open(try options.load())
+            let data = try await stores.inventory.masterData()
+            let enterprises = enterprise.map { [$0] } ?? data.enterprises.keys.sorted()
+            let records = try await stores.supply.records(enterpriseId: enterprise, from: from, to: to)
+            let lots = try await stores.supply.lots(enterpriseId: enterprise)
+            var households: [String: Household] = [:]
+            for household in try await stores.supply.households(enterpriseId: enterprise, limit: 1_000_000) { households[household.id] = household }
+            let reports = enterprises.map {
+                ImpactReport.make(enterpriseId: $0, records: records, lots: lots, households: households, from: from, to: to)
+            }
+            let header = [
+                "enterprise", "kg", "poor_kg", "poor_share_%", "capacity_used_%", "households", "poor_households", "income_yuan", "avg_income_yuan",
+            ]
+            let rows = reports.map { report -> [String] in
+                [
+                    report.enterpriseId, Weight.kilogramsString(fromGrams: report.totalGrams),
+                    Weight.kilogramsString(fromGrams: report.registeredPoorGrams),
+                    percent(report.registeredPoorSharePerMille), percent(report.capacityUsedPerMille), String(report.householdsReached),
+                    String(report.registeredPoorHouseholdsReached), Money.yuanString(fromFen: report.totalIncomeFen),
+                    Money.yuanString(fromFen: report.averageIncomeFenPerHousehold),
+                ]
+            }
+            if csv {
+                print(CSVExport.text(header: header, rows: rows, byteOrderMark: false), terminator: "")
+                return
+            }
+            print("impact \(from ?? "…") to \(to ?? "…")")
+            let widths = header.indices.map { column in ([header[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0 }
+            for row in [header] + rows {
+                print(row.indices.map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  "))
+            }
+        }
+
+        private func percent(_ perMille: Int) -> String { "\(perMille / 10).\(perMille % 10)" }
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import GatewayConfig
+import GatewayCore
+import GatewayImport
+import GatewayRuntime
+import GatewayStorage
+
+/// Opening the stores from the command line, with master data seeded as `gateway serve` would.
+enum StoreAccess {
+    /// Opens the configured stores and seeds master data from `master_data.file`.
+    static func open(_ configuration: GatewayConfiguration) async throws -> GatewayStores {
+        let stores: GatewayStores
+        do {
+            stores = try GatewayStores.open(url: configuration.storage.url, synchronous: configuration.storage.synchronous)
+        } catch let error as StorageError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        do {
+            try await MasterDataSeeder.seed(configuration, into: stores)
+        } catch let error as ConfigurationError {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(2)
+        } catch let error as ImportError {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        return stores
+    }
+
+    /// The audit actor for command-line changes: `cli:USER`.
+    static var actor: String { "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? "unknown") }
+
+    /// Now.
+    static func now() -> Timestamp {
+        Timestamp(millisecondsSince1970: Int64((Date().timeIntervalSince1970 * 1000).rounded()))
+    }
+}

@@ -1,0 +1,211 @@
+import GatewayCore
+import GatewayHTTP
+import GatewayPipeline
+import GatewayStorage
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// Every `/api/v1` endpoint and console page × every caller (admin, staff of the order's enterprise, staff of another
+/// enterprise, auditor, nobody) → the expected status. The order and shop in the paths belong to `yunlai` (the "own" enterprise).
+///
+/// To cover a new endpoint, add one `Endpoint` to ``endpoints`` with the expectation that fits
+/// (`.readOwn`, `.writeOwn`, `.anyStaff`, `.adminOnly`, or an explicit `Expectation(...)`).
+@Suite struct AuthorizationMatrixTests {
+    /// Expected status per caller.
+    struct Expectation: Sendable {
+        var admin: Int
+        var staffOwn: Int
+        var staffOther: Int
+        var auditor: Int
+        var anonymous: Int
+
+        func status(for caller: StaffFixture.Caller) -> Int {
+            switch caller {
+            case .admin: admin
+            case .staffOwn: staffOwn
+            case .staffOther: staffOther
+            case .auditor: auditor
+            case .anonymous: anonymous
+            }
+        }
+
+        /// Reading the own enterprise's data: everyone but the other enterprise's staff.
+        static func readOwn(console: Bool) -> Expectation {
+            Expectation(admin: 200, staffOwn: 200, staffOther: 403, auditor: 200, anonymous: console ? 303 : 401)
+        }
+        /// Changing the own enterprise's data: admin and its own staff; auditors never.
+        static func writeOwn(console: Bool) -> Expectation {
+            Expectation(admin: 200, staffOwn: 200, staffOther: 403, auditor: 403, anonymous: console ? 303 : 401)
+        }
+        /// Any signed-in caller (results are scoped, not refused).
+        static func anyStaff(console: Bool) -> Expectation {
+            Expectation(admin: 200, staffOwn: 200, staffOther: 200, auditor: 200, anonymous: console ? 303 : 401)
+        }
+        /// Admins only.
+        static func adminOnly(console: Bool) -> Expectation {
+            Expectation(admin: 200, staffOwn: 403, staffOther: 403, auditor: 403, anonymous: console ? 303 : 401)
+        }
+    }
+
+    struct Endpoint: Sendable, CustomStringConvertible {
+        var method: HTTPRequest.Method
+        var path: String
+        /// Console pages use the session cookie (and `_csrf` on POST); API endpoints a bearer token.
+        var console: Bool
+        var expect: Expectation
+        /// A form or JSON body; for console POSTs `_csrf=…` is added.
+        var body: String? = nil
+
+        var description: String { "\(method) \(path)" }
+    }
+
+    static let own = "douyin/\(StaffFixture.ownShop)/\(StaffFixture.orderId)"
+
+    static let endpoints: [Endpoint] = [
+        // Staff API
+        Endpoint(method: .get, path: "/api/v1/orders", console: false, expect: .anyStaff(console: false)),
+        Endpoint(method: .get, path: "/api/v1/orders?shop=\(StaffFixture.ownShop)", console: false, expect: .readOwn(console: false)),
+        Endpoint(method: .get, path: "/api/v1/orders/\(own)", console: false, expect: .readOwn(console: false)),
+        Endpoint(method: .get, path: "/api/v1/orders/\(own)?payloads=false", console: false, expect: .readOwn(console: false)),
+        Endpoint(method: .get, path: "/api/v1/me", console: false, expect: .anyStaff(console: false)),
+        Endpoint(method: .get, path: "/api/v1/audit", console: false, expect: .anyStaff(console: false)),
+        // Console
+        Endpoint(method: .get, path: "/console/orders", console: true, expect: .anyStaff(console: true)),
+        Endpoint(method: .get, path: "/console/orders?shop=\(StaffFixture.ownShop)", console: true, expect: .readOwn(console: true)),
+        Endpoint(method: .get, path: "/console/orders/\(own)", console: true, expect: .readOwn(console: true)),
+        Endpoint(method: .get, path: "/console/orders.csv", console: true, expect: .anyStaff(console: true)),
+        Endpoint(method: .get, path: "/console/orders.csv?shop=\(StaffFixture.ownShop)", console: true, expect: .readOwn(console: true)),
+        Endpoint(method: .get, path: "/console/board", console: true, expect: .anyStaff(console: true)),
+        Endpoint(method: .get, path: "/console/exceptions", console: true, expect: .anyStaff(console: true)),
+        Endpoint(method: .get, path: "/console/inventory", console: true, expect: .anyStaff(console: true)),
+        Endpoint(method: .get, path: "/console/households", console: true, expect: .anyStaff(console: true)),
+        Endpoint(method: .get, path: "/console/reconciliation", console: true, expect: .anyStaff(console: true)),
+    ]
+
+    static let cases: [(Endpoint, StaffFixture.Caller)] = endpoints.flatMap { endpoint in StaffFixture.Caller.allCases.map { (endpoint, $0) } }
+
+    @Test(arguments: cases)
+    func endpointAnswersEachCallerAsExpected(_ endpoint: Endpoint, _ caller: StaffFixture.Caller) async throws {
+        let fixture = try await StaffFixture.make()
+        let app = Application(router: fixture.router)
+        try await app.test(.router) { client in
+            var headers = fixture.headers(caller, console: endpoint.console)
+            var body: ByteBuffer? = nil
+            if let text = endpoint.body {
+                let payload = endpoint.console ? "_csrf=\(fixture.csrf(caller))&" + text : text
+                body = ByteBuffer(string: payload)
+                headers[.contentType] = endpoint.console ? "application/x-www-form-urlencoded" : "application/json"
+            }
+            let response = try await client.execute(uri: endpoint.path, method: endpoint.method, headers: headers, body: body)
+            #expect(
+                Int(response.status.code) == endpoint.expect.status(for: caller),
+                "\(endpoint) as \(caller): \(response.status) \(String(buffer: response.body).prefix(200))"
+            )
+            if caller == .anonymous && endpoint.console {
+                #expect(response.headers[.location]?.hasPrefix("/console/login?next=") == true)
+            }
+            if caller == .anonymous && !endpoint.console {
+                #expect(response.headers[.wwwAuthenticate] == "Bearer")
+            }
+        }
+    }
+
+    @Test func listsAndExportsShowOnlyTheCallersEnterprise() async throws {
+        let fixture = try await StaffFixture.make()
+        let app = Application(router: fixture.router)
+        try await app.test(.router) { client in
+            for (caller, own, other) in [
+                (StaffFixture.Caller.staffOwn, true, false), (.staffOther, false, true), (.admin, true, true), (.auditor, true, true),
+            ] {
+                let api = String(
+                    buffer: try await client.execute(uri: "/api/v1/orders", method: .get, headers: fixture.headers(caller, console: false)).body
+                )
+                #expect(api.contains(StaffFixture.orderId) == own, "\(caller) API list")
+                #expect(api.contains("\"\(StaffFixture.otherOrderId)\"") == other, "\(caller) API list")
+                let page = String(
+                    buffer: try await client.execute(uri: "/console/orders", method: .get, headers: fixture.headers(caller, console: true)).body
+                )
+                #expect(page.contains(StaffFixture.orderId) == own, "\(caller) console list")
+                #expect(page.contains(">\(StaffFixture.otherOrderId)<") == other, "\(caller) console list")
+                let csv = String(
+                    buffer: try await client.execute(uri: "/console/orders.csv", method: .get, headers: fixture.headers(caller, console: true)).body
+                )
+                #expect(csv.contains(StaffFixture.orderId) == own, "\(caller) CSV")
+                #expect(csv.contains(StaffFixture.otherShop) == other, "\(caller) CSV")
+            }
+        }
+    }
+
+    @Test func tokensAndSessionsStopWorkingWhenRevokedOrDisabled() async throws {
+        let fixture = try await StaffFixture.make()
+        let app = Application(router: fixture.router)
+        try await app.test(.router) { client in
+            let bootstrap = try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer bootstrap-admin-token"])
+            #expect(bootstrap.status == .ok)
+            #expect(String(buffer: bootstrap.body).contains("\"role\":\"admin\""))
+            #expect(try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer nope"]).status == .unauthorized)
+            #expect(try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Basic eDp5"]).status == .unauthorized)
+            // A session cookie also works on the API (GET only).
+            let viaCookie = try await client.execute(uri: "/api/v1/me", method: .get, headers: fixture.headers(.staffOwn, console: true))
+            #expect(String(buffer: viaCookie.body).contains("\"method\":\"session\""))
+
+            let tokens = try await fixture.staff.tokens(username: "auditor")
+            _ = try await fixture.staff.revokeToken(id: try #require(tokens.first).id, at: SystemClock.now())
+            #expect(
+                try await client.execute(uri: "/api/v1/me", method: .get, headers: fixture.headers(.auditor, console: false)).status == .unauthorized
+            )
+
+            _ = try await fixture.staff.setDisabled(username: "staffOwn", true)
+            #expect(
+                try await client.execute(uri: "/api/v1/me", method: .get, headers: fixture.headers(.staffOwn, console: false)).status == .unauthorized
+            )
+            #expect(
+                try await client.execute(uri: "/console/orders", method: .get, headers: fixture.headers(.staffOwn, console: true)).status == .seeOther
+            )
+        }
+    }
+
+    @Test func consoleFormPostsWithoutTheCSRFTokenAreRejected() async throws {
+        let fixture = try await StaffFixture.make()
+        let app = Application(router: fixture.router)
+        try await app.test(.router) { client in
+            var headers = fixture.headers(.admin, console: true)
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            let missing = try await client.execute(uri: "/console/logout", method: .post, headers: headers, body: ByteBuffer(string: ""))
+            #expect(missing.status == .forbidden)
+            #expect(String(buffer: missing.body).contains("<html"))
+            let wrong = try await client.execute(
+                uri: "/console/logout",
+                method: .post,
+                headers: headers,
+                body: ByteBuffer(string: "_csrf=\(fixture.csrf(.auditor))")
+            )
+            #expect(wrong.status == .forbidden)
+            // The session still works: nothing was done.
+            #expect(try await client.execute(uri: "/console/orders", method: .get, headers: fixture.headers(.admin, console: true)).status == .ok)
+            // The login form is CSRF-checked too (double-submit cookie).
+            let login = try await client.execute(
+                uri: "/console/login",
+                method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "username=admin&password=\(StaffFixture.password)")
+            )
+            #expect(login.status == .forbidden)
+            // With the right token, logout works and ends the session.
+            let logout = try await client.execute(
+                uri: "/console/logout",
+                method: .post,
+                headers: headers,
+                body: ByteBuffer(string: "_csrf=\(fixture.csrf(.admin))")
+            )
+            #expect(logout.status == .seeOther)
+            #expect(
+                try await client.execute(uri: "/console/orders", method: .get, headers: fixture.headers(.admin, console: true)).status == .seeOther
+            )
+            #expect(try await fixture.audit.entries(subject: "user:admin", limit: 10).map(\.action).contains("session.logout"))
+        }
+    }
+}

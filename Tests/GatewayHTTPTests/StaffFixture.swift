@@ -1,0 +1,154 @@
+import Foundation
+import GatewayCore
+import GatewayHTTP
+import GatewayPipeline
+import GatewayRuntime
+import GatewayStorage
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// A router over an in-memory SQLite database with one user per role, their API tokens and console sessions,
+/// two enterprises' shops and one order in the "own" enterprise (`yunlai`).
+/// `@unchecked`: the router is built once and only handed to `Application`; every other member is Sendable.
+struct StaffFixture: @unchecked Sendable {
+    /// The callers of the authorization matrix.
+    enum Caller: String, CaseIterable, Sendable, CustomStringConvertible {
+        case admin
+        /// Staff of the enterprise that owns the order (`yunlai`).
+        case staffOwn
+        /// Staff of another enterprise (`linyin`).
+        case staffOther
+        case auditor
+        /// No credentials at all.
+        case anonymous
+        var description: String { rawValue }
+    }
+
+    static let ownShop = "yunlai-douyin"
+    static let otherShop = "linyin-douyin"
+    static let orderId = "4984023467827309610"
+    static let otherOrderId = "5001"
+    static let password = "correct horse battery"
+    static let shopEnterprises = [ownShop: "yunlai", otherShop: "linyin"]
+
+    let router: Router<AppRequestContext>
+    let staff: SQLiteStaffDirectory
+    let audit: SQLiteAuditLog
+    let orders: SQLiteOrderStore
+    /// API token secret per caller.
+    let tokens: [Caller: String]
+    /// Session cookie secret and CSRF token per caller.
+    let sessions: [Caller: (cookie: String, csrf: String)]
+
+    static func make(lockout: LockoutPolicy = LockoutPolicy()) async throws -> StaffFixture {
+        let database = try SQLiteDatabase.inMemory()
+        let inbox = SQLiteInboxStore(database: database)
+        let orders = SQLiteOrderStore(database: database)
+        let staff = SQLiteStaffDirectory(database: database)
+        let audit = SQLiteAuditLog(database: database)
+        let now = SystemClock.now()
+        let hash = StaffSecrets.hashPassword(password, cost: 4)
+        let users: [(Caller, StaffRole, String?)] = [
+            (.admin, .admin, nil), (.staffOwn, .staff, "yunlai"), (.staffOther, .staff, "linyin"), (.auditor, .auditor, nil),
+        ]
+        var tokens: [Caller: String] = [:]
+        var sessions: [Caller: (cookie: String, csrf: String)] = [:]
+        for (caller, role, enterprise) in users {
+            let user = try await staff.addUser(username: caller.rawValue, role: role, enterpriseId: enterprise, passwordHash: hash, at: now)
+            let secret = StaffSecrets.randomToken()
+            _ = try await staff.createToken(username: user.username, name: "\(caller)-token", digest: StaffSecrets.digest(secret), at: now)
+            tokens[caller] = secret
+            let cookie = StaffSecrets.randomToken()
+            let csrf = StaffSecrets.randomToken()
+            try await staff.createSession(
+                StaffSession(
+                    digest: StaffSecrets.digest(cookie),
+                    userId: user.id,
+                    csrfToken: csrf,
+                    createdAt: now,
+                    expiresAt: now.adding(seconds: 3600)
+                )
+            )
+            sessions[caller] = (cookie, csrf)
+        }
+        try await seedOrders(inbox: inbox, orders: orders)
+        let dependencies = GatewayHTTPDependencies(
+            receivers: [:],
+            platforms: [ownShop: .douyin, otherShop: .douyin],
+            inbox: inbox,
+            orders: orders,
+            apiTokens: ["bootstrap-admin-token"],
+            maxBodyBytes: 4096,
+            metricsRegistry: GatewayMetrics.registry,
+            clock: SystemClock.now,
+            staff: staff,
+            audit: audit,
+            shopEnterprises: shopEnterprises,
+            access: StaffAccessSettings(lockout: lockout, passwordCost: 4)
+        )
+        return StaffFixture(
+            router: buildGatewayRouter(dependencies, logger: Logger(label: "test")),
+            staff: staff,
+            audit: audit,
+            orders: orders,
+            tokens: tokens,
+            sessions: sessions
+        )
+    }
+
+    static func seedOrders(inbox: SQLiteInboxStore, orders: SQLiteOrderStore) async throws {
+        var batch: [ProcessedDelivery] = []
+        for (index, (shop, id)) in [(ownShop, orderId), (otherShop, otherOrderId)].enumerated() {
+            let snapshot = OrderSnapshot(
+                status: .paid,
+                platformStatus: "2",
+                totalFen: 2990,
+                paidFen: 2590,
+                discountFen: 400,
+                createdAt: Timestamp(secondsSince1970: 1_764_400_000),
+                paidAt: Timestamp(secondsSince1970: 1_764_400_060),
+                lines: [OrderLine(lineId: "l1", productId: "p1", skuId: "sku-apple", title: "云岭苹果 5斤", quantity: 1, paidFen: 2590)],
+                buyer: BuyerInfo(maskedName: "张*", maskedPhone: "138****5678", phoneTail: "5678", province: "云南省", city: "昆明市")
+            )
+            let inboxId = try await inbox.append([
+                InboxDelivery(
+                    platform: .douyin,
+                    shop: shop,
+                    deliveryId: "m-\(index)",
+                    kind: .push,
+                    receivedAt: Timestamp(secondsSince1970: 1),
+                    text: "{}"
+                )
+            ])[0].id
+            let observation = OrderObservation(
+                key: OrderKey(platform: .douyin, shop: shop, platformOrderId: id),
+                source: .detail,
+                event: "orderDetail",
+                platformUpdatedAt: Timestamp(secondsSince1970: 1_764_400_060),
+                status: nil,
+                snapshot: snapshot
+            )
+            batch.append(
+                ProcessedDelivery(
+                    inboxId: inboxId,
+                    deliveryId: "m-\(index)",
+                    observations: [
+                        PreparedObservation(observation: observation, rawPayload: #"{"order_id":"\#(id)","secret_marker":"raw-\#(index)"}"#)
+                    ]
+                )
+            )
+        }
+        _ = try await orders.commit(batch, at: SystemClock.now())
+    }
+
+    /// The headers a caller sends: a bearer token for the API, the session cookie for the console.
+    func headers(_ caller: Caller, console: Bool) -> HTTPFields {
+        guard caller != .anonymous else { return [:] }
+        if console { return [.cookie: "gw_session=\(sessions[caller]!.cookie)"] }
+        return [.authorization: "Bearer \(tokens[caller]!)"]
+    }
+
+    /// The CSRF token of a caller's session.
+    func csrf(_ caller: Caller) -> String { sessions[caller]?.csrf ?? "" }
+}
