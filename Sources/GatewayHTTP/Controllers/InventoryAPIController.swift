@@ -11,6 +11,8 @@ import Hummingbird
 /// - `GET /api/v1/exceptions?status=open|resolved|all&kind=&shop=&limit=`,
 ///   `POST /api/v1/exceptions/{id}/resolve` `{"note","dismiss"}`: re-runs the order; 409 when its cause is still there.
 /// - `GET /api/v1/live-events`, `GET /api/v1/live-events/{id}`: per-event figures.
+/// - `POST /api/v1/skus` `{"code","enterprise","product","grade","net_weight_kg","title"}` and
+///   `POST /api/v1/warehouses` `{"id","enterprise","name","regions":[…],"priority"}`: add or change master data.
 struct InventoryAPIController: Sendable {
     let inventory: any InventoryStore
     let shopEnterprises: [String: String]
@@ -25,6 +27,8 @@ struct InventoryAPIController: Sendable {
         group.post("/exceptions/:id/resolve") { request, context in try await self.resolve(request, context: context) }
         group.get("/live-events") { request, context in try await self.listLiveEvents(request, context: context) }
         group.get("/live-events/:id") { request, context in try await self.liveEvent(request, context: context) }
+        group.post("/skus") { request, context in try await self.upsertSku(request, context: context) }
+        group.post("/warehouses") { request, context in try await self.upsertWarehouse(request, context: context) }
     }
 
     func listInventory(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -161,6 +165,52 @@ struct InventoryAPIController: Sendable {
             figures.stockLeft = figures.stockLeft.filter { principal.canRead(enterprise: data.skus[$0.skuCode]?.enterpriseId) }
         }
         return try JSONResponse.encode(figures)
+    }
+
+    func upsertSku(_ request: Request, context: AppRequestContext) async throws -> Response {
+        struct Body: Decodable {
+            var code: String
+            var enterprise: String
+            var product: String
+            var grade: String?
+            var net_weight_kg: String
+            var title: String?
+        }
+        let body = try await decode(Body.self, request, context: context)
+        let principal = try context.requireWrite(enterprise: body.enterprise)
+        guard let grams = Weight.grams(fromKilograms: body.net_weight_kg), grams > 0 else {
+            return JSONResponse.error(.badRequest, "net_weight_kg \"\(body.net_weight_kg)\" is not a weight in kg such as 5 or 0.25")
+        }
+        let sku = EnterpriseSKU(
+            code: body.code,
+            enterpriseId: body.enterprise,
+            product: body.product,
+            grade: body.grade ?? "",
+            netWeightGrams: grams,
+            title: body.title ?? body.code
+        )
+        return try await apply(MasterDataSeed(masterData: MasterData(skus: [sku])), actor: principal.auditActor)
+    }
+
+    func upsertWarehouse(_ request: Request, context: AppRequestContext) async throws -> Response {
+        struct Body: Decodable {
+            var id: String
+            var enterprise: String
+            var name: String?
+            var regions: [String]
+            var priority: Int?
+        }
+        let body = try await decode(Body.self, request, context: context)
+        let principal = try context.requireWrite(enterprise: body.enterprise)
+        guard !body.regions.isEmpty else { return JSONResponse.error(.badRequest, "list the provinces served in regions, or [\"*\"]") }
+        let warehouse = Warehouse(
+            id: body.id,
+            enterpriseId: body.enterprise,
+            name: body.name ?? body.id,
+            regions: body.regions,
+            priority: body.priority ?? 100
+        )
+        return try await apply(MasterDataSeed(masterData: MasterData(warehouses: [warehouse])), actor: principal.auditActor)
     }
 
     // MARK: helpers

@@ -5,17 +5,6 @@ import Testing
 /// merged and planned one by one exactly as the storage does, leave reservations and stock exactly
 /// as the final order states imply.
 @Suite struct FulfilmentPropertyTests {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     let data = InventoryFixtures.masterData
 
     /// One order's true history as observations (full snapshots and thin status events).
@@ -93,10 +82,10 @@ import Testing
     }
 
     func run(orderCount: Int, stock: StockBook, seed: UInt64, shuffle: Bool) -> World {
-        var rng = SplitMix64(state: seed)
+        var rng = SplitMix64(seed: seed)
         var streams = (0..<orderCount).map { history("o\($0)", rng: &rng) }
         var world = World(stock: stock)
-        var shuffler = SplitMix64(state: seed &* 31 &+ 7)
+        var shuffler = SplitMix64(seed: seed &* 31 &+ 7)
         while !streams.isEmpty {
             let index = shuffle ? Int.random(in: 0..<streams.count, using: &shuffler) : 0
             var observations = streams[index]

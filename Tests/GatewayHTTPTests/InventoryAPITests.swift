@@ -1,0 +1,253 @@
+import Foundation
+import GatewayCore
+import GatewayHTTP
+import GatewayPipeline
+import GatewayRuntime
+import GatewayStorage
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import Testing
+
+/// The inventory, exception, live-event, household and trace routes through the real router on a
+/// real (in-memory) SQLite store.
+@Suite struct InventoryAPITests {
+    static let token = "inventory-admin-token"
+
+    struct World: @unchecked Sendable {
+        let router: Router<AppRequestContext>
+        let orders: SQLiteOrderStore
+        let inventory: SQLiteInventoryStore
+        let supply: SQLiteSupplyStore
+        let inbox: SQLiteInboxStore
+    }
+
+    static func world() async throws -> World {
+        let database = try SQLiteDatabase.inMemory()
+        let inbox = SQLiteInboxStore(database: database)
+        let orders = SQLiteOrderStore(database: database)
+        let inventory = SQLiteInventoryStore(database: database)
+        let supply = SQLiteSupplyStore(database: database)
+        let seed = MasterDataSeed(
+            masterData: MasterData(
+                enterprises: [Enterprise(id: "yunlai", name: "湘西云来农业")],
+                warehouses: [Warehouse(id: "bj", enterpriseId: "yunlai", name: "保靖仓", regions: ["*"], priority: 1)],
+                skus: [EnterpriseSKU(code: "PG5A", enterpriseId: "yunlai", product: "ponkan", grade: "A", netWeightGrams: 5000, title: "保靖椪柑 5kg")]
+            ),
+            stock: [StockLevel(warehouseId: "bj", skuCode: "PG5A", onHand: 10, safety: 2)],
+            liveEvents: [
+                LiveEvent(
+                    id: "live-1",
+                    title: "县长直播",
+                    roomIds: ["R1"],
+                    startsAt: Timestamp(secondsSince1970: 0),
+                    endsAt: Timestamp(secondsSince1970: 10)
+                )
+            ]
+        )
+        _ = try await inventory.seed(seed, at: Timestamp(secondsSince1970: 1))
+        _ = try await supply.seedSupply(
+            households: [Household(id: "H1", name: "向大山", village: "黄金村", registeredPoor: true, members: 4)],
+            lots: [
+                SupplyLot(
+                    id: "L1",
+                    householdId: "H1",
+                    enterpriseId: "yunlai",
+                    product: "ponkan",
+                    grade: "A",
+                    capacityGrams: 100_000,
+                    priceFenPerKg: 400,
+                    harvestDate: "2026-11-20"
+                )
+            ],
+            policies: [:],
+            at: Timestamp(secondsSince1970: 1)
+        )
+        let dependencies = GatewayHTTPDependencies(
+            receivers: [:],
+            platforms: ["yunlai-douyin": .douyin],
+            inbox: inbox,
+            orders: orders,
+            apiTokens: [token],
+            maxBodyBytes: 4096,
+            metricsRegistry: GatewayMetrics.registry,
+            clock: SystemClock.now,
+            shopEnterprises: ["yunlai-douyin": "yunlai"],
+            inventory: inventory,
+            supply: supply
+        )
+        return World(
+            router: buildGatewayRouter(dependencies, logger: Logger(label: "test")),
+            orders: orders,
+            inventory: inventory,
+            supply: supply,
+            inbox: inbox
+        )
+    }
+
+    static func order(_ world: World, id: String, status: OrderStatus, at seconds: Int64) async throws {
+        let inboxId = try await world.inbox.append([
+            InboxDelivery(
+                platform: .douyin,
+                shop: "yunlai-douyin",
+                deliveryId: "\(id)-\(status)",
+                kind: .push,
+                receivedAt: Timestamp(secondsSince1970: 1),
+                text: "{}"
+            )
+        ])[0].id
+        let snapshot = OrderSnapshot(
+            status: status,
+            platformStatus: status.rawValue,
+            totalFen: 7980,
+            paidFen: 7980,
+            createdAt: Timestamp(secondsSince1970: 5),
+            paidAt: Timestamp(secondsSince1970: 6),
+            lines: [OrderLine(lineId: "1", productId: "G1", skuId: "P-5KG", title: "椪柑 5kg", quantity: 2, paidFen: 7980)],
+            liveRoomId: "R1"
+        )
+        let observation = OrderObservation(
+            key: OrderKey(platform: .douyin, shop: "yunlai-douyin", platformOrderId: id),
+            source: .detail,
+            event: status.rawValue,
+            platformUpdatedAt: Timestamp(secondsSince1970: seconds),
+            snapshot: snapshot
+        )
+        _ = try await world.orders.commit(
+            [
+                ProcessedDelivery(
+                    inboxId: inboxId,
+                    deliveryId: "\(id)-\(status)",
+                    observations: [PreparedObservation(observation: observation, rawPayload: "{}")]
+                )
+            ],
+            at: Timestamp(secondsSince1970: seconds)
+        )
+    }
+
+    func json(_ response: TestResponse) -> [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8))) as? [String: Any] ?? [:]
+    }
+
+    @Test func unmappedOrderIsHeldUntilTheMappingIsPostedThenStockAndLiveFiguresShowIt() async throws {
+        let world = try await Self.world()
+        try await Self.order(world, id: "6900000000000000001", status: .paid, at: 10)
+        let app = Application(router: world.router)
+        try await app.test(.router) { client in
+            let auth: HTTPFields = [.authorization: "Bearer \(Self.token)", .contentType: "application/json"]
+            let open = try await client.execute(uri: "/api/v1/exceptions?status=open", method: .get, headers: auth)
+            let exceptions = json(open)["exceptions"] as? [[String: Any]] ?? []
+            #expect(exceptions.count == 1)
+            #expect(exceptions.first?["kind"] as? String == "unmapped_sku")
+            let id = exceptions.first?["id"] as? Int ?? -1
+
+            // Resolving before the cause is fixed: 409 with the reason.
+            let early = try await client.execute(
+                uri: "/api/v1/exceptions/\(id)/resolve",
+                method: .post,
+                headers: auth,
+                body: ByteBuffer(string: #"{"note":"retry"}"#)
+            )
+            #expect(early.status == .conflict)
+            let noNote = try await client.execute(
+                uri: "/api/v1/exceptions/\(id)/resolve",
+                method: .post,
+                headers: auth,
+                body: ByteBuffer(string: #"{"note":" "}"#)
+            )
+            #expect(noNote.status == .badRequest)
+
+            // Adding the mapping releases the held order at once.
+            let mapping = #"{"shop":"yunlai-douyin","platform_sku_id":"P-5KG","platform_product_id":"G1","components":[{"sku":"PG5A","quantity":1}]}"#
+            let posted = try await client.execute(uri: "/api/v1/sku-mappings", method: .post, headers: auth, body: ByteBuffer(string: mapping))
+            #expect(posted.status == .ok)
+            #expect(json(posted)["ordersRerun"] as? Int == 1)
+            let afterMapping = try await client.execute(uri: "/api/v1/exceptions?status=open", method: .get, headers: auth)
+            #expect((json(afterMapping)["exceptions"] as? [Any])?.isEmpty == true)
+            let badMapping = #"{"shop":"yunlai-douyin","platform_sku_id":"X","components":[{"sku":"NOPE"}]}"#
+            #expect(
+                try await client.execute(uri: "/api/v1/sku-mappings", method: .post, headers: auth, body: ByteBuffer(string: badMapping)).status
+                    == .badRequest
+            )
+
+            // Inventory: 2 reserved of 10, safety 2 → 6 available.
+            let stock = try await client.execute(uri: "/api/v1/inventory", method: .get, headers: auth)
+            let row = (json(stock)["inventory"] as? [[String: Any]])?.first
+            #expect(row?["reserved"] as? Int == 2)
+            #expect(row?["available"] as? Int == 6)
+            let set = try await client.execute(
+                uri: "/api/v1/stock",
+                method: .post,
+                headers: auth,
+                body: ByteBuffer(string: #"{"warehouse":"bj","sku":"PG5A","on_hand":3}"#)
+            )
+            #expect(set.status == .ok)
+            let after = try await client.execute(uri: "/api/v1/inventory", method: .get, headers: auth)
+            #expect((json(after)["inventory"] as? [[String: Any]])?.first?["available"] as? Int == 0)
+
+            // Live event figures by room id.
+            let live = try await client.execute(uri: "/api/v1/live-events/live-1", method: .get, headers: auth)
+            #expect(json(live)["orders"] as? Int == 1)
+            #expect(json(live)["gmvFen"] as? Int == 7980)
+            #expect(try await client.execute(uri: "/api/v1/live-events/none", method: .get, headers: auth).status == .notFound)
+
+            // The household supplied the two parcels; its ledger shows 10 kg and 40 yuan due.
+            let household = try await client.execute(uri: "/api/v1/households/H1/allocations", method: .get, headers: auth)
+            let ledger = json(household)["ledger"] as? [String: Any]
+            #expect(ledger?["grams"] as? Int == 10_000)
+            #expect(ledger?["incomeFen"] as? Int == 4000)
+            let impact = try await client.execute(uri: "/api/v1/reports/impact?enterprise=yunlai&format=csv", method: .get, headers: auth)
+            #expect(String(buffer: impact.body).contains("yunlai"))
+
+            // Master data through the API: a new SKU and warehouse, a bad weight refused.
+            let sku = #"{"code":"KIWI3","enterprise":"yunlai","product":"kiwi","grade":"A","net_weight_kg":"3","title":"猕猴桃 3kg"}"#
+            #expect(try await client.execute(uri: "/api/v1/skus", method: .post, headers: auth, body: ByteBuffer(string: sku)).status == .ok)
+            let badSku = #"{"code":"X","enterprise":"yunlai","product":"kiwi","net_weight_kg":"three"}"#
+            #expect(
+                try await client.execute(uri: "/api/v1/skus", method: .post, headers: auth, body: ByteBuffer(string: badSku)).status == .badRequest
+            )
+            let warehouse = #"{"id":"cs","enterprise":"yunlai","name":"长沙仓","regions":["湖南"],"priority":1}"#
+            #expect(
+                try await client.execute(uri: "/api/v1/warehouses", method: .post, headers: auth, body: ByteBuffer(string: warehouse)).status == .ok
+            )
+            #expect(try await world.inventory.masterData().skus["KIWI3"]?.netWeightGrams == 3000)
+            #expect(try await world.inventory.masterData().warehouses["cs"]?.regions == ["湖南"])
+
+            // Unauthenticated → 401.
+            #expect(try await client.execute(uri: "/api/v1/inventory", method: .get).status == .unauthorized)
+        }
+    }
+
+    @Test func tracePageResolvesShippedParcelsOnly() async throws {
+        let world = try await Self.world()
+        _ = try await world.inventory.apply(
+            MasterDataSeed(
+                masterData: MasterData(mappings: [
+                    SkuMapping(shop: "yunlai-douyin", platformSkuId: "P-5KG", components: [SkuComponent(skuCode: "PG5A")])
+                ])
+            ),
+            actor: "test",
+            at: Timestamp(secondsSince1970: 2)
+        )
+        try await Self.order(world, id: "6900000000000000002", status: .paid, at: 10)
+        let code = try #require(
+            try await world.supply.allocations(of: OrderKey(platform: .douyin, shop: "yunlai-douyin", platformOrderId: "6900000000000000002")).first?
+                .traceCode
+        )
+        let app = Application(router: world.router)
+        try await app.test(.router) { client in
+            #expect(try await client.execute(uri: "/trace/\(code)", method: .get).status == .notFound)
+            try await Self.order(world, id: "6900000000000000002", status: .shipped, at: 20)
+            let page = try await client.execute(uri: "/trace/\(code)", method: .get)
+            #expect(page.status == .ok)
+            let html = String(buffer: page.body)
+            #expect(html.contains("黄金村") && html.contains("向**") && !html.contains("向大山"))
+            #expect(html.contains("建档立卡户"))
+            let english = try await client.execute(uri: "/trace/\(code)?lang=en", method: .get)
+            #expect(String(buffer: english.body).contains("Grown by"))
+            #expect(try await client.execute(uri: "/trace/0000000000", method: .get).status == .notFound)
+        }
+    }
+}
