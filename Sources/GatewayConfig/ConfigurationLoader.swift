@@ -140,7 +140,7 @@ private struct Reader {
             problem(path, "expected a mapping")
             return nil
         }
-        checkKeys(node, allowed: ["key", "platform", "enterprise", "api_base", "credentials", "poll", "rate_limit"], at: path)
+        checkKeys(node, allowed: ["key", "platform", "enterprise", "api_base", "credentials", "poll", "rate_limit", "reconciliation"], at: path)
         let key = string(node["key"], at: "\(path).key")
         let platformName = string(node["platform"], at: "\(path).platform")
         let enterprise = string(node["enterprise"], at: "\(path).enterprise")
@@ -196,8 +196,11 @@ private struct Reader {
             requestsPerSecond: double(rateNode["requests_per_second"], at: "\(path).rate_limit.requests_per_second") ?? 10,
             burst: int(rateNode["burst"], at: "\(path).rate_limit.burst", range: 1...10_000) ?? 20
         )
+        let reconciliationNode = mapping(node["reconciliation"], at: "\(path).reconciliation")
+        checkKeys(reconciliationNode, allowed: ["tolerance_fen"], at: "\(path).reconciliation")
+        let tolerance = int(reconciliationNode["tolerance_fen"], at: "\(path).reconciliation.tolerance_fen", range: 0...1_000_000) ?? 0
         guard let key, let platform, let enterprise else { return nil }
-        return ShopConfiguration(
+        var shop = ShopConfiguration(
             key: key,
             platform: platform,
             enterprise: enterprise,
@@ -206,6 +209,8 @@ private struct Reader {
             poll: poll,
             rateLimit: rate
         )
+        shop.reconciliationToleranceFen = Int64(tolerance)
+        return shop
     }
 
     // MARK: scalars

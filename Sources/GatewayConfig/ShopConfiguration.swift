@@ -28,6 +28,8 @@ public struct ShopConfiguration: Sendable, Hashable {
     public var poll: PollSettings
     /// API rate limit.
     public var rateLimit: RateLimitSettings
+    /// Reconciliation: amount differences up to this many fen count as matched (`reconciliation.tolerance_fen`, default 0).
+    public var reconciliationToleranceFen: Int64 = 0
 
     /// Creates a shop configuration.
     public init(

@@ -1,4 +1,5 @@
 public import GatewayCore
+public import GatewayPipeline
 public import Prometheus
 
 /// Everything the HTTP layer needs, as ports and plain values.
@@ -31,6 +32,8 @@ public struct GatewayHTTPDependencies: Sendable {
     public var inventory: (any InventoryStore)?
     /// Households, allocations and trace codes (`nil`: the supply API and trace pages are not served).
     public var supply: (any SupplyStore)?
+    /// Statement import and reconciliation runs (`nil`: the reconciliation API and console page are not served).
+    public var reconciliation: ReconciliationService?
 
     /// Creates dependencies.
     public init(
@@ -47,7 +50,8 @@ public struct GatewayHTTPDependencies: Sendable {
         shopEnterprises: [String: String] = [:],
         access: StaffAccessSettings = StaffAccessSettings(),
         inventory: (any InventoryStore)? = nil,
-        supply: (any SupplyStore)? = nil
+        supply: (any SupplyStore)? = nil,
+        reconciliation: ReconciliationService? = nil
     ) {
         self.receivers = receivers
         self.platforms = platforms
@@ -63,5 +67,6 @@ public struct GatewayHTTPDependencies: Sendable {
         self.access = access
         self.inventory = inventory
         self.supply = supply
+        self.reconciliation = reconciliation
     }
 }

@@ -20,13 +20,27 @@ public func buildGatewayRouter(_ dependencies: GatewayHTTPDependencies, logger: 
     HealthController(inbox: dependencies.inbox, registry: dependencies.metricsRegistry, clock: dependencies.clock).addRoutes(to: router)
     let authenticator = StaffAuthenticator(directory: dependencies.staff, bootstrapTokens: dependencies.apiTokens, clock: dependencies.clock)
     let api = router.group("/api/v1").add(middleware: StaffAuthenticationMiddleware(authenticator: authenticator, mode: .api))
-    StaffAPIController(orders: dependencies.orders, shopEnterprises: dependencies.shopEnterprises, audit: dependencies.audit)
-        .addRoutes(to: api)
+    StaffAPIController(
+        orders: dependencies.orders,
+        shopEnterprises: dependencies.shopEnterprises,
+        audit: dependencies.audit,
+        inventory: dependencies.inventory,
+        supply: dependencies.supply
+    )
+    .addRoutes(to: api)
     if let inventory = dependencies.inventory {
         InventoryAPIController(inventory: inventory, shopEnterprises: dependencies.shopEnterprises, clock: dependencies.clock).addRoutes(to: api)
         if let supply = dependencies.supply {
             SupplyAPIController(supply: supply, inventory: inventory, clock: dependencies.clock).addRoutes(to: api)
         }
+    }
+    if let reconciliation = dependencies.reconciliation {
+        ReconciliationAPIController(
+            service: reconciliation,
+            shopEnterprises: dependencies.shopEnterprises,
+            platforms: dependencies.platforms,
+            audit: AuditRecorder(log: dependencies.audit, clock: dependencies.clock)
+        ).addRoutes(to: api)
     }
     if let supply = dependencies.supply {
         TraceController(supply: supply).addRoutes(to: router)

@@ -113,7 +113,8 @@ public final class GatewayServer: Sendable {
             shopEnterprises: Dictionary(configuration.shops.map { ($0.key, $0.enterprise) }, uniquingKeysWith: { first, _ in first }),
             access: access,
             inventory: stores.inventory,
-            supply: stores.supply
+            supply: stores.supply,
+            reconciliation: try reconciliationService()
         )
         let router = buildGatewayRouter(dependencies, logger: logger)
         let app = Application(

@@ -41,8 +41,11 @@ struct ReconcileCommand: AsyncParsableCommand {
         @Option(name: .long, help: "Last day of the order period, YYYY-MM-DD (inclusive).")
         var to: String?
 
-        @Option(name: .long, help: "Amount tolerance in fen: differences up to this count as matched.")
-        var toleranceFen: Int64 = 0
+        @Option(
+            name: .long,
+            help: "Amount tolerance in fen: differences up to this count as matched (default: the shop's reconciliation.tolerance_fen)."
+        )
+        var toleranceFen: Int64?
 
         @Option(name: .long, help: "Who imports (default cli:$USER).")
         var actor: String?
@@ -79,7 +82,7 @@ struct ReconcileCommand: AsyncParsableCommand {
             let service = ReconciliationService(
                 store: SQLiteReconciliationStore(database: database),
                 connectors: connectors,
-                toleranceFen: [shop: toleranceFen],
+                toleranceFen: [shop: toleranceFen ?? shopConfiguration?.reconciliationToleranceFen ?? 0],
                 maxLookups: noLookup ? 0 : 200
             )
             let fileName = (file as NSString).lastPathComponent

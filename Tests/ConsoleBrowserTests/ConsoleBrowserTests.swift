@@ -136,8 +136,7 @@ struct ConsoleBrowserTests {
             try await clickAndWaitForNewPage(browser, "#language-switch")
             try await eventually("English") { try await browser.text("h1").contains("Order") }
             try await clickAndWaitForNewPage(browser, "nav a[data-nav='board']")
-            try await eventually("the board placeholder") { try await browser.elements("#coming-soon").count == 1 }
-            #expect(try await browser.text("#coming-soon").contains("Coming soon"))
+            try await eventually("the live board in English") { try await browser.text("h1") == "Live board" }
             try await clickAndWaitForNewPage(browser, "nav a[data-nav='orders']")
             try await eventually("the orders page in English") { try await browser.text("h1") == "Orders" }
 

@@ -82,7 +82,7 @@ import Testing
                     dropped += 1
                     continue
                 }
-                let result = try await shop.deliver([push], to: url, timeout: .seconds(5))
+                let result = try await shop.deliver([push], to: url, timeout: .seconds(20))
                 #expect(result.acknowledged, "\(shop.platform.rawValue) push \(push.id) was not acknowledged: \(result.status) \(result.body)")
             }
         }

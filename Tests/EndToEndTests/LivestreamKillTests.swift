@@ -19,7 +19,7 @@ import Testing
         lateRate: 0.03,
         errorRate: 0.05,
         slowRate: 0.03,
-        apiRateLimitPerSecond: 25,
+        apiRateLimitPerSecond: 15,
         cancelRate: 0.15,
         refundRate: 0.05
     )

@@ -72,7 +72,42 @@ import Testing
         Endpoint(method: .get, path: "/api/v1/orders/\(own)?payloads=false", console: false, expect: .readOwn(console: false)),
         Endpoint(method: .get, path: "/api/v1/me", console: false, expect: .anyStaff(console: false)),
         Endpoint(method: .get, path: "/api/v1/audit", console: false, expect: .anyStaff(console: false)),
+        // Reconciliation (run 1 is a statement of the own shop, seeded by the fixture)
+        Endpoint(method: .get, path: "/api/v1/reconciliation/runs", console: false, expect: .anyStaff(console: false)),
+        Endpoint(method: .get, path: "/api/v1/reconciliation/runs?shop=\(StaffFixture.ownShop)", console: false, expect: .readOwn(console: false)),
+        Endpoint(method: .get, path: "/api/v1/reconciliation/runs/1", console: false, expect: .readOwn(console: false)),
+        Endpoint(method: .get, path: "/api/v1/reconciliation/runs/1?format=csv", console: false, expect: .readOwn(console: false)),
+        Endpoint(
+            method: .post,
+            path: "/api/v1/reconciliation/runs?platform=douyin&shop=\(StaffFixture.ownShop)&format=generic",
+            console: false,
+            expect: Expectation(admin: 201, staffOwn: 201, staffOther: 403, auditor: 403, anonymous: 401),
+            body: "platform_order_id,amount_yuan\n\(StaffFixture.orderId),25.9\n7000000000000000001,3.5\n"
+        ),
+        Endpoint(
+            method: .post,
+            path: "/api/v1/reconciliation/runs/1/lines/1/resolve",
+            console: false,
+            expect: .writeOwn(console: false),
+            body: #"{"reason":"platform-adjustment","note":"checked"}"#
+        ),
         // Console
+        Endpoint(method: .get, path: "/console/reconciliation/runs/1", console: true, expect: .readOwn(console: true)),
+        Endpoint(method: .get, path: "/console/reconciliation/runs/1/lines.csv", console: true, expect: .readOwn(console: true)),
+        Endpoint(
+            method: .post,
+            path: "/console/reconciliation/runs/1/lines/1/resolve",
+            console: true,
+            expect: Expectation(admin: 303, staffOwn: 303, staffOther: 403, auditor: 403, anonymous: 303),
+            body: "reason=platform-adjustment&note=ok"
+        ),
+        Endpoint(
+            method: .post,
+            path: "/console/reconciliation/import",
+            console: true,
+            expect: Expectation(admin: 303, staffOwn: 303, staffOther: 403, auditor: 403, anonymous: 303),
+            body: "shop=\(StaffFixture.ownShop)&format=generic&text=platform_order_id%2Camount_yuan%0A\(StaffFixture.orderId)%2C25.9%0A"
+        ),
         Endpoint(method: .get, path: "/console/orders", console: true, expect: .anyStaff(console: true)),
         Endpoint(method: .get, path: "/console/orders?shop=\(StaffFixture.ownShop)", console: true, expect: .readOwn(console: true)),
         Endpoint(method: .get, path: "/console/orders/\(own)", console: true, expect: .readOwn(console: true)),

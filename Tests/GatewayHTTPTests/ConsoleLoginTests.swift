@@ -109,7 +109,7 @@ import Testing
             let chinese = String(buffer: try await client.execute(uri: "/console/orders", method: .get, headers: session).body)
             #expect(chinese.contains("订单查询"))
             #expect(chinese.contains("lang=\"zh-CN\""))
-            #expect(chinese.contains("即将推出"))
+            #expect(chinese.contains(">实时看板<") && chinese.contains(">对账<"))
             let english = try await client.execute(uri: "/console/orders?lang=en", method: .get, headers: session)
             #expect(String(buffer: english.body).contains(">Orders<"))
             let cookie = try #require(Self.setCookie(english, "gw_lang"))
@@ -117,7 +117,7 @@ import Testing
             var remembered = session
             remembered[.cookie] = (session[.cookie] ?? "") + "; gw_lang=en"
             let again = String(buffer: try await client.execute(uri: "/console/orders", method: .get, headers: remembered).body)
-            #expect(again.contains("Coming soon"))
+            #expect(again.contains(">Live board<") && again.contains(">Reconciliation<"))
             #expect(!again.contains("订单查询"))
         }
     }

@@ -201,6 +201,23 @@ import Testing
             let impact = try await client.execute(uri: "/api/v1/reports/impact?enterprise=yunlai&format=csv", method: .get, headers: auth)
             #expect(String(buffer: impact.body).contains("yunlai"))
 
+            // Capacity during the season: never below what is allocated (10 kg here).
+            let lower = try await client.execute(
+                uri: "/api/v1/supply-lots/L1",
+                method: .post,
+                headers: auth,
+                body: ByteBuffer(string: #"{"capacity_kg":"5"}"#)
+            )
+            #expect(lower.status == .unprocessableContent)
+            let raise = try await client.execute(
+                uri: "/api/v1/supply-lots/L1",
+                method: .post,
+                headers: auth,
+                body: ByteBuffer(string: #"{"capacity_kg":"250.5"}"#)
+            )
+            #expect(raise.status == .ok)
+            #expect(try await world.supply.lots(enterpriseId: "yunlai").first?.capacityGrams == 250_500)
+
             // Master data through the API: a new SKU and warehouse, a bad weight refused.
             let sku = #"{"code":"KIWI3","enterprise":"yunlai","product":"kiwi","grade":"A","net_weight_kg":"3","title":"猕猴桃 3kg"}"#
             #expect(try await client.execute(uri: "/api/v1/skus", method: .post, headers: auth, body: ByteBuffer(string: sku)).status == .ok)
@@ -248,6 +265,15 @@ import Testing
             let english = try await client.execute(uri: "/trace/\(code)?lang=en", method: .get)
             #expect(String(buffer: english.body).contains("Grown by"))
             #expect(try await client.execute(uri: "/trace/0000000000", method: .get).status == .notFound)
+            // The order detail carries the line's stock and its parcels' households and trace codes.
+            let detail = try await client.execute(
+                uri: "/api/v1/orders/douyin/yunlai-douyin/6900000000000000002?payloads=false",
+                method: .get,
+                headers: [.authorization: "Bearer \(Self.token)"]
+            )
+            let body = json(detail)
+            #expect((body["reservations"] as? [[String: Any]])?.first?["state"] as? String == "consumed")
+            #expect((body["allocations"] as? [[String: Any]])?.compactMap { $0["traceCode"] as? String }.contains(code) == true)
         }
     }
 }

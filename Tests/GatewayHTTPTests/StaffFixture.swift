@@ -73,6 +73,14 @@ struct StaffFixture: @unchecked Sendable {
             sessions[caller] = (cookie, csrf)
         }
         try await seedOrders(inbox: inbox, orders: orders)
+        let reconciliation = ReconciliationService(store: SQLiteReconciliationStore(database: database), connectors: [:])
+        _ = try await reconciliation.importStatement(
+            text: "platform_order_id,amount_yuan,status,kind\n\(orderId),25.90,paid,sale\n",
+            fileName: "seed.csv",
+            platform: .douyin,
+            shop: ownShop,
+            actor: "fixture"
+        )
         let dependencies = GatewayHTTPDependencies(
             receivers: [:],
             platforms: [ownShop: .douyin, otherShop: .douyin],
@@ -85,7 +93,10 @@ struct StaffFixture: @unchecked Sendable {
             staff: staff,
             audit: audit,
             shopEnterprises: shopEnterprises,
-            access: StaffAccessSettings(lockout: lockout, passwordCost: 4)
+            access: StaffAccessSettings(lockout: lockout, passwordCost: 4),
+            inventory: SQLiteInventoryStore(database: database),
+            supply: SQLiteSupplyStore(database: database),
+            reconciliation: reconciliation
         )
         return StaffFixture(
             router: buildGatewayRouter(dependencies, logger: Logger(label: "test")),

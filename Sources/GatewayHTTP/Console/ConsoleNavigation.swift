@@ -14,11 +14,11 @@ struct ConsoleNavigationItem: Sendable {
 /// ``addConsoleRoutes(to:dependencies:)``; the placeholder for that path goes away by itself.
 enum ConsoleNavigation {
     static let items: [ConsoleNavigationItem] = [
-        ConsoleNavigationItem(id: "board", path: "/console/board", labelKey: "nav.board", ready: false),
+        ConsoleNavigationItem(id: "board", path: "/console/board", labelKey: "nav.board", ready: true),
         ConsoleNavigationItem(id: "orders", path: "/console/orders", labelKey: "nav.orders", ready: true),
-        ConsoleNavigationItem(id: "exceptions", path: "/console/exceptions", labelKey: "nav.exceptions", ready: false),
-        ConsoleNavigationItem(id: "inventory", path: "/console/inventory", labelKey: "nav.inventory", ready: false),
-        ConsoleNavigationItem(id: "households", path: "/console/households", labelKey: "nav.households", ready: false),
-        ConsoleNavigationItem(id: "reconciliation", path: "/console/reconciliation", labelKey: "nav.reconciliation", ready: false),
+        ConsoleNavigationItem(id: "exceptions", path: "/console/exceptions", labelKey: "nav.exceptions", ready: true),
+        ConsoleNavigationItem(id: "inventory", path: "/console/inventory", labelKey: "nav.inventory", ready: true),
+        ConsoleNavigationItem(id: "households", path: "/console/households", labelKey: "nav.households", ready: true),
+        ConsoleNavigationItem(id: "reconciliation", path: "/console/reconciliation", labelKey: "nav.reconciliation", ready: true),
     ]
 }

@@ -17,6 +17,10 @@ struct ConsoleOrdersController: Sendable {
     let shopEnterprises: [String: String]
     let platforms: [String: Platform]
     let renderer: ConsoleRenderer
+    /// Line fulfilments (stock reservations), when inventory is served.
+    var inventory: (any InventoryStore)? = nil
+    /// Parcel allocations and trace codes, when supply is served.
+    var supply: (any SupplyStore)? = nil
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("/orders") { request, context in try await self.list(request, context: context) }
@@ -162,6 +166,28 @@ struct ConsoleOrdersController: Sendable {
                 "payload": Self.pretty(entry.rawPayload),
             ]
         }
+        let fulfilments = try await inventory?.fulfilments(of: order.key) ?? []
+        data["reservations"] = fulfilments.flatMap { fulfilment -> [[String: Any]] in
+            let parts = fulfilment.reservations.isEmpty ? [StockReservation(warehouseId: "—", skuCode: "—", quantity: 0)] : fulfilment.reservations
+            return parts.map { part in
+                [
+                    "lineId": fulfilment.lineId, "state": fulfilment.state.rawValue, "warehouse": part.warehouseId, "sku": part.skuCode,
+                    "quantity": part.quantity,
+                ]
+            }
+        }
+        let allocations = try await supply?.allocations(of: order.key) ?? []
+        data["allocations"] = allocations.map { stored -> [String: Any] in
+            [
+                "lineId": stored.lineId, "sku": stored.skuCode, "parcel": stored.allocation.parcelIndex + 1,
+                "household": stored.allocation.householdId,
+                "lot": stored.allocation.lotId, "kg": Weight.kilogramsString(fromGrams: stored.allocation.grams), "tier": stored.allocation.tier,
+                "quota": Weight.kilogramsString(fromGrams: stored.allocation.quotaGrams), "income": yuan(stored.allocation.incomeFen),
+                "trace": stored.traceCode, "state": stored.state + (stored.refundedAfterShipment ? " · refunded" : ""),
+            ]
+        }
+        data["hasReservations"] = !fulfilments.isEmpty
+        data["hasAllocations"] = !allocations.isEmpty
         return renderer.page("order", titleKey: "order.title", active: "orders", data: data, request: request, context: context)
     }
 

@@ -41,7 +41,27 @@ func addConsoleRoutes(to router: Router<AppRequestContext>, dependencies: Gatewa
         orders: dependencies.orders,
         shopEnterprises: dependencies.shopEnterprises,
         platforms: dependencies.platforms,
+        renderer: renderer,
+        inventory: dependencies.inventory,
+        supply: dependencies.supply
+    ).addRoutes(to: signedIn)
+    ConsoleExceptionsController(
+        inventory: dependencies.inventory,
+        shopEnterprises: dependencies.shopEnterprises,
+        platforms: dependencies.platforms,
+        renderer: renderer,
+        clock: dependencies.clock
+    ).addRoutes(to: signedIn)
+    ConsoleInventoryController(inventory: dependencies.inventory, renderer: renderer, clock: dependencies.clock).addRoutes(to: signedIn)
+    ConsoleBoardController(inventory: dependencies.inventory, shopEnterprises: dependencies.shopEnterprises, renderer: renderer)
+        .addRoutes(to: signedIn)
+    ConsoleReconciliationController(
+        service: dependencies.reconciliation,
+        shopEnterprises: dependencies.shopEnterprises,
+        platforms: dependencies.platforms,
+        audit: audit,
         renderer: renderer
     ).addRoutes(to: signedIn)
+    ConsoleHouseholdsController(supply: dependencies.supply, inventory: dependencies.inventory, renderer: renderer).addRoutes(to: signedIn)
     ConsolePlaceholderController(renderer: renderer).addRoutes(to: signedIn)
 }

@@ -8,5 +8,7 @@ struct ConsoleTemplate: Sendable {
 
 /// Every console template. A new page adds its template in `Templates/ConsoleTemplates+Page.swift` and lists it here.
 enum ConsoleTemplates {
-    static let all: [ConsoleTemplate] = [layout, login, error, placeholder, orders, order]
+    static let all: [ConsoleTemplate] = [
+        layout, login, error, placeholder, orders, order, exceptions, inventory, board, reconciliation, reconciliationRun, households, household,
+    ]
 }

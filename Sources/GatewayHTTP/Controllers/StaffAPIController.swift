@@ -13,6 +13,10 @@ struct StaffAPIController: Sendable {
     let orders: any OrderStore
     let shopEnterprises: [String: String]
     let audit: (any AuditLog)?
+    /// Line fulfilments (stock reservations), when inventory is served.
+    var inventory: (any InventoryStore)? = nil
+    /// Parcel allocations and trace codes, when supply is served.
+    var supply: (any SupplyStore)? = nil
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("/orders/:platform/:shop/:orderId") { request, context in
@@ -96,7 +100,10 @@ struct StaffAPIController: Sendable {
             return JSONResponse.error(.notFound, "no order \(key)")
         }
         let includePayloads = request.uri.queryParameters.get("payloads") != "false"
-        return try JSONResponse.encode(OrderResponse(order: order, timeline: try await orders.timeline(key), includePayloads: includePayloads))
+        var response = OrderResponse(order: order, timeline: try await orders.timeline(key), includePayloads: includePayloads)
+        response.reservations = try await inventory?.fulfilments(of: key)
+        response.allocations = try await supply?.allocations(of: key)
+        return try JSONResponse.encode(response)
     }
 
     func list(_ request: Request, context: AppRequestContext) async throws -> Response {

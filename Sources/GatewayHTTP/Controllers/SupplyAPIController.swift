@@ -12,6 +12,8 @@ import Hummingbird
 /// - `POST /api/v1/households/{id}/payments` `{"period"}`: mark a period paid (admin).
 /// - `GET /api/v1/reports/impact?from=&to=&enterprise=&format=csv`: the county's figures per enterprise.
 /// - `GET /api/v1/purchase-plans?enterprise=&day=&format=csv`: what to collect from each household that day.
+/// - `POST /api/v1/supply-lots/{id}` `{"capacity_kg"}`: change a lot's declared capacity during the season
+///   (never below what is allocated; lines waiting for supply re-run).
 struct SupplyAPIController: Sendable {
     let supply: any SupplyStore
     let inventory: any InventoryStore
@@ -23,6 +25,7 @@ struct SupplyAPIController: Sendable {
         group.post("/households/:id/payments") { request, context in try await self.markPaid(request, context: context) }
         group.get("/reports/impact") { request, context in try await self.impact(request, context: context) }
         group.get("/purchase-plans") { request, context in try await self.purchasePlan(request, context: context) }
+        group.post("/supply-lots/:id") { request, context in try await self.updateCapacity(request, context: context) }
     }
 
     func households(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -152,6 +155,26 @@ struct SupplyAPIController: Sendable {
             return JSONResponse.raw(CSVExport.text(header: header, rows: rows), status: 200, contentType: "text/csv; charset=utf-8")
         }
         return try JSONResponse.encode(plan)
+    }
+
+    func updateCapacity(_ request: Request, context: AppRequestContext) async throws -> Response {
+        struct Body: Decodable { var capacity_kg: String }
+        let id = try context.parameters.require("id")
+        guard var lot = try await supply.lots(enterpriseId: nil).first(where: { $0.id == id }) else {
+            return JSONResponse.error(.notFound, "no supply lot \(id)")
+        }
+        let principal = try context.requireWrite(enterprise: lot.enterpriseId)
+        let buffer = try await request.body.collect(upTo: 1 << 16)
+        guard let body = try? JSONDecoder().decode(Body.self, from: Data(buffer.readableBytesView)),
+            let grams = Weight.grams(fromKilograms: body.capacity_kg)
+        else { return JSONResponse.error(.badRequest, "give {\"capacity_kg\": \"120.5\"}") }
+        lot.capacityGrams = grams
+        do {
+            let summary = try await supply.importSupply(households: [], lots: [lot], actor: principal.auditActor, at: clock())
+            return try JSONResponse.encode(summary)
+        } catch let error as InventoryStoreError {
+            return JSONResponse.error(.unprocessableContent, error.description)
+        }
     }
 
     /// The enterprise a request is about: staff are always kept to their own.

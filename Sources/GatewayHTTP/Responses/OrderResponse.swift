@@ -38,6 +38,10 @@ struct OrderResponse: Encodable, Sendable {
     var platform: Platform
     var shop: String
     var platformOrderId: String
+    /// Each line's fulfilment: state and the stock it holds (detail only).
+    var reservations: [LineFulfilment]?
+    /// Each parcel's household allocation and trace code (detail only).
+    var allocations: [StoredAllocation]?
     var status: OrderStatus
     var platformStatus: String?
     var totalFen: Int64?

@@ -51,6 +51,15 @@ extension ConsoleTemplates {
             pre { white-space:pre-wrap; word-break:break-all; background:#0f172a; color:#e2e8f0; padding:.6rem; border-radius:6px; max-height:28rem; overflow:auto; font-size:.85em; }
             .pager { display:flex; gap:1rem; margin-top:.8rem; align-items:center; }
             .muted { color:var(--muted); }
+            .notice.ok { background:#d1fae5; color:#065f46; border:1px solid #a7f3d0; }
+            form.inline { display:flex; flex-wrap:wrap; gap:.3rem; align-items:center; margin:.15rem 0; }
+            form.stacked { display:flex; flex-direction:column; gap:.5rem; max-width:900px; }
+            button.secondary { background:#fff; color:var(--accent); }
+            .big { font-size:1.8rem; font-weight:700; font-variant-numeric:tabular-nums; }
+            td.low { color:#b91c1c; font-weight:700; }
+            .legend { display:flex; gap:1rem; font-size:.85em; margin-top:.4rem; }
+            .legend i { display:inline-block; width:.8em; height:.8em; margin-right:.3em; border-radius:2px; }
+            pre.plain { background:none; color:inherit; padding:0; margin:0; }
             </style>
             </head>
             <body>

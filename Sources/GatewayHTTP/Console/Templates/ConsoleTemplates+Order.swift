@@ -33,6 +33,20 @@ extension ConsoleTemplates {
               <thead><tr><th>{{t.order_lineTitle}}</th><th>SKU</th><th class="num">{{t.order_quantity}}</th><th class="num">{{t.orders_paid}}</th><th>{{t.order_refund}}</th></tr></thead>
               <tbody>{{#lines}}<tr><td>{{title}}</td><td>{{skuId}}{{#outSkuId}} / {{outSkuId}}{{/outSkuId}}</td><td class="num">{{quantity}}</td><td class="num">{{paid}}</td><td>{{refund}}</td></tr>{{/lines}}</tbody>
             </table>
+            {{#hasReservations}}
+            <h2>{{t.order_reservations}}</h2>
+            <table id="reservations">
+              <thead><tr><th>{{t.order_line}}</th><th>{{t.order_state}}</th><th>{{t.order_warehouse}}</th><th>SKU</th><th class="num">{{t.order_quantity}}</th></tr></thead>
+              <tbody>{{#reservations}}<tr><td>{{lineId}}</td><td>{{state}}</td><td>{{warehouse}}</td><td>{{sku}}</td><td class="num">{{quantity}}</td></tr>{{/reservations}}</tbody>
+            </table>
+            {{/hasReservations}}
+            {{#hasAllocations}}
+            <h2>{{t.order_allocations}}</h2>
+            <table id="allocations">
+              <thead><tr><th>{{t.order_line}}</th><th>SKU</th><th class="num">#</th><th>{{t.order_household}}</th><th>{{t.order_lot}}</th><th class="num">kg</th><th>{{t.order_tier}}</th><th class="num">{{t.order_quota}}</th><th class="num">{{t.order_income}}</th><th>{{t.order_trace}}</th><th>{{t.order_state}}</th></tr></thead>
+              <tbody>{{#allocations}}<tr><td>{{lineId}}</td><td>{{sku}}</td><td class="num">{{parcel}}</td><td>{{household}}</td><td>{{lot}}</td><td class="num">{{kg}}</td><td>{{tier}}</td><td class="num">{{quota}}</td><td class="num">{{income}}</td><td><a href="/trace/{{trace}}">{{trace}}</a></td><td>{{state}}</td></tr>{{/allocations}}</tbody>
+            </table>
+            {{/hasAllocations}}
             <h2>{{t.order_timeline}}</h2>
             <table id="timeline">
               <thead><tr><th>{{t.order_recordedAt}}</th><th>{{t.order_source}}</th><th>{{t.order_event}}</th><th>{{t.order_decision}}</th><th>{{t.order_statusChange}}</th><th>{{t.order_updatedAt}}</th><th class="num">{{t.order_received}}</th><th>{{t.order_rawPayload}}</th></tr></thead>

@@ -1,0 +1,21 @@
+import GatewayConfig
+import GatewayConnectors
+import GatewayCore
+import GatewayPipeline
+import GatewayStorage
+
+extension GatewayServer {
+    /// The reconciliation service for the console and the API: runs in the same SQLite file as the orders, and the
+    /// shops' connectors for looking up orders missing in the gateway. `nil` for storage other than SQLite.
+    ///
+    /// ## Configuration keys
+    /// - `storage.url`, `storage.synchronous`: the database (`sqlite:PATH` only).
+    /// - `shops[].reconciliation.tolerance_fen`: per-shop amount tolerance.
+    func reconciliationService() throws -> ReconciliationService? {
+        let url = configuration.storage.url
+        guard url.hasPrefix("sqlite:"), url.count > "sqlite:".count else { return nil }
+        let database = try SQLiteDatabase.open(path: String(url.dropFirst("sqlite:".count)), synchronous: configuration.storage.synchronous)
+        let tolerances = Dictionary(configuration.shops.map { ($0.key, $0.reconciliationToleranceFen) }, uniquingKeysWith: { first, _ in first })
+        return ReconciliationService(store: SQLiteReconciliationStore(database: database), connectors: registry.connectors, toleranceFen: tolerances)
+    }
+}
