@@ -192,6 +192,10 @@ import Testing
             #expect(json(live)["orders"] as? Int == 1)
             #expect(json(live)["gmvFen"] as? Int == 7980)
             #expect(try await client.execute(uri: "/api/v1/live-events/none", method: .get, headers: auth).status == .notFound)
+            let inEvent = try await client.execute(uri: "/api/v1/orders?live_event=live-1", method: .get, headers: auth)
+            #expect((json(inEvent)["orders"] as? [Any])?.count == 1)
+            let otherEvent = try await client.execute(uri: "/api/v1/orders?live_event=other", method: .get, headers: auth)
+            #expect((json(otherEvent)["orders"] as? [Any])?.isEmpty == true)
 
             // The household supplied the two parcels; its ledger shows 10 kg and 40 yuan due.
             let household = try await client.execute(uri: "/api/v1/households/H1/allocations", method: .get, headers: auth)
@@ -274,6 +278,55 @@ import Testing
             let body = json(detail)
             #expect((body["reservations"] as? [[String: Any]])?.first?["state"] as? String == "consumed")
             #expect((body["allocations"] as? [[String: Any]])?.compactMap { $0["traceCode"] as? String }.contains(code) == true)
+        }
+    }
+}
+
+/// The live board with a real live event: the chart, the GMV and the scoping.
+@Suite struct LiveBoardConsoleTests {
+    @Test func boardShowsTheEventsOrdersPerMinuteChartAndGmvScopedToTheCaller() async throws {
+        let fixture = try await StaffFixture.make()
+        let app = Application(router: fixture.router)
+        try await app.test(.router) { client in
+            let admin = try await client.execute(
+                uri: "/console/board?event=\(StaffFixture.liveEventId)",
+                method: .get,
+                headers: fixture.headers(.admin, console: true)
+            )
+            #expect(admin.status == .ok)
+            let page = String(buffer: admin.body)
+            #expect(page.contains("<svg"))
+            #expect(page.contains("51.80"), "both shops' paid orders: 2 × ¥25.90")
+            let staff = try await client.execute(
+                uri: "/console/board?event=\(StaffFixture.liveEventId)",
+                method: .get,
+                headers: fixture.headers(.staffOwn, console: true)
+            )
+            let staffPage = String(buffer: staff.body)
+            #expect(staffPage.contains("25.90") && !staffPage.contains("51.80"), "staff see only their enterprise's orders")
+            let search = try await client.execute(
+                uri: "/console/orders?event=\(StaffFixture.liveEventId)",
+                method: .get,
+                headers: fixture.headers(.admin, console: true)
+            )
+            #expect(String(buffer: search.body).contains(StaffFixture.orderId))
+        }
+    }
+}
+
+/// Every console list exports as CSV, scoped like the page.
+@Suite struct ConsoleExportTests {
+    @Test(arguments: ["/console/orders.csv", "/console/exceptions.csv?status=all", "/console/inventory.csv", "/console/households.csv"])
+    func listExportsAsCsv(path: String) async throws {
+        let fixture = try await StaffFixture.make()
+        let app = Application(router: fixture.router)
+        try await app.test(.router) { client in
+            let response = try await client.execute(uri: path, method: .get, headers: fixture.headers(.staffOwn, console: true))
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType]?.hasPrefix("text/csv") == true)
+            #expect(String(buffer: response.body).split(separator: "\r\n").count >= 1)
+            let anonymous = try await client.execute(uri: path, method: .get)
+            #expect(anonymous.status != .ok)
         }
     }
 }

@@ -31,6 +31,7 @@ struct StaffFixture: @unchecked Sendable {
     static let otherOrderId = "5001"
     static let password = "correct horse battery"
     static let shopEnterprises = [ownShop: "yunlai", otherShop: "linyin"]
+    static let liveEventId = "fixture-live"
 
     let router: Router<AppRequestContext>
     let staff: SQLiteStaffDirectory
@@ -72,6 +73,14 @@ struct StaffFixture: @unchecked Sendable {
             )
             sessions[caller] = (cookie, csrf)
         }
+        let inventory = SQLiteInventoryStore(database: database)
+        let event = LiveEvent(
+            id: liveEventId,
+            title: "县长直播",
+            startsAt: Timestamp(secondsSince1970: 1_764_399_000),
+            endsAt: Timestamp(secondsSince1970: 1_764_401_000)
+        )
+        _ = try await inventory.seed(MasterDataSeed(liveEvents: [event]), at: now)
         try await seedOrders(inbox: inbox, orders: orders)
         let reconciliation = ReconciliationService(store: SQLiteReconciliationStore(database: database), connectors: [:])
         _ = try await reconciliation.importStatement(
@@ -94,7 +103,7 @@ struct StaffFixture: @unchecked Sendable {
             audit: audit,
             shopEnterprises: shopEnterprises,
             access: StaffAccessSettings(lockout: lockout, passwordCost: 4),
-            inventory: SQLiteInventoryStore(database: database),
+            inventory: inventory,
             supply: SQLiteSupplyStore(database: database),
             reconciliation: reconciliation
         )

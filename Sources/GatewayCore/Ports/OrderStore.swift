@@ -44,6 +44,8 @@ public struct OrderQuery: Sendable, Hashable {
     public var createdBefore: Timestamp?
     /// Only orders of these shops (`nil`: any shop; empty: none) — how staff are kept to their enterprise.
     public var shops: Set<String>?
+    /// Only orders attributed to this live event.
+    public var liveEventId: String?
 
     /// Creates a query.
     public init(platform: Platform? = nil, shop: String? = nil, status: OrderStatus? = nil, limit: Int = 100, offset: Int = 0) {

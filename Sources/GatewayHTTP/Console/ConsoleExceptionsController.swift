@@ -1,6 +1,7 @@
 import Foundation
 import GatewayConnectors
 import GatewayCore
+import GatewayImport
 import Hummingbird
 
 /// The exception queue (异常): filters, and per exception a note-and-re-run, dismiss, and (for `unmapped_sku`) a mapping form.
@@ -18,6 +19,7 @@ struct ConsoleExceptionsController: Sendable {
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("/exceptions") { request, context in try await self.list(request, context: context, notice: nil) }
+        group.get("/exceptions.csv") { request, context in try await self.export(request, context: context) }
         group.post("/exceptions/:id/resolve") { request, context in try await self.resolve(request, context: context) }
         group.post("/exceptions/:id/mapping") { request, context in try await self.addMapping(request, context: context) }
     }
@@ -68,6 +70,30 @@ struct ConsoleExceptionsController: Sendable {
         data["empty"] = found.isEmpty
         data["count"] = found.count
         return renderer.page("exceptions", titleKey: "exceptions.title", active: "exceptions", data: data, request: request, context: context)
+    }
+
+    /// `GET /console/exceptions.csv?status=&kind=&shop=`: the queue as CSV, scoped like the page.
+    func export(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let status = ConsoleFormat.parameter(request, "status") ?? "open"
+        let kind = ConsoleFormat.parameter(request, "kind")
+        let shop = ConsoleFormat.parameter(request, "shop")
+        if let shop { try context.requireRead(enterprise: shopEnterprises[shop]) }
+        guard let inventory else { throw HTTPError(.notFound, message: "inventory is not served") }
+        var query = ExceptionQuery(status: ExceptionStatus(rawValue: status), kind: kind.flatMap(ExceptionKind.init(rawValue:)), limit: 100_000)
+        query.shops = shop.map { [$0] } ?? principal.readableShops(shopEnterprises)
+        let header = [
+            "id", "status", "kind", "platform", "shop", "platform_order_id", "line_id", "platform_sku_id", "sku_code", "message", "opened_at",
+            "resolved_by", "note",
+        ]
+        let rows = try await inventory.exceptions(query).map { exception -> [String] in
+            [
+                String(exception.id), exception.status.rawValue, exception.kind.rawValue, exception.order.platform.rawValue, exception.order.shop,
+                exception.order.platformOrderId, exception.lineId ?? "", exception.platformSkuId ?? "", exception.skuCode ?? "", exception.message,
+                BeijingTime.format(exception.openedAt), exception.resolvedBy ?? "", exception.note ?? "",
+            ]
+        }
+        return ConsoleInventoryController.csv(CSVExport.text(header: header, rows: rows), fileName: "exceptions.csv")
     }
 
     func resolve(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -1,5 +1,6 @@
 import Foundation
 import GatewayCore
+import GatewayImport
 import Hummingbird
 
 /// Farmer households (农户): the list (staff: households supplying their enterprise), one household's parcels and ledger,
@@ -14,6 +15,7 @@ struct ConsoleHouseholdsController: Sendable {
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("/households") { request, context in try await self.list(request, context: context) }
+        group.get("/households.csv") { request, context in try await self.export(request, context: context) }
         group.get("/households/:id") { request, context in try await self.household(request, context: context) }
     }
 
@@ -24,6 +26,21 @@ struct ConsoleHouseholdsController: Sendable {
             throw HTTPError(.badRequest, message: "\(day) is not a day (yyyy-MM-dd)")
         }
         return (from, to)
+    }
+
+    /// `GET /console/households.csv`: the (scoped) household list as CSV.
+    func export(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        guard let supply else { throw HTTPError(.notFound, message: "supply is not served") }
+        let enterprise = principal.role == .staff ? principal.user.enterpriseId ?? "" : nil
+        let header = ["household_id", "name", "village", "cooperative", "base", "registered_poor", "members"]
+        let rows = try await supply.households(enterpriseId: enterprise, limit: 100_000).map { household -> [String] in
+            [
+                household.id, household.name, household.village, household.cooperativeId ?? "", household.baseId ?? "",
+                household.registeredPoor ? "1" : "0", String(household.members),
+            ]
+        }
+        return ConsoleInventoryController.csv(CSVExport.text(header: header, rows: rows), fileName: "households.csv")
     }
 
     func list(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -35,7 +35,7 @@ struct ConsoleOrdersController: Sendable {
         let filters = OrderSearchFilters(request)
         var data: [String: Any] = [
             "filters": [
-                "q": filters.q, "phone": filters.phone, "sku": filters.sku, "from": filters.from, "to": filters.to,
+                "q": filters.q, "phone": filters.phone, "sku": filters.sku, "event": filters.event, "from": filters.from, "to": filters.to,
             ],
             "statusOptions": OrderStatus.allCases.map { status -> [String: Any] in
                 [

@@ -77,6 +77,7 @@ public enum ConsoleStrings {
         "order.name": ("姓名", "Name"),
         "order.timeline": ("时间线", "Timeline"),
         "order.reservations": ("库存占用", "Stock reservations"),
+        "orders.event": ("直播场次", "Live event"),
         "order.allocations": ("农户供货与溯源码", "Farmer supply and trace codes"),
         "order.line": ("明细", "Line"),
         "order.state": ("状态", "State"),

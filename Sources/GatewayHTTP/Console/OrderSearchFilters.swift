@@ -3,7 +3,7 @@ import GatewayConnectors
 import GatewayCore
 import Hummingbird
 
-/// The order search's filters as they appear in the URL (`q`, `phone`, `status`, `sku`, `shop`, `platform`, `from`, `to`, `page`),
+/// The order search's filters as they appear in the URL (`q`, `phone`, `status`, `sku`, `event`, `shop`, `platform`, `from`, `to`, `page`),
 /// shared by the order list and its CSV export.
 struct OrderSearchFilters: Sendable {
     /// Platform order id prefix.
@@ -12,6 +12,8 @@ struct OrderSearchFilters: Sendable {
     var phone = ""
     var status = ""
     var sku = ""
+    /// Live event id.
+    var event = ""
     var shop = ""
     var platform = ""
     /// `yyyy-MM-dd`, Beijing time, inclusive.
@@ -29,6 +31,7 @@ struct OrderSearchFilters: Sendable {
         phone = value("phone")
         status = value("status")
         sku = value("sku")
+        event = value("event")
         shop = value("shop")
         platform = value("platform")
         from = value("from")
@@ -52,6 +55,7 @@ struct OrderSearchFilters: Sendable {
             query.status = value
         }
         if !sku.isEmpty { query.sku = sku }
+        if !event.isEmpty { query.liveEventId = event }
         if !platform.isEmpty {
             guard let value = Platform(rawValue: platform) else { return .failure(FilterProblem("platform: \(platform)")) }
             query.platform = value
@@ -76,7 +80,8 @@ struct OrderSearchFilters: Sendable {
     func queryString(page: Int? = nil) -> String {
         var items: [URLQueryItem] = []
         for (name, value) in [
-            ("q", q), ("phone", phone), ("status", status), ("sku", sku), ("shop", shop), ("platform", platform), ("from", from), ("to", to),
+            ("q", q), ("phone", phone), ("status", status), ("sku", sku), ("event", event), ("shop", shop), ("platform", platform), ("from", from),
+            ("to", to),
         ]
         where !value.isEmpty {
             items.append(URLQueryItem(name: name, value: value))

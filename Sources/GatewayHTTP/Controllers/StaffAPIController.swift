@@ -125,6 +125,7 @@ struct StaffAPIController: Sendable {
             }
             query.status = status
         }
+        if let event = parameters.get("live_event") { query.liveEventId = event }
         if let limit = parameters.get("limit") {
             guard let value = Int(limit), (1...1000).contains(value) else { return JSONResponse.error(.badRequest, "limit must be 1…1000") }
             query.limit = value

@@ -149,6 +149,10 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
                 )
                 arguments += [sku, sku]
             }
+            if let event = query.liveEventId, !event.isEmpty {
+                conditions.append("live_event_id = ?")
+                arguments += [event]
+            }
             if let from = query.createdFrom {
                 conditions.append("created_at >= ?")
                 arguments += [from.millisecondsSince1970]

@@ -10,6 +10,7 @@ extension ConsoleTemplates {
               <label>{{t.orders_phoneTail}}<input name="phone" id="phone" value="{{filters.phone}}" size="6" maxlength="4" inputmode="numeric" pattern="[0-9]{1,4}"></label>
               <label>{{t.orders_status}}<select name="status" id="status"><option value="">{{t.common_any}}</option>{{#statusOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/statusOptions}}</select></label>
               <label>{{t.orders_sku}}<input name="sku" id="sku" value="{{filters.sku}}" size="14"></label>
+              <label>{{t.orders_event}}<input name="event" id="event" value="{{filters.event}}" size="16"></label>
               <label>{{t.orders_shop}}<select name="shop" id="shop"><option value="">{{t.common_any}}</option>{{#shopOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/shopOptions}}</select></label>
               <label>{{t.orders_platform}}<select name="platform" id="platform"><option value="">{{t.common_any}}</option>{{#platformOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/platformOptions}}</select></label>
               <label>{{t.orders_from}}<input type="date" name="from" id="from" value="{{filters.from}}"></label>
