@@ -72,6 +72,66 @@ import Testing
         Endpoint(method: .get, path: "/api/v1/orders/\(own)?payloads=false", console: false, expect: .readOwn(console: false)),
         Endpoint(method: .get, path: "/api/v1/me", console: false, expect: .anyStaff(console: false)),
         Endpoint(method: .get, path: "/api/v1/audit", console: false, expect: .anyStaff(console: false)),
+        // Inventory (exception #1 holds the own shop's order; yl-w / YL-APPLE are the own enterprise's)
+        Endpoint(method: .get, path: "/api/v1/inventory", console: false, expect: .anyStaff(console: false)),
+        Endpoint(method: .get, path: "/api/v1/inventory?enterprise=yunlai", console: false, expect: .readOwn(console: false)),
+        Endpoint(
+            method: .post,
+            path: "/api/v1/stock",
+            console: false,
+            expect: .writeOwn(console: false),
+            body: #"{"warehouse":"yl-w","sku":"YL-APPLE","on_hand":9}"#
+        ),
+        Endpoint(method: .get, path: "/api/v1/sku-mappings", console: false, expect: .anyStaff(console: false)),
+        Endpoint(method: .get, path: "/api/v1/sku-mappings?shop=\(StaffFixture.ownShop)", console: false, expect: .readOwn(console: false)),
+        Endpoint(
+            method: .post,
+            path: "/api/v1/sku-mappings",
+            console: false,
+            expect: .writeOwn(console: false),
+            body: #"{"shop":"\#(StaffFixture.ownShop)","platform_sku_id":"sku-pear","components":[{"sku":"YL-APPLE","quantity":1}]}"#
+        ),
+        Endpoint(
+            method: .post,
+            path: "/api/v1/skus",
+            console: false,
+            expect: .writeOwn(console: false),
+            body: #"{"code":"YL-PEAR","enterprise":"yunlai","product":"pear","grade":"A","net_weight_kg":"2.5"}"#
+        ),
+        Endpoint(
+            method: .post,
+            path: "/api/v1/warehouses",
+            console: false,
+            expect: .writeOwn(console: false),
+            body: #"{"id":"yl-w2","enterprise":"yunlai","regions":["*"]}"#
+        ),
+        Endpoint(method: .get, path: "/api/v1/exceptions", console: false, expect: .anyStaff(console: false)),
+        Endpoint(method: .get, path: "/api/v1/exceptions?shop=\(StaffFixture.ownShop)", console: false, expect: .readOwn(console: false)),
+        Endpoint(
+            method: .post,
+            path: "/api/v1/exceptions/1/resolve",
+            console: false,
+            expect: .writeOwn(console: false),
+            body: #"{"note":"handled by phone","dismiss":true}"#
+        ),
+        Endpoint(method: .get, path: "/api/v1/live-events", console: false, expect: .anyStaff(console: false)),
+        Endpoint(method: .get, path: "/api/v1/live-events/\(StaffFixture.liveEventId)", console: false, expect: .anyStaff(console: false)),
+        // Farmer supply (H1 / L1 supply the own enterprise)
+        Endpoint(method: .get, path: "/api/v1/households", console: false, expect: .anyStaff(console: false)),
+        Endpoint(method: .get, path: "/api/v1/households/H1/allocations", console: false, expect: .readOwn(console: false)),
+        Endpoint(
+            method: .post,
+            path: "/api/v1/households/H1/payments",
+            console: false,
+            expect: .adminOnly(console: false),
+            body: #"{"period":"2026-11"}"#
+        ),
+        Endpoint(method: .get, path: "/api/v1/reports/impact", console: false, expect: .anyStaff(console: false)),
+        Endpoint(method: .get, path: "/api/v1/reports/impact?enterprise=yunlai&format=csv", console: false, expect: .readOwn(console: false)),
+        Endpoint(method: .get, path: "/api/v1/purchase-plans?enterprise=yunlai", console: false, expect: .readOwn(console: false)),
+        Endpoint(method: .post, path: "/api/v1/supply-lots/L1", console: false, expect: .writeOwn(console: false), body: #"{"capacity_kg":"600"}"#),
+        Endpoint(method: .get, path: "/console/exceptions.csv", console: true, expect: .anyStaff(console: true)),
+        Endpoint(method: .get, path: "/console/households.csv", console: true, expect: .anyStaff(console: true)),
         // Reconciliation (run 1 is a statement of the own shop, seeded by the fixture)
         Endpoint(method: .get, path: "/api/v1/reconciliation/runs", console: false, expect: .anyStaff(console: false)),
         Endpoint(method: .get, path: "/api/v1/reconciliation/runs?shop=\(StaffFixture.ownShop)", console: false, expect: .readOwn(console: false)),

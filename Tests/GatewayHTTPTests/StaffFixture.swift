@@ -80,7 +80,40 @@ struct StaffFixture: @unchecked Sendable {
             startsAt: Timestamp(secondsSince1970: 1_764_399_000),
             endsAt: Timestamp(secondsSince1970: 1_764_401_000)
         )
-        _ = try await inventory.seed(MasterDataSeed(liveEvents: [event]), at: now)
+        // Master data for the inventory and supply endpoints: the orders' `sku-apple` stays unmapped, so each shop's
+        // order opens one `unmapped_sku` exception (#1 own shop, #2 other shop).
+        let master = MasterData(
+            enterprises: [Enterprise(id: "yunlai", name: "云来"), Enterprise(id: "linyin", name: "林茵")],
+            warehouses: [
+                Warehouse(id: "yl-w", enterpriseId: "yunlai", name: "云来仓", regions: ["*"], priority: 1),
+                Warehouse(id: "ly-w", enterpriseId: "linyin", name: "林茵仓", regions: ["*"], priority: 1),
+            ],
+            skus: [
+                EnterpriseSKU(code: "YL-APPLE", enterpriseId: "yunlai", product: "apple", grade: "A", netWeightGrams: 2500, title: "苹果"),
+                EnterpriseSKU(code: "LY-TEA", enterpriseId: "linyin", product: "tea", grade: "A", netWeightGrams: 250, title: "茶"),
+            ]
+        )
+        let stock = [
+            StockLevel(warehouseId: "yl-w", skuCode: "YL-APPLE", onHand: 20), StockLevel(warehouseId: "ly-w", skuCode: "LY-TEA", onHand: 20),
+        ]
+        _ = try await inventory.seed(MasterDataSeed(masterData: master, stock: stock, liveEvents: [event]), at: now)
+        _ = try await SQLiteSupplyStore(database: database).seedSupply(
+            households: [Household(id: "H1", name: "向大山", village: "黄金村", registeredPoor: true, members: 4)],
+            lots: [
+                SupplyLot(
+                    id: "L1",
+                    householdId: "H1",
+                    enterpriseId: "yunlai",
+                    product: "apple",
+                    grade: "A",
+                    capacityGrams: 500_000,
+                    priceFenPerKg: 300,
+                    harvestDate: "2026-11-01"
+                )
+            ],
+            policies: [:],
+            at: now
+        )
         try await seedOrders(inbox: inbox, orders: orders)
         let reconciliation = ReconciliationService(store: SQLiteReconciliationStore(database: database), connectors: [:])
         _ = try await reconciliation.importStatement(
