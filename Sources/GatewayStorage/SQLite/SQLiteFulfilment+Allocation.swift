@@ -30,7 +30,7 @@ extension SQLiteFulfilment {
                 } else if fulfilment.state == .consumed,
                     order.lines.first(where: { $0.lineId == fulfilment.lineId })?.refundState == .refunded
                 {
-                    try db.execute(
+                    try db.executeCached(
                         sql: """
                             UPDATE parcel_allocations SET refunded_after_shipment = 1
                             WHERE platform = ? AND shop = ? AND platform_order_id = ? AND line_id = ? AND state = 'active'
@@ -101,7 +101,7 @@ extension SQLiteFulfilment {
         guard let first = rows.first else { return }
         let parts = first.0.lineRef.split(separator: "/", maxSplits: 4).map(String.init)
         guard parts.count == 5 else { return }
-        try db.execute(
+        try db.executeCached(
             sql: """
                 UPDATE parcel_allocations SET state = 'reversed', reversed_at = ?
                 WHERE platform = ? AND shop = ? AND platform_order_id = ? AND line_id = ? AND state = 'active'
@@ -123,7 +123,7 @@ extension SQLiteFulfilment {
         while true {
             let code = TraceCode.make(using: &generator)
             do {
-                try db.execute(
+                try db.executeCached(
                     sql: """
                         INSERT INTO parcel_allocations (platform, shop, platform_order_id, line_id, sku_code, parcel_index, lot_id, household_id, grams,
                                                         tier, quota_grams, deficit_grams, income_fen, day, enterprise_id, product, grade, trace_code,
@@ -145,7 +145,7 @@ extension SQLiteFulfilment {
 
     private mutating func pool(_ key: SupplyPoolKey, db: Database) throws -> SupplyPool? {
         if let cached = pools[key] { return cached }
-        let rows = try Row.fetchAll(
+        let rows = try Row.fetchAllCached(
             db,
             sql: "SELECT * FROM supply_lots WHERE enterprise_id = ? AND product = ? AND grade = ? ORDER BY id",
             arguments: [key.enterpriseId, key.product, key.grade]
@@ -160,7 +160,7 @@ extension SQLiteFulfilment {
             return Self.lot(from: row)
         }
         let households = Dictionary(
-            try Row.fetchAll(
+            try Row.fetchAllCached(
                 db,
                 sql: """
                     SELECT DISTINCT h.* FROM households h JOIN supply_lots l ON l.household_id = h.id
@@ -172,7 +172,7 @@ extension SQLiteFulfilment {
         )
         if policies == nil {
             var loaded: [String: AllocationPolicy] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT enterprise_id, policy_json FROM allocation_policies") {
+            for row in try Row.fetchAllCached(db, sql: "SELECT enterprise_id, policy_json FROM allocation_policies") {
                 loaded[row["enterprise_id"]] = try Self.decode(AllocationPolicy.self, row["policy_json"])
             }
             policies = loaded
@@ -190,7 +190,7 @@ extension SQLiteFulfilment {
     func savePools(_ db: Database) throws {
         for case let pool? in pools.values {
             for lotId in pool.changedLotIds.sorted() {
-                try db.execute(
+                try db.executeCached(
                     sql: "UPDATE supply_lots SET allocated_grams = ?, updated_at = ? WHERE id = ?",
                     arguments: [pool.allocatedGrams(lot: lotId), now.millisecondsSince1970, lotId]
                 )
@@ -199,7 +199,7 @@ extension SQLiteFulfilment {
     }
 
     private mutating func openSupplyException(_ key: OrderKey, lineId: String, sku: EnterpriseSKU, message: String, db: Database) throws {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO fulfilment_exceptions (kind, platform, shop, platform_order_id, line_id, platform_sku_id, sku_code, enterprise_id,
                                                    message, status, opened_at)
@@ -212,7 +212,7 @@ extension SQLiteFulfilment {
     }
 
     private mutating func closeSupplyExceptions(_ key: OrderKey, lineId: String, note: String, db: Database) throws {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 UPDATE fulfilment_exceptions SET status = 'resolved', resolved_at = ?, resolved_by = coalesce(resolved_by, 'system'),
                     note = coalesce(note, ?)
@@ -226,7 +226,7 @@ extension SQLiteFulfilment {
     // MARK: rows
 
     static func activeAllocations(_ key: OrderKey, lineId: String, db: Database) throws -> [(ParcelAllocation, SupplyPoolKey)] {
-        try Row.fetchAll(
+        try Row.fetchAllCached(
             db,
             sql: """
                 SELECT * FROM parcel_allocations WHERE platform = ? AND shop = ? AND platform_order_id = ? AND line_id = ? AND state = 'active'

@@ -37,7 +37,7 @@ struct SQLiteFulfilment {
         let plan = FulfilmentPlanner.plan(order: order, current: current, masterData: masterData, stock: &stock)
         let key = order.key
         for fulfilment in plan.changed {
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT INTO line_fulfilments (platform, shop, platform_order_id, line_id, state, reservations_json, enterprise_ids, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -51,7 +51,7 @@ struct SQLiteFulfilment {
             )
         }
         for lineId in plan.closedExceptions {
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     UPDATE fulfilment_exceptions SET status = 'resolved', resolved_at = ?, resolved_by = coalesce(resolved_by, 'system'),
                         note = coalesce(note, 'cause gone: the line was fulfilled or released')
@@ -63,7 +63,7 @@ struct SQLiteFulfilment {
         }
         for draft in plan.openedExceptions {
             // A line blocked for a different reason than before: the old exception's cause is gone.
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     UPDATE fulfilment_exceptions SET status = 'resolved', resolved_at = ?, resolved_by = 'system', note = 'superseded by a new cause'
                     WHERE platform = ? AND shop = ? AND platform_order_id = ? AND line_id = ? AND status = 'open' AND kind <> ?
@@ -71,7 +71,7 @@ struct SQLiteFulfilment {
                     """,
                 arguments: [now.millisecondsSince1970, key.platform.rawValue, key.shop, key.platformOrderId, draft.lineId, draft.kind.rawValue]
             )
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT INTO fulfilment_exceptions (kind, platform, shop, platform_order_id, line_id, platform_sku_id, sku_code, enterprise_id,
                                                        message, status, opened_at)
@@ -87,7 +87,7 @@ struct SQLiteFulfilment {
         transitions += plan.transitions.map { (key, $0) }
         try allocateSupply(for: order, db: db)
         if let eventId = LiveEventAttributor.eventId(for: order, among: liveEvents) {
-            try db.execute(
+            try db.executeCached(
                 sql: "UPDATE orders SET live_event_id = ? WHERE platform = ? AND shop = ? AND platform_order_id = ? AND live_event_id IS NOT ?",
                 arguments: [eventId, key.platform.rawValue, key.shop, key.platformOrderId, eventId]
             )
@@ -106,7 +106,7 @@ struct SQLiteFulfilment {
     // MARK: rows
 
     static func saveLevel(_ level: StockLevel, db: Database, now: Timestamp) throws {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO stock_levels (warehouse_id, sku_code, on_hand, reserved, safety, updated_at) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (warehouse_id, sku_code) DO UPDATE SET on_hand = excluded.on_hand, reserved = excluded.reserved,
@@ -117,10 +117,10 @@ struct SQLiteFulfilment {
     }
 
     static func loadMasterData(_ db: Database) throws -> MasterData {
-        let enterprises = try Row.fetchAll(db, sql: "SELECT * FROM enterprises").map { row in
+        let enterprises = try Row.fetchAllCached(db, sql: "SELECT * FROM enterprises").map { row in
             Enterprise(id: row["id"], name: row["name"], allowSplit: row["allow_split"])
         }
-        let warehouses = try Row.fetchAll(db, sql: "SELECT * FROM warehouses").map { row in
+        let warehouses = try Row.fetchAllCached(db, sql: "SELECT * FROM warehouses").map { row in
             Warehouse(
                 id: row["id"],
                 enterpriseId: row["enterprise_id"],
@@ -129,7 +129,7 @@ struct SQLiteFulfilment {
                 priority: row["priority"]
             )
         }
-        let skus = try Row.fetchAll(db, sql: "SELECT * FROM enterprise_skus").map { row in
+        let skus = try Row.fetchAllCached(db, sql: "SELECT * FROM enterprise_skus").map { row in
             EnterpriseSKU(
                 code: row["code"],
                 enterpriseId: row["enterprise_id"],
@@ -139,7 +139,7 @@ struct SQLiteFulfilment {
                 title: row["title"]
             )
         }
-        let mappings = try Row.fetchAll(db, sql: "SELECT * FROM sku_mappings").map { row in
+        let mappings = try Row.fetchAllCached(db, sql: "SELECT * FROM sku_mappings").map { row in
             SkuMapping(
                 shop: row["shop"],
                 platformSkuId: row["platform_sku_id"],
@@ -151,7 +151,7 @@ struct SQLiteFulfilment {
     }
 
     static func loadStock(_ db: Database) throws -> [StockLevel] {
-        try Row.fetchAll(db, sql: "SELECT * FROM stock_levels ORDER BY warehouse_id, sku_code").map { row in
+        try Row.fetchAllCached(db, sql: "SELECT * FROM stock_levels ORDER BY warehouse_id, sku_code").map { row in
             StockLevel(
                 warehouseId: row["warehouse_id"],
                 skuCode: row["sku_code"],
@@ -163,7 +163,7 @@ struct SQLiteFulfilment {
     }
 
     static func loadLiveEvents(_ db: Database) throws -> [LiveEvent] {
-        try Row.fetchAll(db, sql: "SELECT * FROM live_events ORDER BY starts_at DESC, id").map { row in
+        try Row.fetchAllCached(db, sql: "SELECT * FROM live_events ORDER BY starts_at DESC, id").map { row in
             LiveEvent(
                 id: row["id"],
                 title: row["title"],
@@ -177,7 +177,7 @@ struct SQLiteFulfilment {
     }
 
     static func loadFulfilments(_ key: OrderKey, db: Database) throws -> [LineFulfilment] {
-        try Row.fetchAll(
+        try Row.fetchAllCached(
             db,
             sql: "SELECT * FROM line_fulfilments WHERE platform = ? AND shop = ? AND platform_order_id = ? ORDER BY line_id",
             arguments: [key.platform.rawValue, key.shop, key.platformOrderId]

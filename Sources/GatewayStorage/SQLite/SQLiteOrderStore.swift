@@ -19,7 +19,7 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
             var changedKeys: [OrderKey] = []
             var changedSet: Set<OrderKey> = []
             for delivery in batch {
-                let inbox = try Row.fetchOne(
+                let inbox = try Row.fetchOneCached(
                     db,
                     sql: "SELECT processed_at FROM inbox WHERE id = ?",
                     arguments: [delivery.inboxId]
@@ -39,7 +39,7 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
                         if changedSet.insert(observation.key).inserted { changedKeys.append(observation.key) }
                     }
                     cache[observation.key] = result.order
-                    try db.execute(
+                    try db.executeCached(
                         sql: """
                             INSERT INTO timeline (platform, shop, platform_order_id, inbox_id, delivery_id, source, event, decision,
                                                   status_before, status_after, platform_updated_at, recorded_at, raw_payload)
@@ -55,12 +55,12 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
                     results.append(result)
                 }
                 if let failure = delivery.failure {
-                    try db.execute(
+                    try db.executeCached(
                         sql: "INSERT OR REPLACE INTO delivery_failures (inbox_id, message, recorded_at) VALUES (?, ?, ?)",
                         arguments: [delivery.inboxId, failure, now.millisecondsSince1970]
                     )
                 }
-                try db.execute(
+                try db.executeCached(
                     sql: "UPDATE inbox SET processed_at = ?, last_error = ? WHERE id = ?",
                     arguments: [now.millisecondsSince1970, delivery.failure, delivery.inboxId]
                 )
@@ -82,7 +82,7 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
 
     public func timeline(_ key: OrderKey) async throws -> [TimelineEntry] {
         try await writer.read { db in
-            try Row.fetchAll(
+            try Row.fetchAllCached(
                 db,
                 sql: """
                     SELECT t.*, coalesce(i.received_count, 1) AS received_count FROM timeline t
@@ -182,11 +182,11 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
     public func statistics() async throws -> OrderStatistics {
         try await writer.read { db in
             var statistics = OrderStatistics()
-            for row in try Row.fetchAll(db, sql: "SELECT shop, status, count(*) AS n FROM orders GROUP BY shop, status") {
+            for row in try Row.fetchAllCached(db, sql: "SELECT shop, status, count(*) AS n FROM orders GROUP BY shop, status") {
                 guard let status = OrderStatus(rawValue: row["status"]) else { continue }
                 statistics.ordersByShopAndStatus[row["shop"], default: [:]][status] = row["n"]
             }
-            for row in try Row.fetchAll(db, sql: "SELECT decision, count(*) AS n FROM timeline GROUP BY decision") {
+            for row in try Row.fetchAllCached(db, sql: "SELECT decision, count(*) AS n FROM timeline GROUP BY decision") {
                 guard let decision = MergeDecision(rawValue: row["decision"]) else { continue }
                 statistics.decisions[decision] = row["n"]
             }
@@ -204,7 +204,7 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
     public func timelineCountsByInbox() async throws -> [Int64: Int] {
         try await writer.read { db in
             var counts: [Int64: Int] = [:]
-            for row in try Row.fetchAll(
+            for row in try Row.fetchAllCached(
                 db,
                 sql: "SELECT inbox_id, count(*) AS n FROM timeline WHERE inbox_id IS NOT NULL AND source <> 'detail' GROUP BY inbox_id"
             ) {
@@ -224,7 +224,7 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
 
     public func setPollCursor(shop: String, to cursor: Timestamp) async throws {
         try await writer.write { db in
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT INTO poll_cursors (shop, cursor_at, updated_at) VALUES (?, ?, ?)
                     ON CONFLICT (shop) DO UPDATE SET cursor_at = max(cursor_at, excluded.cursor_at), updated_at = excluded.updated_at
@@ -238,8 +238,7 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
 
     static func loadOrder(_ key: OrderKey, db: Database) throws -> CanonicalOrder? {
         try String.fetchOne(
-            db,
-            sql: "SELECT order_json FROM orders WHERE platform = ? AND shop = ? AND platform_order_id = ?",
+            db.cachedStatement(sql: "SELECT order_json FROM orders WHERE platform = ? AND shop = ? AND platform_order_id = ?"),
             arguments: [key.platform.rawValue, key.shop, key.platformOrderId]
         ).map { try JSONDecoder().decode(CanonicalOrder.self, from: Data($0.utf8)) }
     }
@@ -247,7 +246,7 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
     static func saveOrder(_ order: CanonicalOrder, db: Database, now: Timestamp) throws {
         let json = String(decoding: try JSONEncoder().encode(order), as: UTF8.self)
         let key = order.key
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO orders (platform, shop, platform_order_id, status, platform_updated_at, revision, created_at, paid_fen,
                                     order_json, updated_local_at)
@@ -262,12 +261,12 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
                 order.revision, order.snapshot?.createdAt.millisecondsSince1970, order.snapshot?.paidFen, json, now.millisecondsSince1970,
             ]
         )
-        try db.execute(
+        try db.executeCached(
             sql: "DELETE FROM order_lines WHERE platform = ? AND shop = ? AND platform_order_id = ?",
             arguments: [key.platform.rawValue, key.shop, key.platformOrderId]
         )
         for line in order.lines {
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT OR REPLACE INTO order_lines (platform, shop, platform_order_id, line_id, product_id, sku_id, out_sku_id, title,
                                              quantity, paid_fen, refund_state)
