@@ -58,7 +58,7 @@ public enum SupplyLotImport {
             let product = required("product")
             let grade = row[columns["grade"]!]
             let capacityText = required("capacity_kg")
-            let capacity = Self.grams(fromKilograms: capacityText)
+            let capacity = Weight.grams(fromKilograms: capacityText)
             if !capacityText.isEmpty && (capacity == nil || capacity! <= 0) {
                 problem("capacity_kg", "\"\(capacityText)\" is not a positive weight in kg with at most 3 decimals")
             }
@@ -113,21 +113,5 @@ public enum SupplyLotImport {
         }
         problem(yuanColumn != nil ? "price_yuan_per_kg" : "price_fen_per_kg", "the price is missing")
         return nil
-    }
-
-    /// Exact kilograms → grams: `"12.5"` → 12500; `nil` for more than 3 decimals or anything not a plain decimal.
-    static func grams(fromKilograms text: String) -> Int64? {
-        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let whole = parts.first, !whole.isEmpty, whole.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        var fraction = parts.count == 2 ? parts[1] : ""
-        guard fraction.allSatisfy({ $0.isASCII && $0.isNumber }), !(parts.count == 2 && fraction.isEmpty) else { return nil }
-        while fraction.count > 3, fraction.last == "0" { fraction = fraction.dropLast() }
-        guard fraction.count <= 3, let kilograms = Int64(whole) else { return nil }
-        let padded = fraction + String(repeating: "0", count: 3 - fraction.count)
-        guard let grams = Int64(padded) else { return nil }
-        let (scaled, overflow) = kilograms.multipliedReportingOverflow(by: 1000)
-        guard !overflow else { return nil }
-        let (value, sumOverflow) = scaled.addingReportingOverflow(grams)
-        return sumOverflow ? nil : value
     }
 }

@@ -28,13 +28,7 @@ struct ReportCommand: AsyncParsableCommand {
             let stores = try await StoreAccess.open(try options.load())
             let data = try await stores.inventory.masterData()
             let enterprises = enterprise.map { [$0] } ?? data.enterprises.keys.sorted()
-            let records = try await stores.supply.records(enterpriseId: enterprise, from: from, to: to)
-            let lots = try await stores.supply.lots(enterpriseId: enterprise)
-            var households: [String: Household] = [:]
-            for household in try await stores.supply.households(enterpriseId: enterprise, limit: 1_000_000) { households[household.id] = household }
-            let reports = enterprises.map {
-                ImpactReport.make(enterpriseId: $0, records: records, lots: lots, households: households, from: from, to: to)
-            }
+            let reports = try await stores.supply.impactReports(enterpriseIds: enterprises, scope: enterprise, from: from, to: to)
             let header = [
                 "enterprise", "kg", "poor_kg", "poor_share_%", "capacity_used_%", "households", "poor_households", "income_yuan", "avg_income_yuan",
             ]

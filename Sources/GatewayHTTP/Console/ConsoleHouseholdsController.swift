@@ -61,13 +61,10 @@ struct ConsoleHouseholdsController: Sendable {
         data["empty"] = households.isEmpty
         let master = try await inventory.masterData()
         let enterprises = enterprise.map { [$0] } ?? master.enterprises.keys.sorted()
-        let records = try await supply.records(enterpriseId: enterprise, from: from, to: to)
-        let lots = try await supply.lots(enterpriseId: enterprise)
-        let byId = Dictionary(households.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        data["reports"] = enterprises.map { id -> [String: Any] in
-            let report = ImpactReport.make(enterpriseId: id, records: records, lots: lots, households: byId, from: from, to: to)
-            return [
-                "enterprise": id, "kg": Weight.kilogramsString(fromGrams: report.totalGrams),
+        let reports = try await supply.impactReports(enterpriseIds: enterprises, scope: enterprise, from: from, to: to)
+        data["reports"] = reports.map { report -> [String: Any] in
+            [
+                "enterprise": report.enterpriseId, "kg": Weight.kilogramsString(fromGrams: report.totalGrams),
                 "poorKg": Weight.kilogramsString(fromGrams: report.registeredPoorGrams),
                 "poorShare": Self.percent(report.registeredPoorSharePerMille),
                 "households": report.householdsReached, "poorHouseholds": report.registeredPoorHouseholdsReached, "people": report.peopleReached,

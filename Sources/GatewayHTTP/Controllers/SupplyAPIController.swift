@@ -102,13 +102,7 @@ struct SupplyAPIController: Sendable {
         let enterprise = try scopedEnterprise(request, context: context)
         let data = try await inventory.masterData()
         let enterprises = enterprise.map { [$0] } ?? data.enterprises.keys.sorted()
-        let records = try await supply.records(enterpriseId: enterprise, from: from, to: to)
-        let lots = try await supply.lots(enterpriseId: enterprise)
-        var households: [String: Household] = [:]
-        for household in try await supply.households(enterpriseId: enterprise, limit: 100_000) { households[household.id] = household }
-        let reports = enterprises.map {
-            ImpactReport.make(enterpriseId: $0, records: records, lots: lots, households: households, from: from, to: to)
-        }
+        let reports = try await supply.impactReports(enterpriseIds: enterprises, scope: enterprise, from: from, to: to)
         if parameters.get("format") == "csv" {
             let header = [
                 "enterprise", "from", "to", "kg_supplied", "registered_poor_kg", "registered_poor_share_permille", "capacity_kg",

@@ -18,10 +18,10 @@ struct SupplyPoolKey: Hashable {
 /// enough supply opens a `no_supply` exception (which also stops the SKU selling on the platforms).
 /// Products for which an enterprise declared no supply lots at all are not allocated.
 extension SQLiteFulfilment {
-    mutating func allocateSupply(for order: CanonicalOrder, db: Database) throws {
+    mutating func allocateSupply(for order: CanonicalOrder, fulfilments: [LineFulfilment], db: Database) throws {
         let key = order.key
         let day = CalendarDay.beijing(order.snapshot?.paidAt ?? order.snapshot?.createdAt ?? now)
-        for fulfilment in try Self.loadFulfilments(key, db: db) {
+        for fulfilment in fulfilments {
             let active = try Self.activeAllocations(key, lineId: fulfilment.lineId, db: db)
             switch fulfilment.state {
             case .reserved, .consumed:

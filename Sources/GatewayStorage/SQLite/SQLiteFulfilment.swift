@@ -85,7 +85,9 @@ struct SQLiteFulfilment {
             )
         }
         transitions += plan.transitions.map { (key, $0) }
-        try allocateSupply(for: order, db: db)
+        var after = current
+        for fulfilment in plan.changed { after[fulfilment.lineId] = fulfilment }
+        try allocateSupply(for: order, fulfilments: after.values.sorted { $0.lineId < $1.lineId }, db: db)
         if let eventId = LiveEventAttributor.eventId(for: order, among: liveEvents) {
             try db.executeCached(
                 sql: "UPDATE orders SET live_event_id = ? WHERE platform = ? AND shop = ? AND platform_order_id = ? AND live_event_id IS NOT ?",
