@@ -61,8 +61,15 @@ private struct Reader {
         let storage = mapping(top["storage"], at: "storage")
         let pipeline = mapping(top["pipeline"], at: "pipeline")
         checkKeys(server, allowed: ["host", "port", "max_body_bytes"], at: "server")
-        checkKeys(storage, allowed: ["url", "synchronous"], at: "storage")
-        checkKeys(pipeline, allowed: ["batch_size", "idle_milliseconds", "detail_concurrency", "max_attempts"], at: "pipeline")
+        checkKeys(storage, allowed: ["url", "synchronous", "max_queued_deliveries", "max_queued_bytes"], at: "storage")
+        checkKeys(
+            pipeline,
+            allowed: [
+                "batch_size", "idle_milliseconds", "detail_concurrency", "max_attempts", "detail_timeout_milliseconds",
+                "max_detail_backoff_milliseconds", "ready_max_lag_seconds", "ready_max_parked",
+            ],
+            at: "pipeline"
+        )
         let defaults = (server: ServerSettings(), storage: StorageSettings(), pipeline: PipelineSettings())
         let serverSettings = ServerSettings(
             host: string(server["host"], at: "server.host") ?? defaults.server.host,
@@ -71,7 +78,11 @@ private struct Reader {
         )
         var storageSettings = StorageSettings(
             url: string(storage["url"], at: "storage.url") ?? defaults.storage.url,
-            synchronous: string(storage["synchronous"], at: "storage.synchronous") ?? defaults.storage.synchronous
+            synchronous: string(storage["synchronous"], at: "storage.synchronous") ?? defaults.storage.synchronous,
+            maxQueuedDeliveries: int(storage["max_queued_deliveries"], at: "storage.max_queued_deliveries", range: 1...10_000_000)
+                ?? defaults.storage.maxQueuedDeliveries,
+            maxQueuedBytes: int(storage["max_queued_bytes"], at: "storage.max_queued_bytes", range: 65_536...(16 << 30))
+                ?? defaults.storage.maxQueuedBytes
         )
         storageSettings.synchronous = storageSettings.synchronous.lowercased()
         if !["full", "normal"].contains(storageSettings.synchronous) {
@@ -86,7 +97,18 @@ private struct Reader {
                 ?? defaults.pipeline.idleMilliseconds,
             detailConcurrency: int(pipeline["detail_concurrency"], at: "pipeline.detail_concurrency", range: 1...256)
                 ?? defaults.pipeline.detailConcurrency,
-            maxAttempts: int(pipeline["max_attempts"], at: "pipeline.max_attempts", range: 1...1000) ?? defaults.pipeline.maxAttempts
+            maxAttempts: int(pipeline["max_attempts"], at: "pipeline.max_attempts", range: 1...1000) ?? defaults.pipeline.maxAttempts,
+            detailTimeoutMilliseconds: int(pipeline["detail_timeout_milliseconds"], at: "pipeline.detail_timeout_milliseconds", range: 50...600_000)
+                ?? defaults.pipeline.detailTimeoutMilliseconds,
+            maxDetailBackoffMilliseconds: int(
+                pipeline["max_detail_backoff_milliseconds"],
+                at: "pipeline.max_detail_backoff_milliseconds",
+                range: 500...3_600_000
+            ) ?? defaults.pipeline.maxDetailBackoffMilliseconds,
+            readyMaxLagSeconds: int(pipeline["ready_max_lag_seconds"], at: "pipeline.ready_max_lag_seconds", range: 1...86_400)
+                ?? defaults.pipeline.readyMaxLagSeconds,
+            readyMaxParked: int(pipeline["ready_max_parked"], at: "pipeline.ready_max_parked", range: 0...10_000_000)
+                ?? defaults.pipeline.readyMaxParked
         )
         var shops: [ShopConfiguration] = []
         if top["shops"] == nil {

@@ -7,8 +7,12 @@ public import GatewayCore
 ///   `server.max_body_bytes` (default `1048576`): the HTTP listener and the webhook body limit.
 /// - `storage.url` (default `sqlite:data/gateway.sqlite`): `sqlite:PATH` or `postgres://…`.
 /// - `storage.synchronous` (default `full`): SQLite durability, `full` or `normal`.
+/// - `storage.max_queued_deliveries` (default `20000`), `storage.max_queued_bytes` (default `67108864`): the bound of
+///   the inbox's group-commit queue; past it webhooks answer 503 with `Retry-After`.
 /// - `pipeline.batch_size` (default `256`), `pipeline.idle_milliseconds` (default `50`),
-///   `pipeline.detail_concurrency` (default `8`), `pipeline.max_attempts` (default `5`).
+///   `pipeline.detail_concurrency` (default `8`, per shop), `pipeline.max_attempts` (default `5`),
+///   `pipeline.detail_timeout_milliseconds` (default `5000`), `pipeline.max_detail_backoff_milliseconds` (default `60000`),
+///   `pipeline.ready_max_lag_seconds` (default `60`), `pipeline.ready_max_parked` (default `100`).
 /// - `shops[]`: see ``ShopConfiguration``.
 /// - `master_data.file` (default none): enterprises, warehouses, SKUs, mappings, stock and live events
 ///   (YAML, see ``MasterDataLoader``), seeded at start without overwriting staff changes; relative paths
@@ -70,13 +74,25 @@ public struct ServerSettings: Sendable, Hashable {
 public struct StorageSettings: Sendable, Hashable {
     /// `sqlite:PATH` or `postgres://user:pass@host:port/db`.
     public var url: String
-    /// SQLite `synchronous` pragma: `full` (default: an acknowledged delivery survives power loss) or `normal`.
+    /// SQLite `synchronous` pragma: `full` (default: an acknowledged delivery survives power loss) or `normal`
+    /// (survives a process crash, not a power loss).
     public var synchronous: String
+    /// Most deliveries waiting for the inbox's group commit; past it webhooks answer 503 with `Retry-After`.
+    public var maxQueuedDeliveries: Int
+    /// Most payload bytes waiting for the inbox's group commit; past it webhooks answer 503 with `Retry-After`.
+    public var maxQueuedBytes: Int
 
     /// Creates storage settings.
-    public init(url: String = "sqlite:data/gateway.sqlite", synchronous: String = "full") {
+    public init(
+        url: String = "sqlite:data/gateway.sqlite",
+        synchronous: String = "full",
+        maxQueuedDeliveries: Int = 20_000,
+        maxQueuedBytes: Int = 64 << 20
+    ) {
         self.url = url
         self.synchronous = synchronous
+        self.maxQueuedDeliveries = maxQueuedDeliveries
+        self.maxQueuedBytes = maxQueuedBytes
     }
 }
 
@@ -88,15 +104,37 @@ public struct PipelineSettings: Sendable, Hashable {
     public var idleMilliseconds: Int
     /// Detail fetches run at once.
     public var detailConcurrency: Int
-    /// Attempts before a delivery whose detail cannot be fetched is merged from what it carries.
+    /// Failed detail attempts after which a delivery still waiting for its detail is logged as an error (it keeps
+    /// waiting; it is never merged without its lines).
     public var maxAttempts: Int
+    /// How long one batch waits for detail fetches; a shop whose fetches time out backs off.
+    public var detailTimeoutMilliseconds: Int
+    /// The longest wait between two detail attempts of one delivery.
+    public var maxDetailBackoffMilliseconds: Int
+    /// `/readyz` answers 503 when the oldest waiting delivery has waited longer than this.
+    public var readyMaxLagSeconds: Int
+    /// `/readyz` answers 503 when more deliveries than this are parked.
+    public var readyMaxParked: Int
 
     /// Creates pipeline settings.
-    public init(batchSize: Int = 256, idleMilliseconds: Int = 50, detailConcurrency: Int = 8, maxAttempts: Int = 5) {
+    public init(
+        batchSize: Int = 256,
+        idleMilliseconds: Int = 50,
+        detailConcurrency: Int = 8,
+        maxAttempts: Int = 5,
+        detailTimeoutMilliseconds: Int = 5_000,
+        maxDetailBackoffMilliseconds: Int = 60_000,
+        readyMaxLagSeconds: Int = 60,
+        readyMaxParked: Int = 100
+    ) {
         self.batchSize = batchSize
         self.idleMilliseconds = idleMilliseconds
         self.detailConcurrency = detailConcurrency
         self.maxAttempts = maxAttempts
+        self.detailTimeoutMilliseconds = detailTimeoutMilliseconds
+        self.maxDetailBackoffMilliseconds = maxDetailBackoffMilliseconds
+        self.readyMaxLagSeconds = readyMaxLagSeconds
+        self.readyMaxParked = readyMaxParked
     }
 }
 

@@ -34,6 +34,8 @@ public struct GatewayHTTPDependencies: Sendable {
     public var supply: (any SupplyStore)?
     /// Statement import and reconciliation runs (`nil`: the reconciliation API and console page are not served).
     public var reconciliation: ReconciliationService?
+    /// When `/readyz` turns not-ready.
+    public var readiness = ReadinessThresholds()
 
     /// Creates dependencies.
     public init(

@@ -17,7 +17,8 @@ public func buildGatewayRouter(_ dependencies: GatewayHTTPDependencies, logger: 
         maxBodyBytes: dependencies.maxBodyBytes,
         clock: dependencies.clock
     ).addRoutes(to: router)
-    HealthController(inbox: dependencies.inbox, registry: dependencies.metricsRegistry, clock: dependencies.clock).addRoutes(to: router)
+    HealthController(inbox: dependencies.inbox, registry: dependencies.metricsRegistry, clock: dependencies.clock, readiness: dependencies.readiness)
+        .addRoutes(to: router)
     let authenticator = StaffAuthenticator(directory: dependencies.staff, bootstrapTokens: dependencies.apiTokens, clock: dependencies.clock)
     let api = router.group("/api/v1").add(middleware: StaffAuthenticationMiddleware(authenticator: authenticator, mode: .api))
     StaffAPIController(

@@ -67,9 +67,12 @@ public final class PollScheduler: Service, Sendable {
             try? await gracefulShutdown()
             return
         }
-        await withTaskGroup(of: Void.self) { group in
-            for target in targets {
-                group.addTask { await self.loop(target) }
+        // Graceful shutdown cancels the loops, so that a poll interval's sleep does not hold up the exit.
+        try? await cancelWhenGracefulShutdown {
+            await withTaskGroup(of: Void.self) { group in
+                for target in self.targets {
+                    group.addTask { await self.loop(target) }
+                }
             }
         }
     }

@@ -38,12 +38,15 @@ public final class StockWriteBack: Service, Sendable {
 
     /// Pushes on every interval until cancelled or shut down gracefully.
     public func run() async throws {
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            try? await Task.sleep(for: debounce)
-            do {
-                _ = try await syncOnce()
-            } catch {
-                logger.warning("stock write-back round failed", metadata: ["error": "\(error)"])
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled && !Task.isShuttingDownGracefully {
+                try? await Task.sleep(for: self.debounce)
+                if Task.isCancelled { break }
+                do {
+                    _ = try await self.syncOnce()
+                } catch {
+                    self.logger.warning("stock write-back round failed", metadata: ["error": "\(error)"])
+                }
             }
         }
     }

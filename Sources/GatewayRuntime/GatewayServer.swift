@@ -58,7 +58,12 @@ public final class GatewayServer: Sendable {
         self.logger = logger
         self.apiTokens = apiTokens
         self.access = access
-        let stores = try GatewayStores.open(url: configuration.storage.url, synchronous: configuration.storage.synchronous)
+        let stores = try GatewayStores.open(
+            url: configuration.storage.url,
+            synchronous: configuration.storage.synchronous,
+            maxQueuedDeliveries: configuration.storage.maxQueuedDeliveries,
+            maxQueuedBytes: configuration.storage.maxQueuedBytes
+        )
         self.stores = stores
         let registry = try ConnectorRegistry(configuration: configuration, http: http, logger: logger)
         self.registry = registry
@@ -71,7 +76,9 @@ public final class GatewayServer: Sendable {
                 batchSize: pipeline.batchSize,
                 idleMilliseconds: pipeline.idleMilliseconds,
                 detailConcurrency: pipeline.detailConcurrency,
-                maxAttempts: pipeline.maxAttempts
+                maxAttempts: pipeline.maxAttempts,
+                detailTimeoutMilliseconds: pipeline.detailTimeoutMilliseconds,
+                maxDetailBackoffMilliseconds: pipeline.maxDetailBackoffMilliseconds
             ),
             logger: logger
         )
@@ -99,7 +106,7 @@ public final class GatewayServer: Sendable {
     ///   - onRunning: called with the bound port once the server listens.
     public func run(runPipeline: Bool = true, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         try await seedMasterData()
-        let dependencies = GatewayHTTPDependencies(
+        var dependencies = GatewayHTTPDependencies(
             receivers: registry.receivers,
             platforms: registry.shops.mapValues(\.platform),
             inbox: stores.inbox,
@@ -115,6 +122,10 @@ public final class GatewayServer: Sendable {
             inventory: stores.inventory,
             supply: stores.supply,
             reconciliation: try reconciliationService()
+        )
+        dependencies.readiness = ReadinessThresholds(
+            maxLagSeconds: Double(configuration.pipeline.readyMaxLagSeconds),
+            maxParked: configuration.pipeline.readyMaxParked
         )
         let router = buildGatewayRouter(dependencies, logger: logger)
         let app = Application(
@@ -136,9 +147,11 @@ public final class GatewayServer: Sendable {
                 services.append(.init(service: stockWriteBack, successTerminationBehavior: .ignore))
             }
         }
-        let group = ServiceGroup(
-            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        )
+        var groupConfiguration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        // SIGTERM: stop accepting, let the current batch finish, and exit within 10 s whatever hangs.
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(7)
+        groupConfiguration.maximumCancellationDuration = .seconds(2)
+        let group = ServiceGroup(configuration: groupConfiguration)
         runState.withLock { $0.group = group }
         try await group.run()
     }

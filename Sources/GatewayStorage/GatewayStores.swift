@@ -41,15 +41,21 @@ public struct GatewayStores: Sendable {
     /// ## Configuration keys
     /// - `storage.url`: `sqlite:PATH` (embedded, the default) or `postgres://user:pass@host:port/db`.
     /// - `storage.synchronous`: `full` or `normal` (SQLite only).
+    /// - `storage.max_queued_deliveries`, `storage.max_queued_bytes`: the inbox's commit queue bound.
     /// - Throws: ``StorageError`` for an unsupported or malformed URL.
-    public static func open(url: String, synchronous: String = "full") throws -> GatewayStores {
+    public static func open(
+        url: String,
+        synchronous: String = "full",
+        maxQueuedDeliveries: Int = 20_000,
+        maxQueuedBytes: Int = 64 << 20
+    ) throws -> GatewayStores {
         if url.hasPrefix("sqlite:") {
             let path = String(url.dropFirst("sqlite:".count))
             guard !path.isEmpty else { throw StorageError("storage url \"\(url)\" names no file; use sqlite:data/gateway.sqlite") }
             let database = try SQLiteDatabase.open(path: path, synchronous: synchronous)
             let orders = SQLiteOrderStore(database: database)
             return GatewayStores(
-                inbox: SQLiteInboxStore(database: database),
+                inbox: SQLiteInboxStore(database: database, maxQueuedDeliveries: maxQueuedDeliveries, maxQueuedBytes: maxQueuedBytes),
                 orders: orders,
                 cursors: orders,
                 staff: SQLiteStaffDirectory(database: database),

@@ -18,7 +18,7 @@ struct ExceptionsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List exceptions (open by default).")
         @OptionGroup var options: ConfigOptions
         @Option(help: "open, resolved or all.") var status: String = "open"
-        @Option(help: "unmapped_sku, oversold or no_supply.") var kind: String?
+        @Option(help: "unmapped_sku, oversold, no_supply or unprocessable.") var kind: String?
         @Option(help: "Only this shop.") var shop: String?
         @Option(help: "At most this many.") var limit: Int = 100
 
@@ -30,7 +30,9 @@ struct ExceptionsCommand: AsyncParsableCommand {
                 query.status = value
             }
             if let kind {
-                guard let value = ExceptionKind(rawValue: kind) else { throw ValidationError("--kind must be unmapped_sku, oversold or no_supply") }
+                guard let value = ExceptionKind(rawValue: kind) else {
+                    throw ValidationError("--kind must be unmapped_sku, oversold, no_supply or unprocessable")
+                }
                 query.kind = value
             }
             if let shop { query.shops = [shop] }

@@ -19,9 +19,13 @@ final class ChildGateway: @unchecked Sendable {
     }
 
     /// Starts `gateway serve --config PATH --port N` (0: a free port) and waits for its "listening" line.
-    init(configPath: String, adminToken: String, port requestedPort: Int = 0) throws {
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["serve", "--config", configPath, "--port", String(requestedPort)]
+    /// - Parameters:
+    ///   - extraArguments: more `serve` arguments (e.g. `--ingest-only`).
+    ///   - wrapper: a command the gateway runs under (e.g. `strace -f -o FILE`); its last element is followed by the binary.
+    init(configPath: String, adminToken: String, port requestedPort: Int = 0, extraArguments: [String] = [], wrapper: [String] = []) throws {
+        let command = wrapper + [Self.binary, "serve", "--config", configPath, "--port", String(requestedPort)] + extraArguments
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         var environment = ProcessInfo.processInfo.environment
         environment["GATEWAY_ADMIN_TOKEN"] = adminToken
         environment["LOG_LEVEL"] = "error"
@@ -52,15 +56,22 @@ final class ChildGateway: @unchecked Sendable {
 
     var url: String { "http://127.0.0.1:\(port)" }
 
+    /// The gateway's own process id: the child's, or under a wrapper (strace) the wrapper's child.
+    var gatewayPid: Int32 {
+        let wrapper = process.processIdentifier
+        let children = (try? String(contentsOfFile: "/proc/\(wrapper)/task/\(wrapper)/children", encoding: .utf8)) ?? ""
+        return children.split(separator: " ").first.flatMap { Int32($0) } ?? wrapper
+    }
+
     /// Kills the process at once, like a power cut to the process.
     func kill9() {
-        kill(process.processIdentifier, SIGKILL)
+        kill(gatewayPid, SIGKILL)
         process.waitUntilExit()
     }
 
     /// Asks the process to stop gracefully and waits.
     func stop() {
-        kill(process.processIdentifier, SIGTERM)
+        kill(gatewayPid, SIGTERM)
         process.waitUntilExit()
     }
 }

@@ -23,7 +23,7 @@ import Testing
         let orders: SQLiteOrderStore
     }
 
-    func harness(maxBody: Int = 4096) throws -> Harness {
+    func harness(maxBody: Int = 4096, inboxOverride: (any InboxStore)? = nil) throws -> Harness {
         let database = try SQLiteDatabase.inMemory()
         let inbox = SQLiteInboxStore(database: database)
         let orders = SQLiteOrderStore(database: database)
@@ -31,7 +31,7 @@ import Testing
         let dependencies = GatewayHTTPDependencies(
             receivers: ["yunlai-douyin": receiver],
             platforms: ["yunlai-douyin": .douyin],
-            inbox: inbox,
+            inbox: inboxOverride ?? inbox,
             orders: orders,
             apiTokens: ["admin-token"],
             maxBodyBytes: maxBody,
@@ -47,6 +47,23 @@ import Testing
     }
 
     let body = #"[{"tag":"101","msg_id":"m-1","data":"{\"p_id\":4984023467827309610,\"update_time\":1764400001}"}]"#
+
+    /// A full commit queue: the push is refused with 503 and `Retry-After`, never acknowledged.
+    @Test func overloadedInboxAnswers503WithRetryAfter() async throws {
+        let harness = try harness(inboxOverride: OverloadedInbox())
+        let app = Application(router: harness.router)
+        try await app.test(.router) { client in
+            let response = try await client.execute(
+                uri: "/webhooks/douyin/yunlai-douyin",
+                method: .post,
+                headers: signedHeaders(body),
+                body: ByteBuffer(string: body)
+            )
+            #expect(response.status == .serviceUnavailable)
+            #expect(response.headers[.retryAfter] == "1")
+            #expect(!String(buffer: response.body).contains("\"code\":0"))
+        }
+    }
 
     @Test func signedPushIsStoredThenAcknowledgedInDouyinFormat() async throws {
         let harness = try harness()
@@ -150,4 +167,16 @@ import Testing
             #expect(String(buffer: ready.body).contains("inboxUnprocessed"))
         }
     }
+}
+
+/// An inbox whose commit queue is always full.
+struct OverloadedInbox: InboxStore {
+    func append(_ deliveries: [InboxDelivery]) async throws -> [InboxAppendResult] {
+        throw InboxOverloaded(queuedDeliveries: 20_000, queuedBytes: 1 << 20)
+    }
+    func pending(limit: Int, now: Timestamp) async throws -> [InboxEntry] { [] }
+    func deferEntries(_ ids: [Int64], until: Timestamp, error: String) async throws {}
+    func markInFlight(_ ids: [Int64]) async throws {}
+    func park(_ deliveries: [ParkedDelivery], at now: Timestamp) async throws {}
+    func counts() async throws -> InboxCounts { InboxCounts(total: 0, unprocessed: 0, duplicatesAbsorbed: 0) }
 }

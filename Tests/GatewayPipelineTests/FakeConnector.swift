@@ -5,11 +5,14 @@ import Synchronization
 final class FakeConnector: PlatformConnector, Sendable {
     let platform = Platform.douyin
     let shop: String
+    /// The wire format: `order|status|seconds|thin` or `order|status|seconds|full[|quantity]`.
     let pollPolicy = PollPolicy(maxWindowSeconds: 3600, settleSeconds: 0, overlapSeconds: 60)
     /// The platform's orders: id → (status, update seconds).
     let platformOrders = Mutex<[String: (OrderStatus, Int64)]>([:])
     /// Whether detail fetches fail.
     let failing = Mutex(false)
+    /// Whether detail fetches hang forever.
+    let hanging = Mutex(false)
     /// Poll windows requested.
     let windows = Mutex<[(Timestamp, Timestamp)]>([])
 
@@ -17,7 +20,7 @@ final class FakeConnector: PlatformConnector, Sendable {
 
     func observations(from entry: InboxEntry) throws -> [OrderObservation] {
         let parts = entry.delivery.payloadText.split(separator: "|").map(String.init)
-        guard parts.count == 4, let status = OrderStatus(rawValue: parts[1]), let seconds = Int64(parts[2]) else {
+        guard parts.count == 4 || parts.count == 5, let status = OrderStatus(rawValue: parts[1]), let seconds = Int64(parts[2]) else {
             throw PipelineTestError.unreadable(entry.delivery.payloadText)
         }
         let key = OrderKey(platform: .douyin, shop: shop, platformOrderId: parts[0])
@@ -39,12 +42,16 @@ final class FakeConnector: PlatformConnector, Sendable {
                 source: .poll,
                 event: "poll",
                 platformUpdatedAt: Timestamp(secondsSince1970: seconds),
-                snapshot: Self.snapshot(status)
+                snapshot: Self.snapshot(status, quantity: parts.count == 5 ? Int(parts[4]) ?? 1 : 1)
             )
         ]
     }
 
     func fetchOrder(platformOrderId: String) async throws -> PreparedObservation {
+        if hanging.withLock({ $0 }) {
+            // A platform that never answers and ignores cancellation.
+            await withUnsafeContinuation { (_: UnsafeContinuation<Void, Never>) in }
+        }
         if failing.withLock({ $0 }) { throw PipelineTestError.apiDown }
         guard let (status, seconds) = platformOrders.withLock({ $0[platformOrderId] }) else { throw PipelineTestError.unknownOrder }
         let key = OrderKey(platform: .douyin, shop: shop, platformOrderId: platformOrderId)
@@ -78,14 +85,14 @@ final class FakeConnector: PlatformConnector, Sendable {
         }
     }
 
-    static func snapshot(_ status: OrderStatus) -> OrderSnapshot {
+    static func snapshot(_ status: OrderStatus, quantity: Int = 1) -> OrderSnapshot {
         OrderSnapshot(
             status: status,
             platformStatus: status.rawValue,
             totalFen: 5980,
             paidFen: 5980,
             createdAt: Timestamp(secondsSince1970: 1),
-            lines: [OrderLine(lineId: "1", productId: "p", skuId: "ponkan-5kg", title: "ponkan", quantity: 1, paidFen: 5980)]
+            lines: [OrderLine(lineId: "1", productId: "p", skuId: "ponkan-5kg", title: "ponkan", quantity: quantity, paidFen: 5980)]
         )
     }
 }
@@ -94,4 +101,5 @@ enum PipelineTestError: Error {
     case unreadable(String)
     case apiDown
     case unknownOrder
+    case storageFault(String)
 }

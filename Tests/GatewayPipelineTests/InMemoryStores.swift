@@ -9,6 +9,13 @@ actor InMemoryStores: InboxStore, OrderStore, PollCursorStore {
     var timelines: [OrderKey: [TimelineEntry]] = [:]
     var cursors: [String: Timestamp] = [:]
     var failures: [Int64: String] = [:]
+    var parked: [Int64: ParkedDelivery] = [:]
+    var inFlight: [Int64: Int] = [:]
+    /// Deliveries whose commit throws (as a storage fault would), to test isolation.
+    var poisonedDeliveryIds: Set<String> = []
+    var commitCalls = 0
+
+    func poison(_ deliveryId: String) { poisonedDeliveryIds.insert(deliveryId) }
 
     func append(_ deliveries: [InboxDelivery]) async throws -> [InboxAppendResult] {
         deliveries.map { delivery in
@@ -25,25 +32,51 @@ actor InMemoryStores: InboxStore, OrderStore, PollCursorStore {
     }
 
     func pending(limit: Int, now: Timestamp) async throws -> [InboxEntry] {
-        Array(entries.filter { !processed.contains($0.id) && (notBefore[$0.id] ?? now) <= now }.prefix(limit))
+        Array(
+            entries.filter { !processed.contains($0.id) && parked[$0.id] == nil && (notBefore[$0.id] ?? now) <= now }.prefix(limit).map {
+                var entry = $0
+                entry.inFlight = inFlight[$0.id] ?? 0
+                return entry
+            }
+        )
     }
 
     func deferEntries(_ ids: [Int64], until: Timestamp, error: String) async throws {
         for id in ids {
             notBefore[id] = until
+            inFlight[id] = 0
             if let index = entries.firstIndex(where: { $0.id == id }) { entries[index].attempts += 1 }
         }
     }
 
+    func markInFlight(_ ids: [Int64]) async throws {
+        for id in ids { inFlight[id, default: 0] += 1 }
+    }
+
+    func park(_ deliveries: [ParkedDelivery], at now: Timestamp) async throws {
+        for delivery in deliveries where !processed.contains(delivery.inboxId) {
+            parked[delivery.inboxId] = delivery
+            inFlight[delivery.inboxId] = 0
+        }
+    }
+
+    /// Puts a parked delivery back (staff's re-run).
+    func unpark(_ id: Int64) { parked[id] = nil }
+
     func counts() async throws -> InboxCounts {
         InboxCounts(
             total: entries.count,
-            unprocessed: entries.count - processed.count,
-            duplicatesAbsorbed: entries.reduce(0) { $0 + $1.receivedCount - 1 }
+            unprocessed: entries.count - processed.count - parked.count,
+            duplicatesAbsorbed: entries.reduce(0) { $0 + $1.receivedCount - 1 },
+            parked: parked.count
         )
     }
 
     func commit(_ batch: [ProcessedDelivery], at now: Timestamp) async throws -> [MergeResult] {
+        commitCalls += 1
+        if let poisoned = batch.first(where: { poisonedDeliveryIds.contains($0.deliveryId) }) {
+            throw PipelineTestError.storageFault(poisoned.deliveryId)
+        }
         var results: [MergeResult] = []
         for delivery in batch where !processed.contains(delivery.inboxId) {
             for prepared in delivery.observations {
@@ -68,6 +101,7 @@ actor InMemoryStores: InboxStore, OrderStore, PollCursorStore {
             }
             if let failure = delivery.failure { failures[delivery.inboxId] = failure }
             processed.insert(delivery.inboxId)
+            inFlight[delivery.inboxId] = 0
         }
         return results
     }

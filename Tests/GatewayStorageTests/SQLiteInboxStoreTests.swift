@@ -70,3 +70,96 @@ import Testing
         #expect(later[0].attempts == 1)
     }
 }
+
+@Suite struct SQLiteInboxDurabilityTests {
+    func delivery(_ id: String) -> InboxDelivery {
+        InboxDelivery(platform: .douyin, shop: "s", deliveryId: id, kind: .push, receivedAt: Timestamp(secondsSince1970: 1), text: "{}")
+    }
+
+    /// Issue #8 finding 1: GRDB's pool resets the writer to `synchronous=NORMAL` after `prepareDatabase`, so
+    /// `full` never took effect. The writer is read back here.
+    @Test func theWriterRunsWithTheConfiguredSynchronousMode() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let full = try SQLiteDatabase.open(path: directory.file("full.sqlite"))
+        #expect(try full.writerSynchronous() == 2)
+        let normal = try SQLiteDatabase.open(path: directory.file("normal.sqlite"), synchronous: "normal")
+        #expect(try normal.writerSynchronous() == 1)
+    }
+
+    /// The commit queue is bounded: appends past the bound are refused at once and store nothing; every append
+    /// that returned is stored.
+    @Test func appendsPastTheQueueBoundAreRefusedAndStoreNothing() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let inbox = SQLiteInboxStore(database: try SQLiteDatabase.open(path: directory.file("inbox.sqlite")), maxQueuedDeliveries: 4)
+        let outcomes = await withTaskGroup(of: (String, Bool).self) { group in
+            for index in 0..<300 {
+                group.addTask {
+                    do {
+                        _ = try await inbox.append([self.delivery("d\(index)")])
+                        return ("d\(index)", true)
+                    } catch is InboxOverloaded {
+                        return ("d\(index)", false)
+                    } catch {
+                        Issue.record("unexpected \(error)")
+                        return ("d\(index)", false)
+                    }
+                }
+            }
+            var all: [(String, Bool)] = []
+            for await outcome in group { all.append(outcome) }
+            return all
+        }
+        let stored = Set(try await inbox.allEntries().map(\.delivery.deliveryId))
+        let accepted = Set(outcomes.filter(\.1).map(\.0))
+        #expect(accepted == stored)
+        #expect(outcomes.contains { !$0.1 }, "300 concurrent appends never exceeded a queue of 4")
+        #expect(inbox.queued.deliveries == 0)
+        // It recovers: the next append is stored.
+        #expect(try await inbox.append([delivery("after")]).count == 1)
+    }
+
+    /// Parking: a parked entry leaves the pending set, opens an `unprocessable` exception, and staff's re-run puts
+    /// it back; a dismissal ends it.
+    @Test func parkedDeliveriesOpenAnExceptionAndComeBackOnRerun() async throws {
+        let database = try SQLiteDatabase.inMemory()
+        let inbox = SQLiteInboxStore(database: database)
+        let inventory = SQLiteInventoryStore(database: database)
+        let ids = try await inbox.append([delivery("bad"), delivery("good"), delivery("worse")]).map(\.id)
+        let now = Timestamp(secondsSince1970: 100)
+        try await inbox.markInFlight(ids)
+        #expect(try await inbox.pending(limit: 10, now: now).map(\.inFlight) == [1, 1, 1])
+        try await inbox.park(
+            [
+                ParkedDelivery(inboxId: ids[0], reason: .undecodable, message: "not JSON"),
+                ParkedDelivery(inboxId: ids[2], reason: .invalid, message: "quantity 0", platformOrderId: "o3"),
+            ],
+            at: now
+        )
+        #expect(try await inbox.pending(limit: 10, now: now).map(\.id) == [ids[1]])
+        let counts = try await inbox.counts()
+        #expect(counts.parked == 2)
+        #expect(counts.unprocessed == 1)
+        let parked = try await inbox.parkedEntries()
+        #expect(parked.map(\.reason) == [.undecodable, .invalid])
+        #expect(parked[0].failures == 1)
+        #expect(parked[0].entry.inFlight == 0)
+        #expect(parked[0].firstFailedAt == now)
+        let exceptions = try await inventory.exceptions(ExceptionQuery(kind: .unprocessable))
+        #expect(exceptions.count == 2)
+        #expect(Set(exceptions.map(\.order.platformOrderId)) == ["delivery:bad", "o3"])
+        #expect(exceptions.allSatisfy { $0.message.contains("delivery") })
+
+        let rerun = try #require(exceptions.first { $0.order.platformOrderId == "delivery:bad" })
+        let resolution = try await inventory.resolveException(id: rerun.id, note: "connector fixed", dismiss: false, actor: "admin", at: now)
+        #expect(resolution.resolved)
+        #expect(try await inbox.pending(limit: 10, now: now).map(\.id) == [ids[0], ids[1]])
+
+        let dismissed = try #require(exceptions.first { $0.order.platformOrderId == "o3" })
+        _ = try await inventory.resolveException(id: dismissed.id, note: "test order", dismiss: true, actor: "admin", at: now)
+        let after = try await inbox.counts()
+        #expect(after.parked == 0)
+        #expect(after.unprocessed == 2)
+    }
+}

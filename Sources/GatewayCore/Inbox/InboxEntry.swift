@@ -8,12 +8,15 @@ public struct InboxEntry: Sendable, Hashable, Codable {
     public var receivedCount: Int
     /// Processing attempts so far that ended in a deferral.
     public var attempts: Int
+    /// Processing attempts that began and never ended (the process died while the entry was in flight).
+    public var inFlight: Int
 
     /// Creates an entry.
-    public init(id: Int64, delivery: InboxDelivery, receivedCount: Int = 1, attempts: Int = 0) {
+    public init(id: Int64, delivery: InboxDelivery, receivedCount: Int = 1, attempts: Int = 0, inFlight: Int = 0) {
         self.id = id
         self.delivery = delivery
         self.receivedCount = receivedCount
         self.attempts = attempts
+        self.inFlight = inFlight
     }
 }

@@ -67,6 +67,8 @@ public enum ExceptionKind: String, Sendable, Hashable, Codable, CaseIterable {
     case oversold
     /// Not enough farmer supply for the line's product and grade.
     case noSupply = "no_supply"
+    /// A delivery could not be processed and is parked (``ParkedDelivery``); the line id is `inbox:ID`.
+    case unprocessable
 }
 
 /// Whether an exception still holds its order.

@@ -11,8 +11,18 @@ public protocol InboxStore: Sendable {
     /// Entries not processed yet and not deferred past `now`, oldest first.
     func pending(limit: Int, now: Timestamp) async throws -> [InboxEntry]
 
-    /// Puts entries back for a later attempt (e.g. the platform API was down for a detail fetch).
+    /// Puts entries back for a later attempt (e.g. the platform API was down for a detail fetch); clears their
+    /// in-flight mark.
     func deferEntries(_ ids: [Int64], until: Timestamp, error: String) async throws
+
+    /// Marks entries as in flight before processing them (durably), so that entries that were being processed
+    /// when the process died can be told apart afterwards: ``InboxEntry/inFlight`` counts such attempts. The
+    /// commit, a deferral or parking clears the mark.
+    func markInFlight(_ ids: [Int64]) async throws
+
+    /// Parks deliveries that cannot be processed: they leave the pending set, keep their error, attempts and
+    /// first/last failure time, and each opens an exception of kind ``ExceptionKind/unprocessable``.
+    func park(_ deliveries: [ParkedDelivery], at now: Timestamp) async throws
 
     /// Counts of all and of unprocessed entries.
     func counts() async throws -> InboxCounts
@@ -28,13 +38,26 @@ public struct InboxCounts: Sendable, Hashable, Codable {
     public var duplicatesAbsorbed: Int
     /// When the oldest entry still waiting was received (`nil` when nothing waits): the inbox lag.
     public var oldestUnprocessedAt: Timestamp?
+    /// Entries parked (not processed, waiting for staff).
+    public var parked: Int
+    /// Entries waiting for a detail fetch that failed at least once (`awaiting_detail`).
+    public var awaitingDetail: Int
 
     /// Creates counts.
-    public init(total: Int, unprocessed: Int, duplicatesAbsorbed: Int, oldestUnprocessedAt: Timestamp? = nil) {
+    public init(
+        total: Int,
+        unprocessed: Int,
+        duplicatesAbsorbed: Int,
+        oldestUnprocessedAt: Timestamp? = nil,
+        parked: Int = 0,
+        awaitingDetail: Int = 0
+    ) {
         self.total = total
         self.unprocessed = unprocessed
         self.duplicatesAbsorbed = duplicatesAbsorbed
         self.oldestUnprocessedAt = oldestUnprocessedAt
+        self.parked = parked
+        self.awaitingDetail = awaitingDetail
     }
 
     /// Seconds the oldest waiting entry has waited at `now` (0 when nothing waits).

@@ -121,6 +121,7 @@ public enum ConsoleStrings {
         "exceptions.kind.unmapped_sku": ("SKU 未映射", "Unmapped SKU"),
         "exceptions.kind.oversold": ("超卖", "Oversold"),
         "exceptions.kind.no_supply": ("无农户货源", "No farmer supply"),
+        "exceptions.kind.unprocessable": ("无法处理的推送（已暂存）", "Unprocessable delivery (parked)"),
         "exceptions.platformSku": ("平台 SKU", "Platform SKU"),
         "exceptions.message": ("原因", "Reason"),
         "exceptions.openedAt": ("发生时间", "Opened"),

@@ -10,6 +10,7 @@ struct HealthController: Sendable {
     let inbox: any InboxStore
     let registry: PrometheusCollectorRegistry
     let clock: @Sendable () -> Timestamp
+    let readiness: ReadinessThresholds
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/healthz") { _, _ in
@@ -20,20 +21,36 @@ struct HealthController: Sendable {
                 let counts = try await self.inbox.counts()
                 struct Ready: Encodable {
                     var status: String
+                    var reasons: [String]
                     var inboxTotal: Int
                     var inboxUnprocessed: Int
+                    var inboxParked: Int
+                    var inboxAwaitingDetail: Int
                     var duplicatesAbsorbed: Int
                     var inboxLagSeconds: Double
                 }
-                return try JSONResponse.encode(
+                let lag = counts.lagSeconds(at: self.clock())
+                var reasons: [String] = []
+                if lag > self.readiness.maxLagSeconds {
+                    reasons.append("inbox lag \(Int(lag)) s is over \(Int(self.readiness.maxLagSeconds)) s")
+                }
+                if counts.parked > self.readiness.maxParked {
+                    reasons.append("\(counts.parked) parked deliveries are over \(self.readiness.maxParked)")
+                }
+                var response = try JSONResponse.encode(
                     Ready(
-                        status: "ready",
+                        status: reasons.isEmpty ? "ready" : "not_ready",
+                        reasons: reasons,
                         inboxTotal: counts.total,
                         inboxUnprocessed: counts.unprocessed,
+                        inboxParked: counts.parked,
+                        inboxAwaitingDetail: counts.awaitingDetail,
                         duplicatesAbsorbed: counts.duplicatesAbsorbed,
-                        inboxLagSeconds: counts.lagSeconds(at: self.clock())
+                        inboxLagSeconds: lag
                     )
                 )
+                if !reasons.isEmpty { response.status = .serviceUnavailable }
+                return response
             } catch {
                 return JSONResponse.error(.serviceUnavailable, "store not ready: \(error)")
             }
@@ -43,6 +60,8 @@ struct HealthController: Sendable {
                 Gauge(label: "gateway_inbox_unprocessed").record(counts.unprocessed)
                 Gauge(label: "gateway_inbox_total").record(counts.total)
                 Gauge(label: "gateway_inbox_lag_seconds").record(counts.lagSeconds(at: self.clock()))
+                Gauge(label: "gateway_inbox_parked").record(counts.parked)
+                Gauge(label: "gateway_inbox_awaiting_detail").record(counts.awaitingDetail)
             }
             var buffer: [UInt8] = []
             buffer.reserveCapacity(16 * 1024)

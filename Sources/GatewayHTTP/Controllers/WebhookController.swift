@@ -63,7 +63,16 @@ struct WebhookController: Sendable {
             reject(platformName, shop, reason: reason.rawValue, message: message)
             return JSONResponse.raw(ack.body, status: ack.status, contentType: ack.contentType)
         case .accepted(let deliveries, let ack):
-            let results = try await inbox.append(deliveries)
+            let results: [InboxAppendResult]
+            do {
+                results = try await inbox.append(deliveries)
+            } catch let overloaded as InboxOverloaded {
+                // Nothing was stored: refuse, so that the platform sends it again.
+                metrics.shop(platform: platformName, shop: shop).overloaded.increment()
+                var response = JSONResponse.error(.serviceUnavailable, "the gateway is busy; retry later")
+                response.headers[.retryAfter] = String(overloaded.retryAfterSeconds)
+                return response
+            }
             let duplicates = results.filter(\.isDuplicate).count
             let shopMetrics = metrics.shop(platform: platformName, shop: shop)
             shopMetrics.received.increment(by: results.count - duplicates)

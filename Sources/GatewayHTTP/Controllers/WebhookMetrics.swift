@@ -8,6 +8,7 @@ final class WebhookMetrics: Sendable {
         let received: Counter
         let duplicates: Counter
         let ackLatency: Metrics.Timer
+        let overloaded: Counter
     }
 
     private let shops = Mutex<[String: Shop]>([:])
@@ -21,7 +22,8 @@ final class WebhookMetrics: Sendable {
             let created = Shop(
                 received: Counter(label: "gateway_deliveries_received_total", dimensions: dimensions),
                 duplicates: Counter(label: "gateway_deliveries_duplicate_total", dimensions: dimensions),
-                ackLatency: Metrics.Timer(label: "gateway_ack_latency_seconds", dimensions: [("platform", platform)])
+                ackLatency: Metrics.Timer(label: "gateway_ack_latency_seconds", dimensions: [("platform", platform)]),
+                overloaded: Counter(label: "gateway_deliveries_overloaded_total", dimensions: dimensions)
             )
             shops[key] = created
             return created

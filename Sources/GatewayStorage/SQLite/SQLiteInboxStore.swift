@@ -9,20 +9,30 @@ import Synchronization
 /// commits it in one transaction (one fsync with `synchronous=FULL`), then answers every caller.
 /// A caller therefore returns only after its deliveries are on disk, and a burst of N concurrent
 /// deliveries costs a handful of fsyncs instead of N.
+///
+/// The queue is bounded by count and by payload bytes: past either bound ``append(_:)`` throws
+/// ``GatewayCore/InboxOverloaded`` at once and stores nothing, so memory stays bounded under any load and
+/// the webhook can answer 503 with `Retry-After`.
 public final class SQLiteInboxStore: InboxStore, Sendable {
     private let writer: any DatabaseWriter
     private let queue = WaiterQueue()
     private let wake: AsyncStream<Void>.Continuation
     private let writerTask: Task<Void, Never>
     private let maxBatch: Int
+    private let maxQueuedDeliveries: Int
+    private let maxQueuedBytes: Int
 
     /// Creates the store and starts its writer task.
     /// - Parameters:
     ///   - database: the migrated database.
     ///   - maxBatch: most deliveries committed in one transaction.
-    public init(database: SQLiteDatabase, maxBatch: Int = 2048) {
+    ///   - maxQueuedDeliveries: most deliveries waiting for a commit (`storage.max_queued_deliveries`).
+    ///   - maxQueuedBytes: most payload bytes waiting for a commit (`storage.max_queued_bytes`).
+    public init(database: SQLiteDatabase, maxBatch: Int = 2048, maxQueuedDeliveries: Int = 20_000, maxQueuedBytes: Int = 64 << 20) {
         self.writer = database.writer
         self.maxBatch = maxBatch
+        self.maxQueuedDeliveries = maxQueuedDeliveries
+        self.maxQueuedBytes = maxQueuedBytes
         let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         self.wake = continuation
         let writer = database.writer
@@ -30,17 +40,24 @@ public final class SQLiteInboxStore: InboxStore, Sendable {
         self.writerTask = Task {
             for await _ in stream {
                 while true {
-                    let batch: [Waiter] = queue.waiting.withLock { waiting in
+                    let batch: [Waiter] = queue.state.withLock { state in
                         var taken: [Waiter] = []
                         var count = 0
-                        while let first = waiting.first, taken.isEmpty || count + first.deliveries.count <= maxBatch {
-                            taken.append(waiting.removeFirst())
+                        while let first = state.waiting.first, taken.isEmpty || count + first.deliveries.count <= maxBatch {
+                            taken.append(state.waiting.removeFirst())
                             count += first.deliveries.count
                         }
                         return taken
                     }
                     if batch.isEmpty { break }
                     await Self.commit(batch, writer: writer)
+                    // Counted as queued until committed, so the bound covers what is in memory.
+                    queue.state.withLock { state in
+                        for waiter in batch {
+                            state.deliveries -= waiter.deliveries.count
+                            state.bytes -= waiter.bytes
+                        }
+                    }
                 }
             }
         }
@@ -53,11 +70,27 @@ public final class SQLiteInboxStore: InboxStore, Sendable {
 
     public func append(_ deliveries: [InboxDelivery]) async throws -> [InboxAppendResult] {
         if deliveries.isEmpty { return [] }
+        let bytes = deliveries.reduce(0) { $0 + $1.payload.count }
+        let (maxDeliveries, maxBytes) = (maxQueuedDeliveries, maxQueuedBytes)
         return try await withCheckedThrowingContinuation { continuation in
-            queue.waiting.withLock { $0.append(Waiter(deliveries: deliveries, continuation: continuation)) }
-            wake.yield()
+            let refused: InboxOverloaded? = queue.state.withLock { state in
+                let full = state.deliveries > 0 && (state.deliveries + deliveries.count > maxDeliveries || state.bytes + bytes > maxBytes)
+                if full { return InboxOverloaded(queuedDeliveries: state.deliveries, queuedBytes: state.bytes) }
+                state.waiting.append(Waiter(deliveries: deliveries, bytes: bytes, continuation: continuation))
+                state.deliveries += deliveries.count
+                state.bytes += bytes
+                return nil
+            }
+            if let refused {
+                continuation.resume(throwing: refused)
+            } else {
+                wake.yield()
+            }
         }
     }
+
+    /// Deliveries and payload bytes waiting for the group commit right now.
+    public var queued: (deliveries: Int, bytes: Int) { queue.state.withLock { ($0.deliveries, $0.bytes) } }
 
     private static func commit(_ batch: [Waiter], writer: any DatabaseWriter) async {
         do {
@@ -68,7 +101,8 @@ public final class SQLiteInboxStore: InboxStore, Sendable {
                         VALUES (?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (platform, shop, delivery_id) DO UPDATE SET
                             received_count = received_count + 1,
-                            last_received_at = excluded.last_received_at
+                            last_received_at = excluded.last_received_at,
+                            next_attempt_at = CASE WHEN processed_at IS NULL AND parked_at IS NULL THEN 0 ELSE next_attempt_at END
                         RETURNING id, received_count
                         """
                 )
@@ -100,8 +134,8 @@ public final class SQLiteInboxStore: InboxStore, Sendable {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, platform, shop, delivery_id, kind, received_at, payload, received_count, attempts
-                    FROM inbox WHERE processed_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?
+                    SELECT id, platform, shop, delivery_id, kind, received_at, payload, received_count, attempts, in_flight
+                    FROM inbox WHERE processed_at IS NULL AND parked_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?
                     """,
                 arguments: [now.millisecondsSince1970, limit]
             ).compactMap(Self.entry(from:))
@@ -113,8 +147,59 @@ public final class SQLiteInboxStore: InboxStore, Sendable {
         try await writer.write { db in
             for id in ids {
                 try db.execute(
-                    sql: "UPDATE inbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ? AND processed_at IS NULL",
+                    sql: """
+                        UPDATE inbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, in_flight = 0
+                        WHERE id = ? AND processed_at IS NULL
+                        """,
                     arguments: [until.millisecondsSince1970, error, id]
+                )
+            }
+        }
+    }
+
+    public func markInFlight(_ ids: [Int64]) async throws {
+        guard !ids.isEmpty else { return }
+        try await writer.write { db in
+            for id in ids {
+                try db.executeCached(sql: "UPDATE inbox SET in_flight = in_flight + 1 WHERE id = ? AND processed_at IS NULL", arguments: [id])
+            }
+        }
+    }
+
+    public func park(_ deliveries: [ParkedDelivery], at now: Timestamp) async throws {
+        guard !deliveries.isEmpty else { return }
+        try await writer.write { db in
+            for parked in deliveries {
+                guard
+                    let row = try Row.fetchOne(
+                        db,
+                        sql: "SELECT platform, shop, delivery_id, attempts FROM inbox WHERE id = ? AND processed_at IS NULL",
+                        arguments: [parked.inboxId]
+                    )
+                else { continue }
+                let at = now.millisecondsSince1970
+                try db.execute(
+                    sql: """
+                        UPDATE inbox SET parked_at = ?, park_reason = ?, last_error = ?, failures = failures + 1,
+                            first_failed_at = coalesce(first_failed_at, ?), last_failed_at = ?, in_flight = 0
+                        WHERE id = ?
+                        """,
+                    arguments: [at, parked.reason.rawValue, parked.message, at, at, parked.inboxId]
+                )
+                let deliveryId: String = row["delivery_id"]
+                let attempts: Int = row["attempts"]
+                let message = "\(parked.reason.rawValue): \(parked.message) (delivery \(deliveryId), \(attempts) deferred attempts)"
+                try db.execute(
+                    sql: """
+                        INSERT INTO fulfilment_exceptions (kind, platform, shop, platform_order_id, line_id, platform_sku_id, sku_code,
+                                                           enterprise_id, message, status, opened_at)
+                        VALUES ('unprocessable', ?, ?, ?, ?, NULL, NULL, NULL, ?, 'open', ?)
+                        ON CONFLICT DO NOTHING
+                        """,
+                    arguments: [
+                        row["platform"], row["shop"], parked.platformOrderId ?? "delivery:\(deliveryId)", "inbox:\(parked.inboxId)",
+                        String(message.prefix(2000)), at,
+                    ]
                 )
             }
         }
@@ -126,9 +211,11 @@ public final class SQLiteInboxStore: InboxStore, Sendable {
                 db,
                 sql: """
                     SELECT count(*) AS total,
-                           coalesce(sum(processed_at IS NULL), 0) AS unprocessed,
+                           coalesce(sum(processed_at IS NULL AND parked_at IS NULL), 0) AS unprocessed,
                            coalesce(sum(received_count - 1), 0) AS duplicates,
-                           (SELECT min(received_at) FROM inbox WHERE processed_at IS NULL) AS oldest
+                           coalesce(sum(parked_at IS NOT NULL AND processed_at IS NULL), 0) AS parked,
+                           coalesce(sum(processed_at IS NULL AND parked_at IS NULL AND attempts > 0), 0) AS awaiting,
+                           (SELECT min(received_at) FROM inbox WHERE processed_at IS NULL AND parked_at IS NULL) AS oldest
                     FROM inbox
                     """
             )
@@ -136,8 +223,34 @@ public final class SQLiteInboxStore: InboxStore, Sendable {
                 total: row?["total"] ?? 0,
                 unprocessed: row?["unprocessed"] ?? 0,
                 duplicatesAbsorbed: row?["duplicates"] ?? 0,
-                oldestUnprocessedAt: (row?["oldest"] as Int64?).map { Timestamp(millisecondsSince1970: $0) }
+                oldestUnprocessedAt: (row?["oldest"] as Int64?).map { Timestamp(millisecondsSince1970: $0) },
+                parked: row?["parked"] ?? 0,
+                awaitingDetail: row?["awaiting"] ?? 0
             )
+        }
+    }
+
+    /// Parked entries, oldest first, with their reason and failure times (for staff tooling and tests).
+    public func parkedEntries() async throws -> [ParkedInboxEntry] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, platform, shop, delivery_id, kind, received_at, payload, received_count, attempts, in_flight,
+                           park_reason, last_error, failures, first_failed_at, last_failed_at
+                    FROM inbox WHERE parked_at IS NOT NULL AND processed_at IS NULL ORDER BY id
+                    """
+            ).compactMap { row in
+                guard let entry = Self.entry(from: row), let reason = ParkReason(rawValue: row["park_reason"] ?? "") else { return nil }
+                return ParkedInboxEntry(
+                    entry: entry,
+                    reason: reason,
+                    message: row["last_error"] ?? "",
+                    failures: row["failures"],
+                    firstFailedAt: Timestamp(millisecondsSince1970: row["first_failed_at"] ?? 0),
+                    lastFailedAt: Timestamp(millisecondsSince1970: row["last_failed_at"] ?? 0)
+                )
+            }
         }
     }
 
@@ -146,7 +259,10 @@ public final class SQLiteInboxStore: InboxStore, Sendable {
         try await writer.read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT id, platform, shop, delivery_id, kind, received_at, payload, received_count, attempts FROM inbox ORDER BY id"
+                sql: """
+                    SELECT id, platform, shop, delivery_id, kind, received_at, payload, received_count, attempts, in_flight
+                    FROM inbox ORDER BY id
+                    """
             ).compactMap(Self.entry(from:))
         }
     }
@@ -162,17 +278,29 @@ public final class SQLiteInboxStore: InboxStore, Sendable {
             receivedAt: Timestamp(millisecondsSince1970: row["received_at"]),
             payload: Array(payload)
         )
-        return InboxEntry(id: row["id"], delivery: delivery, receivedCount: row["received_count"], attempts: row["attempts"])
+        return InboxEntry(
+            id: row["id"],
+            delivery: delivery,
+            receivedCount: row["received_count"],
+            attempts: row["attempts"],
+            inFlight: row["in_flight"] ?? 0
+        )
     }
 }
 
 /// A caller waiting for its deliveries to be committed.
 private struct Waiter: Sendable {
     var deliveries: [InboxDelivery]
+    var bytes: Int
     var continuation: CheckedContinuation<[InboxAppendResult], any Error>
 }
 
-/// The queue of waiting callers, shared between callers and the writer task.
+/// The queue of waiting callers and what it holds, shared between callers and the writer task.
 private final class WaiterQueue: Sendable {
-    let waiting = Mutex<[Waiter]>([])
+    struct State {
+        var waiting: [Waiter] = []
+        var deliveries = 0
+        var bytes = 0
+    }
+    let state = Mutex(State())
 }

@@ -91,6 +91,9 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
                 return ExceptionResolution(exception: exception, resolved: true, reason: "already resolved")
             }
             let key = exception.order
+            if exception.kind == .unprocessable {
+                return try Self.resolveParked(exception, note: note, dismiss: dismiss, actor: actor, db: db, now: now)
+            }
             if dismiss {
                 if let lineId = exception.lineId {
                     try db.execute(
@@ -138,6 +141,46 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
             )
             return ExceptionResolution(exception: resolved ?? exception, resolved: true, reason: nil)
         }
+    }
+
+    /// Resolves an `unprocessable` exception: a re-run puts its parked delivery back into the pipeline (if it
+    /// fails again it is parked again under a new exception); a dismissal marks the delivery processed as given up.
+    private static func resolveParked(
+        _ exception: FulfilmentException,
+        note: String,
+        dismiss: Bool,
+        actor: String,
+        db: Database,
+        now: Timestamp
+    ) throws -> ExceptionResolution {
+        guard let lineId = exception.lineId, lineId.hasPrefix("inbox:"), let inboxId = Int64(lineId.dropFirst("inbox:".count)) else {
+            throw InventoryStoreError.notFound("exception \(exception.id) names no parked delivery")
+        }
+        if dismiss {
+            try db.execute(
+                sql: "UPDATE inbox SET processed_at = ?, parked_at = NULL, last_error = ? WHERE id = ? AND processed_at IS NULL",
+                arguments: [now.millisecondsSince1970, "dismissed by \(actor): \(note)", inboxId]
+            )
+        } else {
+            try db.execute(
+                sql: "UPDATE inbox SET parked_at = NULL, next_attempt_at = 0, in_flight = 0 WHERE id = ? AND processed_at IS NULL",
+                arguments: [inboxId]
+            )
+        }
+        try Self.close(id: exception.id, actor: actor, note: note, db: db, now: now)
+        try Self.audit(
+            db,
+            now: now,
+            actor: actor,
+            action: dismiss ? "exception.dismiss" : "exception.rerun",
+            subject: "exception:\(exception.id)",
+            detail: ["note": note, "inbox": "\(inboxId)"],
+            enterpriseId: exception.enterpriseId
+        )
+        let resolved = try Row.fetchOne(db, sql: "SELECT * FROM fulfilment_exceptions WHERE id = ?", arguments: [exception.id]).flatMap(
+            SQLiteFulfilment.exception(from:)
+        )
+        return ExceptionResolution(exception: resolved ?? exception, resolved: true, reason: dismiss ? nil : "queued for re-run")
     }
 
     public func fulfilments(of order: OrderKey) async throws -> [LineFulfilment] {

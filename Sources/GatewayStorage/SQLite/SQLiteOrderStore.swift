@@ -61,7 +61,7 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
                     )
                 }
                 try db.executeCached(
-                    sql: "UPDATE inbox SET processed_at = ?, last_error = ? WHERE id = ?",
+                    sql: "UPDATE inbox SET processed_at = ?, last_error = ?, in_flight = 0 WHERE id = ?",
                     arguments: [now.millisecondsSince1970, delivery.failure, delivery.inboxId]
                 )
             }

@@ -88,6 +88,7 @@ enum SQLiteSchema {
         registerAllocation(&migrator)
         registerStaff(&migrator)
         registerReconciliation(&migrator)
+        registerParking(&migrator)
         return migrator
     }
 }
