@@ -210,4 +210,38 @@ struct KuaishouAPITests {
             #expect(level.stock == 7 && level.writes == 2)
         }
     }
+
+    @Test("open.item.get reads each SKU's stock back; the lost-answer fault applies a write and answers 504")
+    func itemReadAndLostAnswer() async throws {
+        try await withMock { mock, client in
+            let token = try await client.accessToken()
+            let shop = try #require(mock.kuaishou(shop: "yunlai-kuaishou"))
+            func skus(_ itemId: String) async throws -> (result: Int64?, skus: [(id: Int64?, stock: Int64?)]) {
+                let reply = try await client.call("open.item.get", param: #"{"kwaiItemId":\#(itemId)}"#, accessToken: token, httpMethod: .GET)
+                let infos = (reply.object["data"] as? [String: Any])?["skuInfos"] as? [[String: Any]] ?? []
+                return (reply.int("result"), infos.map { (TestHTTPCall.Reply.int($0["kwaiSkuId"]), TestHTTPCall.Reply.int($0["skuStock"])) })
+            }
+            // The standard livestream catalogue is listed from the start, at 0.
+            let listed = try await skus("3656110990000000502")
+            #expect(listed.result == 1)
+            #expect(listed.skus.map(\.id) == [1_786_000_000_000_000_503, 1_786_000_000_000_000_504])
+            #expect(listed.skus.allSatisfy { $0.stock == 0 })
+            // Another writer's stock, then a write, are read back.
+            shop.setStock(itemId: "22176000000000501", skuId: "10089000000000501", stock: 12)
+            #expect(try await skus("22176000000000501").skus.map(\.stock) == [12])
+            let update = #"{"changeType":2,"kwaiItemId":22176000000000501,"skuChangeStock":5,"skuId":10089000000000501}"#
+            #expect(try await client.call("open.item.sku.stock.update", param: update, accessToken: token).int("result") == 1)
+            #expect(try await skus("22176000000000501").skus.map(\.stock) == [7])
+            // Applied, then the answer is lost: a bare 504, yet the stock did change.
+            mock.faults = MockFaults(lostAnswerRate: 1.0)
+            let lost = try await client.call("open.item.sku.stock.update", param: update, accessToken: token)
+            #expect(lost.status == 504)
+            #expect(try await skus("22176000000000501").skus.map(\.stock) == [2])
+            #expect(mock.requestLog().contains { $0.httpStatus == 504 && $0.subCode == "mock.answer-lost-after-apply" })
+            // Reads are not affected by the fault; an unknown item and a missing id are refused.
+            #expect(try await skus("1").result == 2007)
+            #expect(try await client.call("open.item.get", param: "{}", accessToken: token).int("result") == 2001)
+            mock.faults = .none
+        }
+    }
 }

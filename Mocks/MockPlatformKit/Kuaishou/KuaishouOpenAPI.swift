@@ -9,7 +9,9 @@ import Logging
 /// Checks run in this order: `appkey` known → frequency limit → injected faults → every common parameter
 /// present → `method` matches the path → `version` is 1 → `signMethod` known → `timestamp` within the
 /// window → `sign` (``KuaishouSigner``, keyed with the shop's `sign_secret`) → `param` is a JSON object →
-/// access token → the method.
+/// access token → the method. With the ``MockFaults/lostAnswerRate`` fault, a stock write that succeeded
+/// is answered with a bare HTTP 504 instead (after ``MockFaults/lostAnswerDelayMilliseconds``): applied,
+/// but the caller cannot know.
 ///
 /// Token endpoints (**[U]**: platforms.md gives only the lifetimes, 172800 s and 15552000 s): `GET|POST
 /// /oauth2/access_token` with `app_id` (or `client_id`), `app_secret` (or `client_secret`) and
@@ -29,7 +31,17 @@ struct KuaishouOpenAPI: Sendable {
     }
 
     /// The API methods served, by path.
-    static let apiPaths = ["/open/order/cursor/list", "/open/order/detail", "/open/item/sku/stock/update"]
+    static let apiPaths = ["/open/order/cursor/list", "/open/order/detail", "/open/item/get", "/open/item/sku/stock/update"]
+    /// The path of the stock write, whose answer the lost-answer fault drops.
+    static let stockUpdatePath = "/open/item/sku/stock/update"
+    /// The answer of an applied write whose answer was lost: what a gateway in front of the platform sends.
+    static let lostAnswer = Answer(
+        httpStatus: 504,
+        body: "Gateway Timeout",
+        result: 504,
+        subCode: "mock.answer-lost-after-apply",
+        contentType: "text/plain"
+    )
     /// The token endpoints.
     static let tokenPaths = ["/oauth2/access_token", "/oauth2/refresh_token"]
     /// The longest `beginTime`…`endTime` window, ms (7 days, **[U]**).
@@ -70,8 +82,13 @@ struct KuaishouOpenAPI: Sendable {
                     shopKey: &shopKey,
                     now: now
                 )
-                let envelope: JSONValue = ["result": 1, "msg": "success", "data": data, "request_id": .string(control.nextLogId(now: now))]
-                answer = Answer(httpStatus: 200, body: envelope.serialized, result: 1, subCode: "")
+                if path == Self.stockUpdatePath, let delay = control.drawLostAnswer() {
+                    if delay > 0 { try? await Task.sleep(for: .milliseconds(delay)) }
+                    answer = Self.lostAnswer
+                } else {
+                    let envelope: JSONValue = ["result": 1, "msg": "success", "data": data, "request_id": .string(control.nextLogId(now: now))]
+                    answer = Answer(httpStatus: 200, body: envelope.serialized, result: 1, subCode: "")
+                }
             }
         } catch {
             answer = render(error, now: now)
@@ -178,6 +195,7 @@ struct KuaishouOpenAPI: Sendable {
         switch method {
         case "open.order.cursor.list": return try cursorList(fields, shop: shop)
         case "open.order.detail": return try detail(fields, shop: shop)
+        case "open.item.get": return try item(fields, shop: shop)
         case "open.item.sku.stock.update": return try stockUpdate(fields, shop: shop)
         default: throw .unknownMethod(method)
         }
@@ -246,6 +264,29 @@ struct KuaishouOpenAPI: Sendable {
         guard let oid = fields["oid"]?.textValue, !oid.isEmpty else { throw .missingParameter("oid") }
         guard let order = shop.order(oid) else { throw .business("订单不存在: \(oid)") }
         return order.wire(sellerId: shop.sellerId, sellerOpenId: shop.sellerOpenId)
+    }
+
+    /// `open.item.get`: `kwaiItemId` (required) → the item and its SKUs with their current stock:
+    /// `{"kwaiItemId":…,"relItemId":0,"title":…,"skuInfos":[{"kwaiSkuId":…,"kwaiItemId":…,"relSkuId":0,
+    /// "skuNick":…,"skuStock":…,"reserveStock":0,"isValid":1}]}`. `skuStock` is the stock that
+    /// `open.item.sku.stock.update` changes. **[U]** platforms.md has no item read; the method, `param` and
+    /// field names follow third-party Kuaishou SDKs (`open.item.get` with `kwaiItemId`; `skuInfos[]` with
+    /// `kwaiSkuId`, `skuStock`). An item with no listed SKU answers a business error (商品不存在, the mock's choice).
+    private func item(_ fields: [String: JSONValue], shop: KuaishouShopMock) throws(KuaishouAPIError) -> JSONValue {
+        guard let itemId = fields["kwaiItemId"]?.textValue, !itemId.isEmpty else { throw .missingParameter("kwaiItemId") }
+        guard Int64(itemId) != nil else { throw .invalidParameter("kwaiItemId", "must be an integer") }
+        let skus = shop.itemSkus(itemId: itemId)
+        guard !skus.isEmpty else { throw .business("商品不存在: \(itemId)") }
+        let infos = skus.map { sku -> JSONValue in
+            [
+                "kwaiSkuId": .id(sku.skuId), "kwaiItemId": .id(itemId), "relSkuId": 0, "skuNick": .string(sku.skuNick),
+                "skuStock": .int(sku.stock), "reserveStock": 0, "isValid": 1,
+            ]
+        }
+        return [
+            "kwaiItemId": .id(itemId), "relItemId": 0, "title": .string(skus.first { !$0.title.isEmpty }?.title ?? ""),
+            "skuInfos": .array(infos),
+        ]
     }
 
     /// `open.item.sku.stock.update`: `kwaiItemId`, `skuId`, `skuChangeStock` (> 0), `changeType` (1 add,

@@ -19,6 +19,10 @@ import Synchronization
 /// 10/30 → 80 订单失败 (cancel). Events: `kwaishop_order_addOrder`, `_paySuccess`, `_delivering`,
 /// `_deliverySuccess`, `_orderSuccess`, `_orderFail`; after-sale `kwaishop_aftersales_addRefund` and
 /// `kwaishop_aftersales_refundSuccess` (**[U]**: the after-sale event names beyond `addRefund` are the mock's choice).
+///
+/// Items: every shop lists the SKUs of ``LivestreamCatalog/standard`` from the start (stock 0), as a real
+/// shop lists its products before it sells them; a SKU named by an order line, a stock write or
+/// ``setStock(itemId:skuId:stock:)`` is listed too. `open.item.get` shows an item's listed SKUs with their stock.
 public final class KuaishouShopMock: Sendable {
     /// The shop key from the configuration (the `{shop}` of the webhook path).
     public let shopKey: String
@@ -44,6 +48,15 @@ public final class KuaishouShopMock: Sendable {
         var refundSequence: Int64 = 0
         var generator: SeededGenerator
         var stock: [String: MockStockLevel] = [:]
+        /// Listed SKUs by `itemId/skuId` (their stock lives in `stock`).
+        var catalogue: [String: KuaishouListedSku] = [:]
+
+        /// Lists the SKU of an order line or catalogue entry, keeping what is already listed.
+        mutating func list(itemId: String, skuId: String, skuNick: String, title: String) {
+            let key = itemId + "/" + skuId
+            guard catalogue[key] == nil else { return }
+            catalogue[key] = KuaishouListedSku(itemId: itemId, skuId: skuId, skuNick: skuNick, title: title)
+        }
     }
 
     /// Creates the mock of a configured Kuaishou shop.
@@ -69,7 +82,11 @@ public final class KuaishouShopMock: Sendable {
             message: 5_000_000_000_000_000 + Int64(index % 50) * 10_000_000_000_000 + random * 10_000,
             refund: 9_100_000_000_000_000 + Int64(index % 50) * 10_000_000_000_000 + random * 10_000
         )
-        state = Mutex(State(generator: SeededGenerator(seed: SeededGenerator.derive(seed, salt &+ 0x5EED))))
+        var initial = State(generator: SeededGenerator(seed: SeededGenerator.derive(seed, salt &+ 0x5EED)))
+        for item in LivestreamCatalog.standard.items {
+            initial.list(itemId: item.line.productId, skuId: item.line.skuId, skuNick: item.line.outSkuId, title: item.line.title)
+        }
+        state = Mutex(initial)
     }
 
     // MARK: - Orders
@@ -126,6 +143,7 @@ public final class KuaishouShopMock: Sendable {
                 items: items
             )
             state.orders[oid] = order
+            for item in items { state.list(itemId: item.itemId, skuId: item.skuId, skuNick: item.skuNick, title: item.title) }
             let info: JSONValue = [
                 "oid": .number(oid),
                 "sellerId": .id(sellerId),
@@ -214,7 +232,9 @@ public final class KuaishouShopMock: Sendable {
         state.withLock { $0.orders[orderId]?.items.map(\.skuId) ?? [] }
     }
 
-    /// Sets the platform's stock of a SKU (what `open.item.sku.stock.update` changes incrementally; 0 when never set).
+    /// Sets the platform's stock of a SKU, listing it if needed: what `open.item.get` reads back and
+    /// `open.item.sku.stock.update` changes incrementally (0 when never set). Stands for any writer other
+    /// than the gateway: the merchant in the seller console, another tool, the platform's own sales.
     public func setStock(itemId: String, skuId: String, stock: Int64) {
         state.withLock { state in
             var level = state.stock[itemId + "/" + skuId] ?? Self.emptyLevel(shopKey, itemId, skuId)
@@ -284,6 +304,24 @@ public final class KuaishouShopMock: Sendable {
 
     /// One order, if it exists.
     func order(_ oid: String) -> KuaishouOrder? { state.withLock { $0.orders[oid] } }
+
+    /// The listed SKUs of an item with their current stock, by SKU id (numeric order); empty for an item
+    /// with no listed SKU.
+    func itemSkus(itemId: String) -> [KuaishouListedSku] {
+        state.withLock { state in
+            var skus: [String: KuaishouListedSku] = [:]
+            for listed in state.catalogue.values where listed.itemId == itemId { skus[listed.skuId] = listed }
+            for level in state.stock.values where level.productId == itemId {
+                guard let skuId = level.skuId, skus[skuId] == nil else { continue }
+                skus[skuId] = KuaishouListedSku(itemId: itemId, skuId: skuId, skuNick: level.outSkuId ?? "", title: "")
+            }
+            return skus.values.map { listed in
+                var sku = listed
+                sku.stock = state.stock[itemId + "/" + listed.skuId]?.stock ?? 0
+                return sku
+            }.sorted { $0.skuId.count != $1.skuId.count ? $0.skuId.count < $1.skuId.count : $0.skuId < $1.skuId }
+        }
+    }
 
     /// Applies an incremental stock change; nil when it would go below zero.
     func changeStock(itemId: String, skuId: String, change: Int64) -> MockStockLevel? {

@@ -69,6 +69,17 @@ final class MockControl: Sendable {
         }
     }
 
+    /// Rolls the dice for a write that is applied and whose answer is then lost (``MockFaults/lostAnswerRate``).
+    /// Draws nothing when the rate is 0, so the other faults of a seed stay as they were.
+    /// - Returns: the delay before the lost answer, in milliseconds; nil to answer normally.
+    func drawLostAnswer() -> Int? {
+        state.withLock { state in
+            let faults = state.faults
+            guard state.generator.chance(faults.lostAnswerRate) else { return nil }
+            return max(0, faults.lostAnswerDelayMilliseconds)
+        }
+    }
+
     func record(_ entry: MockRequestRecord) {
         state.withLock { $0.log.append(entry) }
     }

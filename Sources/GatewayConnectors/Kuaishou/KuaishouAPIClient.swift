@@ -9,7 +9,9 @@ import GatewayCore
 /// `access_token` (only when the shop configures one) and `sign` are sent **both** in the form body and
 /// in the query string, so a server that reads either place (the official doc puts `param` in the body,
 /// some SDKs send GET queries) sees the same signed set. Success is `result == 1`; anything else is a
-/// ``PlatformAPIError`` with the platform's `code`/`msg`/`subCode`/`subMsg`.
+/// ``PlatformAPIError`` with the platform's `code`/`msg`/`subCode`/`subMsg`. Reads are retried with the
+/// back-off policy; the increment-only stock write is sent once per attempt of ``setSkuStock(itemId:skuId:quantity:)``,
+/// each attempt reading the stock back first, so a write whose outcome is unknown is never simply re-sent.
 ///
 /// [U] Kuaishou access tokens come from a merchant OAuth grant that design.md's credential list does not
 /// include. A configured optional credential `access_token` is used as is; otherwise the client asks
@@ -77,10 +79,56 @@ public final class KuaishouAPIClient: Sendable {
         try await call("open.order.detail", param: ["oid": .id(oid)])
     }
 
+    /// Sets a SKU's stock to `quantity` on top of Kuaishou's increment-only write: reads the current stock
+    /// back (``skuStock(itemId:skuId:)``), then sends the difference once (``updateSkuStock(itemId:skuId:change:)``);
+    /// nothing when they are equal.
+    ///
+    /// When the write's outcome is unknown (timeout, dropped connection, HTTP 5xx or 429, "busy") the next
+    /// attempt of the retry policy starts again with a read-back, so a change the platform applied before
+    /// its answer was lost is not applied twice, and a change the platform never saw is sent again. A
+    /// business refusal (e.g. stock reserved for a promotion) is not retried. **[U]** A write still in
+    /// flight after the client's timeout may land after the read-back; the next push corrects it, since it
+    /// reads the stock back again.
+    /// - Parameters:
+    ///   - itemId: the Kuaishou item id (`kwaiItemId`); `skuId`: the Kuaishou SKU id (`kwaiSkuId`).
+    ///   - quantity: the stock the SKU should have.
+    /// - Returns: the change sent by the attempt that succeeded (0: the stock already was `quantity`).
+    /// - Throws: ``PlatformAPIError`` from the platform; ``ConnectorError`` when the stock cannot be read back.
+    @discardableResult
+    public func setSkuStock(itemId: String, skuId: String, quantity: Int) async throws -> Int {
+        try await retry.run(isRetryable: Self.isRetryable) {
+            let current = try await self.skuStock(itemId: itemId, skuId: skuId)
+            let change = Int64(quantity) - current
+            try await self.updateSkuStock(itemId: itemId, skuId: skuId, change: Int(change))
+            return Int(change)
+        }
+    }
+
+    /// The current stock of one SKU, read back from the platform with `open.item.get`.
+    ///
+    /// `param`: `{"kwaiItemId":…}`; of the answer's `data.skuInfos[]` the entry whose `kwaiSkuId` is `skuId`
+    /// gives `skuStock` (``KuaishouItemStock``). **[U]** platforms.md documents no item read: the method,
+    /// `param` and fields follow third-party SDKs (`open.item.get` with `kwaiItemId` in several; `skuInfos[]`
+    /// with `kwaiSkuId`/`skuStock` in one, the same pair under `skuList` in two item-list models, read too).
+    /// Taken as the stock that `open.item.sku.stock.update` changes. Reads are idempotent and retried.
+    /// - Throws: ``PlatformAPIError`` from the platform; ``ConnectorError`` when the item does not list the
+    ///   SKU exactly once or gives no integer `skuStock` — an unreadable stock is never guessed.
+    public func skuStock(itemId: String, skuId: String) async throws -> Int64 {
+        let (item, raw): (KuaishouItemStock, String) = try await call("open.item.get", param: ["kwaiItemId": .id(itemId)])
+        guard let stock = item.stock(ofSku: skuId) else {
+            throw ConnectorError(
+                "kuaishou open.item.get of item \(itemId) gives no stock for SKU \(skuId); nothing is written: \(raw.prefix(300))"
+            )
+        }
+        return stock
+    }
+
     /// Changes a SKU's stock on Kuaishou (`open.item.sku.stock.update`), which only takes increments.
     ///
     /// `param`: `{"kwaiItemId":…,"skuId":…,"skuChangeStock":|change|,"changeType":1 add / 2 subtract}`.
-    /// A zero change sends nothing. Compute `change` as the difference from the last known platform stock.
+    /// A zero change sends nothing. The request is sent **once** (a refused access token aside, which
+    /// nothing was applied with): when its outcome is unknown, re-sending it could apply the change twice,
+    /// so read the stock back before anything else — ``setSkuStock(itemId:skuId:quantity:)`` does.
     /// - Parameters:
     ///   - itemId: the Kuaishou item id (`kwaiItemId`); `skuId`: the Kuaishou SKU id.
     ///   - change: units to add (positive) or subtract (negative).
@@ -91,7 +139,8 @@ public final class KuaishouAPIClient: Sendable {
             param: [
                 "kwaiItemId": .id(itemId), "skuId": .id(skuId), "skuChangeStock": .int(Int64(change.magnitude)),
                 "changeType": .int(change > 0 ? 1 : 2),
-            ]
+            ],
+            retrying: false
         )
     }
 
@@ -110,8 +159,13 @@ public final class KuaishouAPIClient: Sendable {
 
     private static func isRetryable(_ error: any Error) -> Bool { (error as? PlatformAPIError)?.isRetryable ?? false }
 
-    private func call<T: Decodable & Sendable>(_ method: String, param: [String: KuaishouParameter]) async throws -> (T, String) {
-        try await retry.run(isRetryable: Self.isRetryable) {
+    /// Sends a call; `retrying` false sends it once (for writes that must not be repeated blindly).
+    private func call<T: Decodable & Sendable>(
+        _ method: String,
+        param: [String: KuaishouParameter],
+        retrying: Bool = true
+    ) async throws -> (T, String) {
+        let attempt: @Sendable () async throws -> (T, String) = {
             do {
                 return try await self.send(method, param: param, token: try await self.currentToken())
             } catch let error as PlatformAPIError where self.accessToken == nil && error.message.contains("access_token") {
@@ -119,6 +173,7 @@ public final class KuaishouAPIClient: Sendable {
                 return try await self.send(method, param: param, token: try await self.currentToken())
             }
         }
+        return retrying ? try await retry.run(isRetryable: Self.isRetryable, attempt) : try await attempt()
     }
 
     /// The token to send: the configured one, else a cached or freshly granted one.
