@@ -15,8 +15,8 @@ import Synchronization
 ///   is **parked** (kept with its error, shown to staff as an `unprocessable` exception), never merged;
 /// - a batch whose commit fails is bisected until the failing deliveries are alone, and those are parked;
 /// - entries are marked in flight before processing; entries that were in flight when the process died are
-///   processed one at a time afterwards, and one that was in flight twice is parked without being decoded,
-///   so a delivery that traps cannot crash-loop the process;
+///   processed one at a time afterwards, and one that was in flight at three deaths is parked without being
+///   decoded, so a delivery that traps cannot crash-loop the process;
 /// - an observation that needs a detail fetch waits (back-off doubling to `maxDetailBackoffMilliseconds`) until
 ///   the detail arrives; it is never merged as a snapshot without lines;
 /// - detail fetches are bounded per shop and by a deadline; a shop whose fetches fail or time out is
@@ -62,6 +62,8 @@ public final class InboxProcessor: Service, Sendable {
     private let clock: @Sendable () -> Timestamp
     private let logger: Logger
     private let circuits = ShopCircuits()
+    /// Process deaths with an entry in flight after which it is parked as `crashed`.
+    static let deathsBeforeParking = 3
 
     /// Creates a processor.
     /// - Parameters:
@@ -123,11 +125,12 @@ public final class InboxProcessor: Service, Sendable {
         var entries = try await inbox.pending(limit: settings.batchSize, now: now)
         if entries.isEmpty { return 0 }
 
-        // Entries that were in flight when the process died: park those that were in flight twice, then take the
-        // others one at a time so that the one that kills the process is found.
+        // Entries that were in flight when the process died: park those that were in flight at three deaths (in their
+        // batch, then twice alone: an outside kill -9 cannot be told from a trap, so one death alone is not proof),
+        // and take the others one at a time so that the one that kills the process is found.
         let suspects = entries.filter { $0.inFlight > 0 }
         if !suspects.isEmpty {
-            let crashed = suspects.filter { $0.inFlight >= 2 }
+            let crashed = suspects.filter { $0.inFlight >= Self.deathsBeforeParking }
             if !crashed.isEmpty {
                 try await park(
                     crashed.map {

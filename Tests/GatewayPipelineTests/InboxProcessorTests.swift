@@ -126,7 +126,7 @@ import Testing
 
     /// A delivery that traps kills the process; it must not crash-loop it. Entries in flight when the process died
     /// are taken one at a time; the one that was in flight twice is parked without being decoded.
-    @Test func aDeliveryThatKillsTheProcessIsParkedAfterItsSecondCrash() async throws {
+    @Test func aDeliveryThatKillsTheProcessIsParkedAfterItsThirdCrash() async throws {
         let stores = InMemoryStores()
         _ = try await stores.append((1...3).map { push("o\($0)|paid|5|full", id: "m\($0)") })
         // The process died while processing the batch [1, 2, 3] (it marked them in flight, never committed).
@@ -139,7 +139,11 @@ import Testing
         )
         #expect(try await processor.processBatch() == 1)  // 1 alone: fine
         #expect(await stores.processed == [1])
-        // 2 alone kills the process again: it is marked in flight a second time and never committed.
+        // 2 alone kills the process twice more: in flight at three deaths, never committed. (Two deaths are not
+        // enough: an outside kill -9 during its single run must not park an innocent delivery.)
+        try await stores.markInFlight([2])
+        let afterTwoDeaths = try await stores.pending(limit: 10, now: Timestamp(secondsSince1970: 100))
+        #expect(afterTwoDeaths.first { $0.id == 2 }?.inFlight == 2)
         try await stores.markInFlight([2])
         #expect(try await processor.processBatch() == 1)  // parked without being processed
         #expect(await stores.parked[2]?.reason == .crashed)
