@@ -7,8 +7,10 @@
 /// whatever order, the observations arrive. `consumed` and `dismissed` are final.
 ///
 /// A refunded line on a shipped order is taken as shipped (consumed: the produce left, the refund is
-/// money only) unless the gateway had already released it while the order was still unshipped. When
-/// the platform's history is ambiguous this errs toward less sellable stock, never toward overselling.
+/// money only) unless the gateway had already released it while the order was still unshipped. So is a
+/// refunded line the platform marks ``OrderLine/refundedAfterShipment`` (Pinduoduo and Taobao close
+/// such an order as `cancelled`, and the gateway may never have seen it `shipped`). When the
+/// platform's history is ambiguous this errs toward less sellable stock, never toward overselling.
 public enum FulfilmentPlanner {
     /// What a line should be, given its order.
     public enum Target: Sendable, Hashable {
@@ -23,13 +25,24 @@ public enum FulfilmentPlanner {
     }
 
     /// The target of a line on an order in `status`.
-    public static func target(status: OrderStatus, refund: RefundState) -> Target {
+    /// - Parameters:
+    ///   - status: the order's merged status.
+    ///   - refund: the line's refund state.
+    ///   - refundedAfterShipment: whether the platform says the refund came after the goods were sent
+    ///     (with `refund` `refunded`, the stock is consumed whatever the status says).
+    public static func target(status: OrderStatus, refund: RefundState, refundedAfterShipment: Bool = false) -> Target {
+        if status != .created, refund == .refunded, refundedAfterShipment { return .consumed }
         switch status {
-        case .created: .none
-        case .paid: refund == .refunded ? .released : .reserved
-        case .shipped, .completed: .consumed
-        case .cancelled: .released
+        case .created: return .none
+        case .paid: return refund == .refunded ? .released : .reserved
+        case .shipped, .completed: return .consumed
+        case .cancelled: return .released
         }
+    }
+
+    /// The target of one of the order's lines.
+    public static func target(status: OrderStatus, line: OrderLine) -> Target {
+        target(status: status, refund: line.refundState, refundedAfterShipment: line.refundedAfterShipment)
     }
 
     /// Plans one order.
@@ -48,7 +61,7 @@ public enum FulfilmentPlanner {
         let province = order.snapshot?.buyer.province
         for line in order.lines {
             let existing = current[line.lineId]
-            let target = target(status: order.status, refund: line.refundState)
+            let target = target(status: order.status, line: line)
             if let existing, existing.state == .consumed || existing.state == .dismissed { continue }
             switch target {
             case .none:
