@@ -54,6 +54,9 @@ public struct CanonicalOrder: Sendable, Hashable, Codable {
         revision = try container.decode(Int.self, forKey: .revision)
     }
 
-    /// The order's lines (empty until a snapshot arrives).
-    public var lines: [OrderLine] { snapshot?.lines ?? [] }
+    /// The order's lines (empty until a snapshot arrives), with lines that repeat an id merged into
+    /// one (``OrderLine/mergingRepeatedIds(_:)``): the one place the gateway's view of an order's
+    /// lines comes from — stock, allocation, the stored `order_lines` and the API; the snapshot keeps
+    /// the lines exactly as the platform sent them.
+    public var lines: [OrderLine] { OrderLine.mergingRepeatedIds(snapshot?.lines ?? []) }
 }
