@@ -1,3 +1,4 @@
+import Foundation
 import GatewayCore
 import Testing
 
@@ -106,6 +107,99 @@ import Testing
         var oldReopen = thin(.paid, at: 100)
         oldReopen.reopens = true
         #expect(OrderMerger.merge(oldReopen, into: cancelled).order.status == .cancelled)
+    }
+
+    /// A thin observation that explicitly re-opens the order.
+    func reopen(_ status: OrderStatus, at seconds: Int64) -> OrderObservation {
+        var observation = thin(status, at: seconds, "reopened")
+        observation.reopens = true
+        return observation
+    }
+
+    @Test func aNewerReopenWinsOverAnOlderCancelInEitherArrivalOrder() {
+        let cancel = thin(.cancelled, at: 200)
+        let reopened = reopen(.paid, at: 300)
+        #expect(OrderMerger.mergeAll([cancel, reopened])?.status == .paid)
+        #expect(OrderMerger.mergeAll([reopened, cancel])?.status == .paid)
+        // A cancel newer than the re-open wins, again in either order.
+        let later = thin(.cancelled, at: 400)
+        #expect(OrderMerger.mergeAll([reopened, later])?.status == .cancelled)
+        #expect(OrderMerger.mergeAll([later, reopened])?.status == .cancelled)
+        // A re-open at the same instant as the cancel does not re-open it.
+        #expect(OrderMerger.mergeAll([reopen(.paid, at: 200), cancel])?.status == .cancelled)
+        #expect(OrderMerger.mergeAll([cancel, reopen(.paid, at: 200)])?.status == .cancelled)
+    }
+
+    @Test func everyPermutationOfCancelAndReopenObservationsConverges() {
+        var reopenedSnapshot = full(snapshot(.paid, paid: 4980), at: 300)
+        reopenedSnapshot.reopens = true
+        let observations = [
+            thin(.created, at: 100),
+            thin(.paid, at: 110),
+            full(snapshot(.paid), at: 110),
+            thin(.cancelled, at: 200),
+            full(snapshot(.cancelled), at: 200, source: .poll),
+            reopenedSnapshot,
+            thin(.paid, at: 310),  // a later push that does not re-open by itself
+            thin(.cancelled, at: 150),  // an older cancel arriving late
+        ]
+        let expected = essence(OrderMerger.mergeAll(observations))
+        #expect(expected?.status == .paid)
+        #expect(expected?.snapshot?.paidFen == 4980)
+        #expect(expected?.platformUpdatedAt == Timestamp(secondsSince1970: 310))
+        var count = 0
+        var diverged: [Int] = []
+        forEachPermutation(of: observations) { permutation in
+            count += 1
+            if essence(OrderMerger.mergeAll(permutation)) != expected { diverged.append(count) }
+        }
+        #expect(count == 40_320)
+        #expect(diverged.isEmpty, "permutations \(diverged.prefix(10)) diverged")
+
+        // With one more cancel newer than the re-open, every permutation ends cancelled.
+        let recancelled = observations.dropFirst() + [full(snapshot(.cancelled), at: 400)]
+        let cancelled = essence(OrderMerger.mergeAll(recancelled))
+        #expect(cancelled?.status == .cancelled)
+        var cancelledDiverged = 0
+        forEachPermutation(of: Array(recancelled)) { permutation in
+            if essence(OrderMerger.mergeAll(permutation)) != cancelled { cancelledDiverged += 1 }
+        }
+        #expect(cancelledDiverged == 0)
+    }
+
+    @Test func aReopenedOrderNeverMovesBelowTheHighestStatusSeen() {
+        // Shipped, refunded and closed, then re-opened as paid: the produce left, so it stays shipped.
+        let observations = [thin(.shipped, at: 150), thin(.cancelled, at: 200), reopen(.paid, at: 300)]
+        forEachPermutation(of: observations) { permutation in
+            #expect(OrderMerger.mergeAll(permutation)?.status == .shipped)
+        }
+    }
+
+    @Test func anOrderStoredBeforeStatusEvidenceDecodesAndKeepsItsRules() throws {
+        // `order_json` as stored before the status evidence existed: no `statusEvidence` key.
+        let legacyCancelled = """
+            {"key":{"platform":"douyin","shop":"yunlai-douyin","platformOrderId":"4984023467827309610"},
+             "status":"cancelled","platformUpdatedAt":200000,"revision":3}
+            """
+        let cancelled = try JSONDecoder().decode(CanonicalOrder.self, from: Data(legacyCancelled.utf8))
+        #expect(cancelled.status == .cancelled)
+        #expect(cancelled.statusEvidence == StatusEvidence(latestCancelAt: Timestamp(secondsSince1970: 200)))
+        #expect(OrderMerger.merge(reopen(.paid, at: 150), into: cancelled).order.status == .cancelled)
+        #expect(OrderMerger.merge(thin(.paid, at: 300), into: cancelled).order.status == .cancelled)
+        #expect(OrderMerger.merge(reopen(.paid, at: 300), into: cancelled).order.status == .paid)
+
+        let legacyShipped = """
+            {"key":{"platform":"douyin","shop":"yunlai-douyin","platformOrderId":"4984023467827309610"},
+             "status":"shipped","platformUpdatedAt":200000,"revision":2}
+            """
+        let shipped = try JSONDecoder().decode(CanonicalOrder.self, from: Data(legacyShipped.utf8))
+        #expect(shipped.statusEvidence == StatusEvidence(highestOpen: .shipped))
+        #expect(OrderMerger.merge(thin(.paid, at: 300), into: shipped).order.status == .shipped)
+        #expect(OrderMerger.merge(thin(.cancelled, at: 100), into: shipped).order.status == .cancelled)
+        // And what is stored now round-trips.
+        let merged = try #require(OrderMerger.mergeAll([thin(.cancelled, at: 200), reopen(.paid, at: 300)]))
+        let again = try JSONDecoder().decode(CanonicalOrder.self, from: JSONEncoder().encode(merged))
+        #expect(again == merged)
     }
 
     @Test func newOrderFromThinPushHasNoLinesUntilASnapshot() {

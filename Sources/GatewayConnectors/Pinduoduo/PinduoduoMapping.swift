@@ -14,6 +14,11 @@ import GatewayCore
 /// Line refund state (the order's state applies to every line): `refund_status` 4 or
 /// `after_sales_status` 10 → `refunded`; `refund_status` 2/3 or `after_sales_status` 2…8 →
 /// `requested`; otherwise (1 无售后或售后关闭, 9/11/12/13 closed or failed, exchanges and repairs) → `none`.
+///
+/// A refunded order whose goods were already sent (`order_status` 2/3, a `shipping_time` or a
+/// `tracking_number`) is still `cancelled`, but its lines are marked
+/// ``GatewayCore/OrderLine/refundedAfterShipment``: the produce left, so the gateway consumes the stock
+/// and keeps the households' allocation (flagged) even if it never saw the order `shipped`.
 enum PinduoduoMapping {
     /// Canonical status of an order, or `nil` when its codes say nothing known.
     static func status(_ order: PinduoduoOrder) -> OrderStatus? {
@@ -45,6 +50,13 @@ enum PinduoduoMapping {
         if refundStatus == 2 || refundStatus == 3 { return .requested }
         if let afterSalesStatus, (2...8).contains(afterSalesStatus) { return .requested }
         return .none
+    }
+
+    /// Whether the order's goods were sent: `order_status` 2 (已发货待签收) or 3 (已签收), or a ship
+    /// time or tracking number (a refunded order keeps them whatever its status codes say).
+    static func goodsSent(_ order: PinduoduoOrder) -> Bool {
+        if let status = order.order_status?.value, status == 2 || status == 3 { return true }
+        return nonEmpty(order.shipping_time?.value) != nil || nonEmpty(order.tracking_number?.value) != nil
     }
 
     /// The platform's codes as one display string.
@@ -88,6 +100,7 @@ enum PinduoduoMapping {
             weights: items.map { ($0.goods_price?.fen ?? 0) * max($0.goods_count?.value ?? 0, 0) }
         )
         let refund = refundState(order)
+        let refundedAfterShipment = refund == .refunded && goodsSent(order)
         let lineIds = LineIdentity.ids(skuIds: items.map { item in item.sku_id?.value ?? "" })
         let lines = items.enumerated().map { index, item in
             OrderLine(
@@ -98,7 +111,8 @@ enum PinduoduoMapping {
                 title: [item.goods_name, item.goods_spec].compactMap { nonEmpty($0) }.joined(separator: " "),
                 quantity: Int(item.goods_count?.value ?? 0),
                 paidFen: shares[index],
-                refundState: refund
+                refundState: refund,
+                refundedAfterShipment: refundedAfterShipment
             )
         }
         var ciphertext: [String: String] = [:]

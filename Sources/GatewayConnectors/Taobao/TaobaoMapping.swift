@@ -22,6 +22,13 @@ import GatewayCore
 /// in platforms.md): `SUCCESS` → refunded; `WAIT_SELLER_AGREE`, `WAIT_BUYER_RETURN_GOODS`,
 /// `WAIT_SELLER_CONFIRM_GOODS`, `SELLER_REFUSE_BUYER` (the buyer may still appeal) → requested;
 /// `NO_REFUND`, `CLOSED`, empty or unknown → none.
+///
+/// A refunded line whose goods were sent — the line or the trade has a `consign_time`, or the line or
+/// trade status is shipped or later (`WAIT_BUYER_CONFIRM_GOODS`, `TRADE_BUYER_SIGNED`, `TRADE_FINISHED`)
+/// — is marked ``GatewayCore/OrderLine/refundedAfterShipment``: a `TRADE_CLOSED` trade refunded after
+/// shipment keeps its stock consumed and its households' allocation (flagged), even if the gateway
+/// never saw it shipped. A partly consigned trade's `consign_time` marks every refunded line ([U]:
+/// TOP does not always say which line left), which errs toward less sellable stock.
 enum TaobaoMapping {
     /// Canonical status for a trade status string, `nil` if unknown.
     static func status(_ text: String) -> OrderStatus? {
@@ -42,6 +49,15 @@ enum TaobaoMapping {
         case "WAIT_SELLER_AGREE", "WAIT_BUYER_RETURN_GOODS", "WAIT_SELLER_CONFIRM_GOODS", "SELLER_REFUSE_BUYER": .requested
         default: .none
         }
+    }
+
+    /// Trade and line statuses that mean the goods were sent.
+    static let sentStatuses: Set<String> = ["WAIT_BUYER_CONFIRM_GOODS", "TRADE_BUYER_SIGNED", "TRADE_FINISHED"]
+
+    /// Whether a line's goods were sent, by the line's or the trade's `consign_time` or status.
+    static func goodsSent(_ order: TaobaoOrder, of trade: TaobaoTrade) -> Bool {
+        if nonEmpty(order.consign_time) != nil || nonEmpty(trade.consign_time) != nil { return true }
+        return [order.status, trade.status].contains { $0.map(sentStatuses.contains) ?? false }
     }
 
     /// The trade id as a string: `tid_str` when present, else `tid` (an int64 read from its digits).
@@ -70,7 +86,8 @@ enum TaobaoMapping {
             throw ConnectorError("taobao trade \(tid) carries no orders")
         }
         let lines = orders.enumerated().map { index, order in
-            OrderLine(
+            let refund = refundState(order.refund_status)
+            return OrderLine(
                 lineId: nonEmpty(order.oid_str?.value) ?? nonEmpty(order.oid?.value) ?? String(index),
                 productId: order.num_iid?.value ?? "",
                 skuId: nonEmpty(order.sku_id?.value) ?? "",
@@ -78,7 +95,8 @@ enum TaobaoMapping {
                 title: [order.title, order.sku_properties_name].compactMap { nonEmpty($0) }.joined(separator: " "),
                 quantity: Int(order.num?.value ?? 0),
                 paidFen: order.payment?.fen ?? order.total_fee?.fen ?? 0,
-                refundState: refundState(order.refund_status)
+                refundState: refund,
+                refundedAfterShipment: refund == .refunded && goodsSent(order, of: trade)
             )
         }
         let postage = trade.post_fee?.fen ?? 0

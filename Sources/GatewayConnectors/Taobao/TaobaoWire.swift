@@ -82,6 +82,8 @@ struct TaobaoOrder: Codable, Sendable {
     var discount_fee: YuanAmount?
     var status: String?
     var refund_status: String?
+    /// The line's ship time (TOP `consign_time` of an `order`), when sent.
+    var consign_time: String?
 }
 
 /// A trade, as the increment list (partial fields) and `fullinfo` carry it.

@@ -7,8 +7,20 @@
 /// whatever order, the observations arrive. `consumed` and `dismissed` are final.
 ///
 /// A refunded line on a shipped order is taken as shipped (consumed: the produce left, the refund is
-/// money only) unless the gateway had already released it while the order was still unshipped. When
-/// the platform's history is ambiguous this errs toward less sellable stock, never toward overselling.
+/// money only) unless the gateway had already released it while the order was still unshipped. So is a
+/// refunded line the platform marks ``OrderLine/refundedAfterShipment`` (Pinduoduo and Taobao close
+/// such an order as `cancelled`, and the gateway may never have seen it `shipped`). When the
+/// platform's history is ambiguous this errs toward less sellable stock, never toward overselling.
+///
+/// **Line identity.** Lines are the order's ``CanonicalOrder/lines``, where lines repeating an id are
+/// already merged into one (``OrderLine/mergingRepeatedIds(_:)``), so each id is reserved and released
+/// once. A line that is no longer in the order's newest snapshot (removed, or its id changed — on
+/// Pinduoduo and WeChat Channels the line id is the SKU id) gives its reservation back like a cancel
+/// before shipment; a line whose SKU or quantity changed under the same id while it holds a reservation
+/// is planned again (release the old reservation, reserve the new) and listed in
+/// ``FulfilmentPlan/replannedLines`` so its farmer allocation is reversed and made afresh. A consumed
+/// (shipped) or dismissed line never moves again. An order whose snapshot has no lines at all says
+/// nothing about its lines: its existing lines then follow the order's status alone.
 public enum FulfilmentPlanner {
     /// What a line should be, given its order.
     public enum Target: Sendable, Hashable {
@@ -23,13 +35,24 @@ public enum FulfilmentPlanner {
     }
 
     /// The target of a line on an order in `status`.
-    public static func target(status: OrderStatus, refund: RefundState) -> Target {
+    /// - Parameters:
+    ///   - status: the order's merged status.
+    ///   - refund: the line's refund state.
+    ///   - refundedAfterShipment: whether the platform says the refund came after the goods were sent
+    ///     (with `refund` `refunded`, the stock is consumed whatever the status says).
+    public static func target(status: OrderStatus, refund: RefundState, refundedAfterShipment: Bool = false) -> Target {
+        if status != .created, refund == .refunded, refundedAfterShipment { return .consumed }
         switch status {
-        case .created: .none
-        case .paid: refund == .refunded ? .released : .reserved
-        case .shipped, .completed: .consumed
-        case .cancelled: .released
+        case .created: return .none
+        case .paid: return refund == .refunded ? .released : .reserved
+        case .shipped, .completed: return .consumed
+        case .cancelled: return .released
         }
+    }
+
+    /// The target of one of the order's lines.
+    public static func target(status: OrderStatus, line: OrderLine) -> Target {
+        target(status: status, refund: line.refundState, refundedAfterShipment: line.refundedAfterShipment)
     }
 
     /// Plans one order.
@@ -46,9 +69,10 @@ public enum FulfilmentPlanner {
     ) -> FulfilmentPlan {
         var plan = FulfilmentPlan()
         let province = order.snapshot?.buyer.province
-        for line in order.lines {
+        let lines = order.lines
+        for line in lines {
             let existing = current[line.lineId]
-            let target = target(status: order.status, refund: line.refundState)
+            let target = target(status: order.status, line: line)
             if let existing, existing.state == .consumed || existing.state == .dismissed { continue }
             switch target {
             case .none:
@@ -60,9 +84,17 @@ public enum FulfilmentPlanner {
             case .reserved, .consumed:
                 if target == .consumed, line.refundState == .refunded, existing?.state == .released { continue }
                 var fulfilment: LineFulfilment
-                if let existing, existing.state == .reserved {
+                var from = existing?.state
+                if let existing, existing.state == .reserved, existing.isPlanned(for: line) {
                     fulfilment = existing
                 } else {
+                    if let existing, existing.state == .reserved {
+                        // The SKU or quantity changed under the same id: give the old reservation back first.
+                        stock.release(existing.reservations)
+                        plan.transitions.append(LineTransition(lineId: line.lineId, from: .reserved, to: .released))
+                        plan.replannedLines.append(line.lineId)
+                        from = .released
+                    }
                     switch reserve(line: line, order: order, province: province, masterData: masterData, stock: &stock) {
                     case .success(let reserved):
                         fulfilment = reserved
@@ -72,12 +104,12 @@ public enum FulfilmentPlanner {
                             order: order.key,
                             lineId: line.lineId,
                             state: .held,
-                            enterpriseIds: draft.enterpriseId.map { [$0] } ?? []
+                            enterpriseIds: draft.enterpriseId.map { [$0] } ?? [],
+                            skuId: line.skuId,
+                            quantity: line.quantity
                         )
-                        if existing != held {
-                            plan.changed.append(held)
-                            plan.transitions.append(LineTransition(lineId: line.lineId, from: existing?.state, to: .held))
-                        }
+                        if existing != held { plan.changed.append(held) }
+                        if from != .held { plan.transitions.append(LineTransition(lineId: line.lineId, from: from, to: .held)) }
                         plan.openedExceptions.append(draft)
                         continue
                     }
@@ -88,11 +120,43 @@ public enum FulfilmentPlanner {
                 }
                 if fulfilment != existing {
                     plan.changed.append(fulfilment)
-                    plan.transitions.append(LineTransition(lineId: line.lineId, from: existing?.state, to: fulfilment.state))
+                    plan.transitions.append(LineTransition(lineId: line.lineId, from: from, to: fulfilment.state))
                 }
             }
         }
+        planLinesNoLongerInTheOrder(order: order, lines: lines, current: current, into: &plan, stock: &stock)
         return plan
+    }
+
+    /// Lines with a fulfilment that the order's lines no longer name: they left the order (removed, or
+    /// their id changed), so they give their stock back — unless the snapshot lists no lines at all, in
+    /// which case they follow the order's status alone. Consumed and dismissed lines stay as they are.
+    private static func planLinesNoLongerInTheOrder(
+        order: CanonicalOrder,
+        lines: [OrderLine],
+        current: [String: LineFulfilment],
+        into plan: inout FulfilmentPlan,
+        stock: inout StockBook
+    ) {
+        guard !current.isEmpty else { return }
+        let named = Set(lines.map(\.lineId))
+        let gone = current.filter { !named.contains($0.key) }
+        guard !gone.isEmpty else { return }
+        let target: Target = lines.isEmpty ? target(status: order.status, refund: .none) : .released
+        for (lineId, existing) in gone.sorted(by: { $0.key < $1.key }) {
+            switch (existing.state, target) {
+            case (.reserved, .released), (.reserved, .none), (.held, .released), (.held, .none):
+                release(existing, into: &plan, stock: &stock)
+            case (.reserved, .consumed):
+                var consumed = existing
+                stock.consume(existing.reservations)
+                consumed.state = .consumed
+                plan.changed.append(consumed)
+                plan.transitions.append(LineTransition(lineId: lineId, from: .reserved, to: .consumed))
+            default:
+                continue
+            }
+        }
     }
 
     private static func release(_ existing: LineFulfilment, into plan: inout FulfilmentPlan, stock: inout StockBook) {
@@ -163,7 +227,17 @@ public enum FulfilmentPlanner {
             if !enterprises.contains(sku.enterpriseId) { enterprises.append(sku.enterpriseId) }
         }
         stock = trial
-        return .success(LineFulfilment(order: order.key, lineId: line.lineId, state: .reserved, reservations: parts, enterpriseIds: enterprises))
+        return .success(
+            LineFulfilment(
+                order: order.key,
+                lineId: line.lineId,
+                state: .reserved,
+                reservations: parts,
+                enterpriseIds: enterprises,
+                skuId: line.skuId,
+                quantity: line.quantity
+            )
+        )
     }
 }
 
@@ -181,6 +255,10 @@ public struct FulfilmentPlan: Sendable, Hashable {
     public var openedExceptions: [ExceptionDraft] = []
     /// Lines whose open exceptions are to close because their cause went away.
     public var closedExceptions: [String] = []
+    /// Lines whose SKU or quantity changed while they held a reservation: the old reservation was
+    /// released and the line planned afresh, so their farmer allocation is to be reversed exactly
+    /// (as on a cancel before shipment) before the new reservation is allocated.
+    public var replannedLines: [String] = []
 
     /// Creates an empty plan.
     public init() {}

@@ -10,14 +10,34 @@ public struct LineFulfilment: Sendable, Hashable, Codable {
     public var reservations: [StockReservation]
     /// The enterprises the line routed to.
     public var enterpriseIds: [String]
+    /// The platform SKU the line was planned for (`nil`: not recorded, taken as unchanged).
+    public var skuId: String?
+    /// The quantity the line was planned for (`nil`: not recorded, taken as unchanged).
+    public var quantity: Int?
 
     /// Creates a line fulfilment.
-    public init(order: OrderKey, lineId: String, state: FulfilmentState, reservations: [StockReservation] = [], enterpriseIds: [String] = []) {
+    public init(
+        order: OrderKey,
+        lineId: String,
+        state: FulfilmentState,
+        reservations: [StockReservation] = [],
+        enterpriseIds: [String] = [],
+        skuId: String? = nil,
+        quantity: Int? = nil
+    ) {
         self.order = order
         self.lineId = lineId
         self.state = state
         self.reservations = reservations
         self.enterpriseIds = enterpriseIds
+        self.skuId = skuId
+        self.quantity = quantity
+    }
+
+    /// Whether the fulfilment was planned for this line as it is now: same SKU and quantity (a value
+    /// not recorded counts as the same). A line whose SKU or quantity changed is planned again.
+    public func isPlanned(for line: OrderLine) -> Bool {
+        (skuId.map { $0 == line.skuId } ?? true) && (quantity.map { $0 == line.quantity } ?? true)
     }
 }
 

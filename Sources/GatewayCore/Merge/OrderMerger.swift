@@ -2,8 +2,11 @@
 ///
 /// Rules (design.md §2, out-of-order rule):
 /// - **Status** only moves forward through its rank (created < paid < shipped < completed).
-///   `cancelled` is terminal: once seen it stays, unless a *newer* observation explicitly
-///   re-opens the order (``OrderObservation/reopens``).
+///   `cancelled` is terminal: once seen it stays, unless an observation explicitly re-opens the
+///   order (``OrderObservation/reopens``) with a platform update time newer than the latest cancel.
+///   The status is a pure function of the ``StatusEvidence`` (the highest non-cancel status, the
+///   latest cancel time and the latest re-open time seen), never of the order the observations came in:
+///   a newer re-open then an older cancel ends where the reverse does.
 /// - **Snapshot fields** (amounts, lines, buyer, attribution) come from the snapshot with the
 ///   greatest ``SnapshotVersion``: newer platform update time wins, ties broken deterministically.
 /// - The order's platform update time is the greatest seen.
@@ -11,7 +14,7 @@
 ///   adds nothing is reported as `stale`.
 ///
 /// Because each part is a maximum under a total order, any permutation of the same observations
-/// converges to the same order (re-opening aside, which depends on time by definition).
+/// converges to the same order, re-opens and cancels included.
 public enum OrderMerger {
     /// Merges one observation into the current order.
     ///
@@ -22,21 +25,26 @@ public enum OrderMerger {
     public static func merge(_ observation: OrderObservation, into current: CanonicalOrder?) -> MergeResult {
         let incomingVersion = observation.snapshot.map { SnapshotVersion(of: $0, in: observation) }
         guard let current else {
+            var evidence = StatusEvidence()
+            if let status = observation.impliedStatus {
+                evidence.record(status, at: observation.platformUpdatedAt, reopens: observation.reopens)
+            }
             let order = CanonicalOrder(
                 key: observation.key,
-                status: observation.impliedStatus ?? .created,
+                status: evidence.status,
                 platformUpdatedAt: observation.platformUpdatedAt,
                 snapshot: observation.snapshot,
                 snapshotVersion: incomingVersion,
-                revision: 1
+                revision: 1,
+                statusEvidence: evidence
             )
             return MergeResult(order: order, decision: .applied, previousStatus: nil)
         }
 
         var next = current
-        let isNewer = observation.platformUpdatedAt > current.platformUpdatedAt
         if let status = observation.impliedStatus {
-            next.status = mergedStatus(current: current.status, incoming: status, reopens: observation.reopens && isNewer)
+            next.statusEvidence.record(status, at: observation.platformUpdatedAt, reopens: observation.reopens)
+            next.status = next.statusEvidence.status
         }
         if let snapshot = observation.snapshot, let version = incomingVersion {
             if current.snapshotVersion.map({ version > $0 }) ?? true {
@@ -58,15 +66,6 @@ public enum OrderMerger {
         var order = current
         for observation in observations { order = merge(observation, into: order).order }
         return order
-    }
-
-    /// The status after seeing `incoming` on an order that is `current`.
-    public static func mergedStatus(current: OrderStatus, incoming: OrderStatus, reopens: Bool) -> OrderStatus {
-        if current == .cancelled {
-            return reopens && incoming != .cancelled ? incoming : .cancelled
-        }
-        if incoming == .cancelled { return .cancelled }
-        return incoming.rank > current.rank ? incoming : current
     }
 
     /// Whether an observation that changed nothing says exactly what the order already says.

@@ -1,7 +1,8 @@
 /// The canonical order status, shown as is in the staff API (design.md §3, contract).
 ///
 /// Statuses other than ``cancelled`` are ranked: an order never moves back down the rank.
-/// ``cancelled`` is terminal unless a platform explicitly re-opens an order.
+/// ``cancelled`` is terminal unless a platform explicitly re-opens an order with a change newer than
+/// its latest cancel (``StatusEvidence``).
 public enum OrderStatus: String, Sendable, Codable, CaseIterable, Hashable {
     /// Placed, not paid yet.
     case created

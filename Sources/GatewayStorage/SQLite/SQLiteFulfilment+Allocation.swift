@@ -13,23 +13,27 @@ struct SupplyPoolKey: Hashable {
 ///
 /// A line that holds stock (reserved or consumed) and has no active allocation is allocated to supply
 /// lots with ``SupplyPool`` — each parcel to one household's lot, registered-poor households first —
-/// and every parcel gets a trace code. A line released before shipment gives its allocation back
-/// exactly; after shipment the household keeps its income and a refund is only flagged. A pool without
+/// and every parcel gets a trace code. A line released before shipment (cancelled, refunded, or gone
+/// from the order) gives its allocation back exactly; a line the planner re-planned (its SKU or quantity
+/// changed) gives it back and is allocated afresh; after shipment the household keeps its income and a
+/// refund is only flagged, also when the line is first seen already refunded after shipment. A pool without
 /// enough supply opens a `no_supply` exception (which also stops the SKU selling on the platforms).
 /// Products for which an enterprise declared no supply lots at all are not allocated.
 extension SQLiteFulfilment {
-    mutating func allocateSupply(for order: CanonicalOrder, fulfilments: [LineFulfilment], db: Database) throws {
+    mutating func allocateSupply(for order: CanonicalOrder, fulfilments: [LineFulfilment], replanned: Set<String>, db: Database) throws {
         let key = order.key
         let day = CalendarDay.beijing(order.snapshot?.paidAt ?? order.snapshot?.createdAt ?? now)
+        let refunded = Set(order.lines.filter { $0.refundState == .refunded }.map(\.lineId))
         for fulfilment in fulfilments {
-            let active = try Self.activeAllocations(key, lineId: fulfilment.lineId, db: db)
+            var active = try Self.activeAllocations(key, lineId: fulfilment.lineId, db: db)
+            if replanned.contains(fulfilment.lineId), !active.isEmpty {
+                try reverse(active, db: db)
+                active = []
+            }
             switch fulfilment.state {
             case .reserved, .consumed:
-                if active.isEmpty {
-                    try allocateLine(fulfilment, day: day, db: db)
-                } else if fulfilment.state == .consumed,
-                    order.lines.first(where: { $0.lineId == fulfilment.lineId })?.refundState == .refunded
-                {
+                if active.isEmpty { try allocateLine(fulfilment, day: day, db: db) }
+                if fulfilment.state == .consumed, refunded.contains(fulfilment.lineId) {
                     try db.executeCached(
                         sql: """
                             UPDATE parcel_allocations SET refunded_after_shipment = 1

@@ -39,14 +39,17 @@ struct SQLiteFulfilment {
         for fulfilment in plan.changed {
             try db.executeCached(
                 sql: """
-                    INSERT INTO line_fulfilments (platform, shop, platform_order_id, line_id, state, reservations_json, enterprise_ids, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO line_fulfilments (platform, shop, platform_order_id, line_id, state, reservations_json, enterprise_ids, updated_at,
+                                                  sku_id, quantity)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (platform, shop, platform_order_id, line_id) DO UPDATE SET state = excluded.state,
-                        reservations_json = excluded.reservations_json, enterprise_ids = excluded.enterprise_ids, updated_at = excluded.updated_at
+                        reservations_json = excluded.reservations_json, enterprise_ids = excluded.enterprise_ids, updated_at = excluded.updated_at,
+                        sku_id = coalesce(excluded.sku_id, sku_id), quantity = coalesce(excluded.quantity, quantity)
                     """,
                 arguments: [
                     key.platform.rawValue, key.shop, key.platformOrderId, fulfilment.lineId, fulfilment.state.rawValue,
                     try Self.json(fulfilment.reservations), fulfilment.enterpriseIds.joined(separator: ","), now.millisecondsSince1970,
+                    fulfilment.skuId, fulfilment.quantity,
                 ]
             )
         }
@@ -87,7 +90,12 @@ struct SQLiteFulfilment {
         transitions += plan.transitions.map { (key, $0) }
         var after = current
         for fulfilment in plan.changed { after[fulfilment.lineId] = fulfilment }
-        try allocateSupply(for: order, fulfilments: after.values.sorted { $0.lineId < $1.lineId }, db: db)
+        try allocateSupply(
+            for: order,
+            fulfilments: after.values.sorted { $0.lineId < $1.lineId },
+            replanned: Set(plan.replannedLines),
+            db: db
+        )
         if let eventId = LiveEventAttributor.eventId(for: order, among: liveEvents) {
             try db.executeCached(
                 sql: "UPDATE orders SET live_event_id = ? WHERE platform = ? AND shop = ? AND platform_order_id = ? AND live_event_id IS NOT ?",
@@ -191,7 +199,9 @@ struct SQLiteFulfilment {
                 lineId: row["line_id"],
                 state: state,
                 reservations: try decode([StockReservation].self, row["reservations_json"]),
-                enterpriseIds: enterprises.split(separator: ",").map(String.init)
+                enterpriseIds: enterprises.split(separator: ",").map(String.init),
+                skuId: row["sku_id"],
+                quantity: row["quantity"]
             )
         }
     }

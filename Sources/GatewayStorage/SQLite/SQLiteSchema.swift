@@ -89,6 +89,7 @@ enum SQLiteSchema {
         registerStaff(&migrator)
         registerReconciliation(&migrator)
         registerParking(&migrator)
+        registerLineIdentity(&migrator)
         return migrator
     }
 }

@@ -25,6 +25,60 @@ import Testing
         #expect(FulfilmentPlanner.plan(order: refunded, current: after, masterData: data, stock: &stock).changed.isEmpty)
     }
 
+    /// A closed order whose line the platform says was refunded after its goods were sent.
+    func refundedAfterShipment(_ id: String, quantity: Int) -> CanonicalOrder {
+        var order = InventoryFixtures.order(id, status: .cancelled, lines: [("p-pg5a", quantity, .refunded)])
+        order.snapshot?.lines[0].refundedAfterShipment = true
+        return order
+    }
+
+    @Test func aRefundAfterShipmentClosingTheOrderConsumesTheStockThoughShippedWasNeverSeen() {
+        var stock = InventoryFixtures.stock()
+        let paid = InventoryFixtures.order("R1", status: .paid, lines: [("p-pg5a", 2, .none)])
+        let first = FulfilmentPlanner.plan(order: paid, current: [:], masterData: data, stock: &stock)
+        let current = Dictionary(uniqueKeysWithValues: first.changed.map { ($0.lineId, $0) })
+        let closed = FulfilmentPlanner.plan(order: refundedAfterShipment("R1", quantity: 2), current: current, masterData: data, stock: &stock)
+        #expect(closed.changed.map(\.state) == [.consumed])
+        let level = stock.level(StockKey(warehouseId: "yl-changsha", skuCode: "PG5A"))
+        #expect(level?.reserved == 0 && level?.onHand == 8)
+        // Seen again: nothing moves.
+        let after = Dictionary(uniqueKeysWithValues: closed.changed.map { ($0.lineId, $0) })
+        #expect(
+            FulfilmentPlanner.plan(order: refundedAfterShipment("R1", quantity: 2), current: after, masterData: data, stock: &stock).changed.isEmpty
+        )
+    }
+
+    @Test func aRefundAfterShipmentSeenFirstReservesAndConsumesAtOnce() {
+        var stock = InventoryFixtures.stock()
+        let plan = FulfilmentPlanner.plan(order: refundedAfterShipment("R2", quantity: 3), current: [:], masterData: data, stock: &stock)
+        #expect(plan.changed.map(\.state) == [.consumed])
+        #expect(plan.changed.first?.reservations.reduce(0) { $0 + $1.quantity } == 3)
+        let level = stock.level(StockKey(warehouseId: "yl-changsha", skuCode: "PG5A"))
+        #expect(level?.reserved == 0 && level?.onHand == 7)
+    }
+
+    @Test func targetOfALineRefundedAfterShipmentIsConsumed() {
+        for status in [OrderStatus.paid, .shipped, .completed, .cancelled] {
+            #expect(FulfilmentPlanner.target(status: status, refund: .refunded, refundedAfterShipment: true) == .consumed)
+        }
+        #expect(FulfilmentPlanner.target(status: .created, refund: .refunded, refundedAfterShipment: true) == FulfilmentPlanner.Target.none)
+        #expect(FulfilmentPlanner.target(status: .cancelled, refund: .refunded) == .released)
+        #expect(FulfilmentPlanner.target(status: .cancelled, refund: .requested, refundedAfterShipment: true) == .released)
+        #expect(FulfilmentPlanner.target(status: .paid, refund: .refunded) == .released)
+    }
+
+    @Test func aRefundBeforeShipmentStillReleases() {
+        var stock = InventoryFixtures.stock()
+        let paid = InventoryFixtures.order("R3", status: .paid, lines: [("p-pg5a", 2, .none)])
+        let first = FulfilmentPlanner.plan(order: paid, current: [:], masterData: data, stock: &stock)
+        let current = Dictionary(uniqueKeysWithValues: first.changed.map { ($0.lineId, $0) })
+        let closed = InventoryFixtures.order("R3", status: .cancelled, lines: [("p-pg5a", 2, .refunded)])
+        let plan = FulfilmentPlanner.plan(order: closed, current: current, masterData: data, stock: &stock)
+        #expect(plan.changed.map(\.state) == [.released])
+        let level = stock.level(StockKey(warehouseId: "yl-changsha", skuCode: "PG5A"))
+        #expect(level?.reserved == 0 && level?.onHand == 10)
+    }
+
     @Test func unmappedSkuHoldsTheLineAndOpensAnException() {
         var stock = InventoryFixtures.stock()
         let order = InventoryFixtures.order("2", status: .paid, lines: [("p-pg5a", 1, .none), ("unknown", 1, .none)])

@@ -17,7 +17,7 @@ import Testing
         let province = ["湖南省", "北京市"].randomElement(using: &rng)!
         var time: Int64 = 1_000
         var observations: [OrderObservation] = []
-        func snapshot(_ status: OrderStatus, refunded: Set<Int>) -> OrderObservation {
+        func snapshot(_ status: OrderStatus, refunded: Set<Int>, afterShipment: Bool = false) -> OrderObservation {
             time += 1
             let orderLines = lines.map { line in
                 OrderLine(
@@ -27,7 +27,8 @@ import Testing
                     title: line.sku,
                     quantity: line.quantity,
                     paidFen: 100,
-                    refundState: refunded.contains(line.index) ? .refunded : .none
+                    refundState: refunded.contains(line.index) ? .refunded : .none,
+                    refundedAfterShipment: afterShipment && refunded.contains(line.index)
                 )
             }
             let snap = OrderSnapshot(
@@ -48,7 +49,7 @@ import Testing
             )
         }
         observations.append(snapshot(.created, refunded: []))
-        let path = Int.random(in: 0..<5, using: &rng)
+        let path = Int.random(in: 0..<6, using: &rng)
         if path == 0 {
             observations.append(snapshot(.cancelled, refunded: []))
             return observations
@@ -60,6 +61,9 @@ import Testing
         case 3:
             observations.append(snapshot(.shipped, refunded: []))
             observations.append(snapshot(.completed, refunded: []))
+        case 4:
+            // Pinduoduo/Taobao: closed as refunded after the goods were sent; `shipped` never observed.
+            observations.append(snapshot(.cancelled, refunded: Set(lines.map(\.index)), afterShipment: true))
         default:
             observations.append(snapshot(.shipped, refunded: []))
             observations.append(snapshot(.shipped, refunded: [0]))
@@ -106,13 +110,16 @@ import Testing
             let order = world.orders[key]!
             for (lineId, fulfilment) in lines {
                 let line = order.lines.first { $0.lineId == lineId }!
-                let target = FulfilmentPlanner.target(status: order.status, refund: line.refundState)
+                let target = FulfilmentPlanner.target(status: order.status, line: line)
                 switch fulfilment.state {
                 case .reserved:
                     #expect(target == .reserved, "line \(key) \(lineId) reserved but target \(target)")
                     for part in fulfilment.reservations { reserved[part.key, default: 0] += part.quantity }
                 case .consumed:
-                    #expect(order.status == .shipped || order.status == .completed, "consumed line on a \(order.status) order")
+                    #expect(
+                        target == .consumed || order.status == .shipped || order.status == .completed,
+                        "consumed line on a \(order.status) order"
+                    )
                     for part in fulfilment.reservations { consumed[part.key, default: 0] += part.quantity }
                 case .released: #expect(target == .released || target == .none || line.refundState == .refunded)
                 case .held: #expect(target == .reserved || target == .consumed)
