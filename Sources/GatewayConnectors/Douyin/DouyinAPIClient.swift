@@ -79,16 +79,17 @@ public final class DouyinAPIClient: Sendable {
         return (data.shop_order_detail, raw)
     }
 
-    /// Lists one page of orders updated within a window (0-based pages).
-    func searchList(updateStart: Int64, updateEnd: Int64, page: Int, size: Int) async throws -> DouyinSearchListData {
-        let (data, _): (DouyinSearchListData, String) = try await call(
+    /// Lists one page of orders updated within a window (0-based pages), oldest update first; the page's
+    /// `data.shop_order_list` comes back as raw rows (``PollPage``).
+    func searchList(updateStart: Int64, updateEnd: Int64, page: Int, size: Int) async throws -> PollPage<DouyinSearchListData> {
+        let (data, raw): (DouyinSearchListData, String) = try await call(
             "order.searchList",
             parameters: [
                 "update_time_start": .int(updateStart), "update_time_end": .int(updateEnd), "page": .int(Int64(page)),
                 "size": .int(Int64(size)), "order_by": .string("update_time"), "order_asc": .bool(true),
             ]
         )
-        return data
+        return try PollPage(envelope: data, responseText: raw) { $0["data"]?["shop_order_list"] }
     }
 
     /// Sets a SKU's stock on the platform (`sku.syncStock`).
