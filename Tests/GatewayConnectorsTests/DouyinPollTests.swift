@@ -9,7 +9,8 @@ import Testing
 
 @testable import GatewayConnectors
 
-/// Douyin `order.searchList` polling: a bad row among good ones (issue #11 finding 5).
+/// Douyin `order.searchList` polling against the mock platform: paging while the mock updates orders,
+/// and a bad row among good ones (issue #11 finding 5).
 @Suite struct DouyinPollTests {
     static let appKey = "7011223344556677889"
     static let appSecret = "demo-yunlai-douyin-secret"
@@ -54,6 +55,63 @@ import Testing
 
     /// The order id of a delivery id `poll:<order_id>:<update_time>`.
     static func orderId(_ delivery: InboxDelivery) -> String { String(delivery.deliveryId.split(separator: ":")[1]) }
+
+    /// While the connector pages through one window, the mock pays (and so moves out of the window) the
+    /// earliest order already listed, after every page it serves. Read forwards (page 0, 1, 2) this shifts a row
+    /// of the next page onto a page already read, and that order is missed; read backwards, nothing is missed.
+    @Test func pagingWhileTheMockUpdatesOrdersMissesNothing() async throws {
+        let mock = MockPlatform(configuration: try Self.configuration(), seed: 11)
+        try await mock.start()
+        let shop = try #require(mock.douyin(shop: "yunlai-douyin"))
+        let created = (0..<250).map { index in
+            shop.createOrder(lines: [Self.line], at: Date(timeIntervalSince1970: TimeInterval(Self.base + Int64(index))))
+        }
+        let paidAt = Date(timeIntervalSince1970: TimeInterval(Self.base + 10_000))
+        struct Paging {
+            var listed: Set<String> = []
+            var paid: [String] = []
+            var pages: [Int] = []
+        }
+        let paging = Mutex(Paging())
+        let http = PlatformHTTPTransport.asyncHTTPClient(.shared, logger: .init(label: "douyin-poll-test"))
+        let transport = PlatformHTTPTransport { request in
+            var forwarded = request
+            forwarded.url = request.url.replacingOccurrences(of: "http://douyin.test", with: mock.baseURL)
+            let response = try await http.send(forwarded)
+            guard request.url.contains("/order/searchList") else { return response }
+            let param = try JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any]
+            let answer = try JSONSerialization.jsonObject(with: Data(response.body.utf8)) as? [String: Any]
+            let rows = (answer?["data"] as? [String: Any])?["shop_order_list"] as? [[String: Any]] ?? []
+            let next: String? = paging.withLock { state in
+                state.pages.append((param?["page"] as? Int) ?? -1)
+                state.listed.formUnion(rows.compactMap { $0["order_id"] as? String })
+                let next = created.first { state.listed.contains($0) && !state.paid.contains($0) }
+                if let next { state.paid.append(next) }
+                return next
+            }
+            if let next { _ = try shop.pay(orderId: next, at: paidAt) }
+            return response
+        }
+        let connector = Self.connector(transport: transport)
+        let deliveries = try await connector.poll(
+            from: Timestamp(secondsSince1970: Self.base),
+            to: Timestamp(secondsSince1970: Self.base + 249)
+        )
+        let seen = Set(deliveries.map(Self.orderId))
+        let missed = created.filter { !seen.contains($0) }
+        #expect(missed.isEmpty, "orders missed while paging: \(missed)")
+        #expect(paging.withLock { $0.pages } == [0, 2, 1, 0], "page 0 (which counts), then the last page down to page 0")
+        let paid = paging.withLock { $0.paid }
+        #expect(paid.count == 4)
+
+        // The orders paid during the poll moved to a later update time, and the next window lists them there.
+        let later = try await Self.connector(transport: http.redirecting(to: mock.baseURL)).poll(
+            from: Timestamp(secondsSince1970: Self.base + 9_990),
+            to: Timestamp(secondsSince1970: Self.base + 10_050)
+        )
+        #expect(Set(later.map(Self.orderId)) == Set(paid))
+        await mock.shutdown()
+    }
 
     @Test func oneBadRowBecomesItsOwnDeliveryAndTheWindowSucceeds() async throws {
         let good = { (id: String, update: Int64) in

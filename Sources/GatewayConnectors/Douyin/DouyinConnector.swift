@@ -5,9 +5,16 @@ import Logging
 
 /// The Douyin shop connector: decodes stored pushes and poll rows, fetches details, polls `order.searchList`.
 ///
-/// - ``poll(from:to:)`` lists the window's orders by update time, oldest first, page by page, and returns one
-///   delivery per order and update time, `poll:<order_id>:<update_time in s>`, with the row exactly as Douyin
-///   sent it as payload.
+/// - ``poll(from:to:)`` lists the window's orders by update time, oldest first, **from the last page
+///   backwards** (``BackwardPager``), and returns one delivery per order and update time,
+///   `poll:<order_id>:<update_time in s>`, with the row exactly as Douyin sent it as payload.
+/// - Why backwards: an order updated while the gateway pages through a window gets an update time after the
+///   window's end, so it leaves the window and every later row moves one place towards page 0. Read forwards,
+///   the row that moves across a page boundary into a page already read is missed; read backwards, rows only
+///   move into pages not read yet (a row may be read twice; the deliveries are de-duplicated). Sorting oldest
+///   first keeps rows that *enter* the window at its end, on the last page, which is read first — and read
+///   on past, should its answer count more rows than before. Page 0 is read first (its `total` gives the last
+///   page) and again last.
 /// - Rows are read one by one (``PollPage``, ``PollRowDelivery``): a row the wire struct cannot decode becomes
 ///   its own delivery — `poll:<order_id>:<update_time>` when those two can be read, else
 ///   `poll:unreadable:<hash of its bytes>` — which ``observations(from:)`` refuses, so the pipeline parks it,
@@ -62,13 +69,16 @@ public struct DouyinConnector: PlatformConnector {
 
     public func poll(from: Timestamp, to: Timestamp) async throws -> [InboxDelivery] {
         let now = Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000))
-        var rows: [RawJSON] = []
-        var page = 0
-        while true {
-            let result = try await api.searchList(updateStart: from.secondsSince1970, updateEnd: to.secondsSince1970, page: page, size: Self.pageSize)
-            rows += result.rows
-            page += 1
-            if result.rows.isEmpty || page * Self.pageSize >= Int(result.envelope.total.value) { break }
+        // BackwardPager numbers pages from 1 and Douyin from 0; Douyin counts on every page and has no `has_next`.
+        let rows = try await BackwardPager.collect(pageSize: Self.pageSize) { page, _ in
+            let result = try await api.searchList(
+                updateStart: from.secondsSince1970,
+                updateEnd: to.secondsSince1970,
+                page: page - 1,
+                size: Self.pageSize
+            )
+            let total = Int(result.envelope.total.value)
+            return PagedResult(items: result.rows, totalCount: total, hasNext: page * Self.pageSize < total)
         }
         return PollRowDelivery.deliveries(rows, platform: .douyin, shop: shop, receivedAt: now, key: Self.pollKey)
     }
