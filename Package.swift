@@ -183,7 +183,9 @@ let package = Package(
         .testTarget(
             name: "GatewayConnectorsTests",
             dependencies: [
-                "GatewayConnectors", "GatewayCore", "GatewayConfig", .product(name: "Crypto", package: "swift-crypto"),
+                // The mock platform (Douyin paging while orders change) and the pipeline with a SQLite inbox (poll windows end to end).
+                "GatewayConnectors", "GatewayCore", "GatewayConfig", "GatewayPipeline", "GatewayStorage", "MockPlatformKit",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

@@ -173,6 +173,40 @@ import Testing
         #expect(observed[0].platformUpdatedAt == Timestamp(millisecondsSince1970: 1_764_400_000_003))
     }
 
+    @Test func oneBadRowBecomesItsOwnDeliveryAndTheWindowSucceeds() async throws {
+        let wrongTyped = #"{"orderBaseInfo":{"oid":2412345678901234599,"status":"paid","updateTime":1764400000099}}"#
+        let unreadable = #"{"orderItemInfo":{"itemId":1},"orderBaseInfo":null}"#
+        let platform = ScriptedPlatform { request in
+            let rows = [
+                Self.order(oid: "2412345678901234501", status: 30, updateTime: 1_764_400_000_001), wrongTyped,
+                Self.order(oid: "2412345678901234502", status: 10, updateTime: 1_764_400_000_002), unreadable,
+                Self.order(oid: "2412345678901234503", status: 80, updateTime: 1_764_400_000_003),
+            ]
+            return PlatformHTTPResponse(
+                status: 200,
+                body: #"{"result":1,"data":{"cursor":"nomore","pageSize":100,"orderList":[\#(rows.joined(separator: ","))]}}"#
+            )
+        }
+        let connector = connector(platform)
+        let deliveries = try await connector.poll(
+            from: Timestamp(millisecondsSince1970: 1_764_396_400_000),
+            to: Timestamp(millisecondsSince1970: 1_764_400_000_000)
+        )
+        #expect(deliveries.count == 5)
+        #expect(
+            Array(deliveries.map(\.deliveryId).prefix(3)) == [
+                "poll:2412345678901234501:1764400000001", "poll:2412345678901234599:1764400000099", "poll:2412345678901234502:1764400000002",
+            ]
+        )
+        #expect(deliveries[3].deliveryId.hasPrefix("poll:unreadable:"))
+        #expect(deliveries[4].deliveryId == "poll:2412345678901234503:1764400000003")
+        #expect(deliveries[1].payloadText == wrongTyped)
+        #expect(deliveries[3].payloadText == unreadable)
+        #expect(throws: ConnectorError.self) { try connector.observations(from: InboxEntry(id: 1, delivery: deliveries[1])) }
+        #expect(throws: ConnectorError.self) { try connector.observations(from: InboxEntry(id: 2, delivery: deliveries[3])) }
+        #expect(try connector.observations(from: InboxEntry(id: 3, delivery: deliveries[4])).first?.snapshot?.status == .cancelled)
+    }
+
     @Test func detailAndStockUpdateSendTheRightParameters() async throws {
         let platform = ScriptedPlatform { request in
             switch request.path {

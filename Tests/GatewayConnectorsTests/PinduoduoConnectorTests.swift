@@ -411,6 +411,42 @@ import Testing
         #expect(await platform.paths == Set(["/api/router"]))
     }
 
+    /// Issue #11 finding 5: a row with a wrong-typed field and a row without an `order_sn` among good rows.
+    static let wrongTypedRow =
+        #"{"order_sn":"251129-000000000000777","updated_at":"2025-11-29 15:02:00","order_status":"shipped?","item_list":[]}"#
+    static let unreadableRow = #"{"sn":"?","updated_at":{"when":"later"}}"#
+
+    @Test func oneBadRowBecomesItsOwnDeliveryAndTheWindowSucceeds() async throws {
+        var orders = (0..<150).map { Self.orderJSON(sn: "251129-\(String(format: "%015d", $0))") }
+        orders.insert(Self.wrongTypedRow, at: 40)
+        orders.insert(Self.unreadableRow, at: 120)
+        let platform = FakePinduoduo(orders: orders)
+        let connector = Self.connector(platform: platform)
+        let from = Timestamp(secondsSince1970: 1_764_398_000)
+        let to = Timestamp(secondsSince1970: 1_764_399_800)
+        let deliveries = try await connector.poll(from: from, to: to)
+        #expect(deliveries.count == 152)
+        let updated = BeijingTime.parse("2025-11-29 15:00:00")!.millisecondsSince1970
+        for index in 0..<150 {
+            #expect(deliveries.contains { $0.deliveryId == "poll:251129-\(String(format: "%015d", index)):\(updated)" })
+        }
+        // The wrong-typed row keeps the usual id (its id and update time can be read) and its bytes.
+        let wrongTyped = try #require(deliveries.first { $0.deliveryId.hasPrefix("poll:251129-000000000000777:") })
+        #expect(wrongTyped.deliveryId == "poll:251129-000000000000777:\(BeijingTime.parse("2025-11-29 15:02:00")!.millisecondsSince1970)")
+        #expect(wrongTyped.payloadText == Self.wrongTypedRow)
+        // The unreadable row gets an id derived from its bytes: the same on every poll.
+        let unreadable = try #require(deliveries.first { $0.deliveryId.hasPrefix("poll:unreadable:") })
+        #expect(unreadable.payloadText == Self.unreadableRow)
+        #expect(unreadable.deliveryId.count == "poll:unreadable:".count + 32)
+        let again = try await connector.poll(from: from, to: to)
+        #expect(again.map(\.deliveryId).sorted() == deliveries.map(\.deliveryId).sorted())
+        // Both bad rows fail to decode (so the pipeline parks them); a good row still decodes.
+        #expect(throws: ConnectorError.self) { try connector.observations(from: InboxEntry(id: 1, delivery: wrongTyped)) }
+        #expect(throws: ConnectorError.self) { try connector.observations(from: InboxEntry(id: 2, delivery: unreadable)) }
+        let good = try #require(deliveries.first { $0.deliveryId.hasPrefix("poll:251129-000000000000041:") })
+        #expect(try connector.observations(from: InboxEntry(id: 3, delivery: good)).first?.snapshot?.paidFen == 5980)
+    }
+
     @Test func windowsLongerThanThirtyMinutesAreSplit() async throws {
         let platform = FakePinduoduo(orders: [])
         let connector = Self.connector(platform: platform)

@@ -175,6 +175,31 @@ import Testing
         #expect(observation.key.platform == .taobao)
     }
 
+    @Test func oneBadRowBecomesItsOwnDeliveryAndTheWindowSucceeds() async throws {
+        let wrongTyped = #"{"tid":4984023467827399999,"tid_str":"4984023467827399999","modified":"2025-11-29 15:02:00","payment":"abc"}"#
+        let unreadable = #"{"status":"WAIT_SELLER_SEND_GOODS","modified":"2025-11-29 15:02:00"}"#
+        var trades = (0..<120).map { Self.tradeJSON(tid: String(4_984_023_467_827_309_000 + Int64($0))) }
+        trades.insert(wrongTyped, at: 10)
+        trades.insert(unreadable, at: 75)
+        let platform = FakeTaobao(trades: trades)
+        let connector = Self.connector(platform: platform)
+        let deliveries = try await connector.poll(from: Timestamp(secondsSince1970: 1_764_398_000), to: Timestamp(secondsSince1970: 1_764_399_800))
+        #expect(deliveries.count == 122)
+        let modified = BeijingTime.parse("2025-11-29 15:00:00")!.millisecondsSince1970
+        for index in 0..<120 {
+            #expect(deliveries.contains { $0.deliveryId == "poll:\(4_984_023_467_827_309_000 + Int64(index)):\(modified)" })
+        }
+        let bad = try #require(deliveries.first { $0.deliveryId.hasPrefix("poll:4984023467827399999:") })
+        #expect(bad.deliveryId == "poll:4984023467827399999:\(BeijingTime.parse("2025-11-29 15:02:00")!.millisecondsSince1970)")
+        #expect(bad.payloadText == wrongTyped)
+        let lost = try #require(deliveries.first { $0.deliveryId.hasPrefix("poll:unreadable:") })
+        #expect(lost.payloadText == unreadable)
+        #expect(throws: ConnectorError.self) { try connector.observations(from: InboxEntry(id: 1, delivery: bad)) }
+        #expect(throws: ConnectorError.self) { try connector.observations(from: InboxEntry(id: 2, delivery: lost)) }
+        let good = try #require(deliveries.first { $0.deliveryId.hasPrefix("poll:4984023467827309011:") })
+        #expect(try connector.observations(from: InboxEntry(id: 3, delivery: good)).first?.status == .paid)
+    }
+
     @Test func fetchOrderGivesAFullSnapshot() async throws {
         let platform = FakeTaobao(trades: [Self.tradeJSON(tid: "4984023467827309610", status: "WAIT_BUYER_CONFIRM_GOODS")])
         let connector = Self.connector(platform: platform)

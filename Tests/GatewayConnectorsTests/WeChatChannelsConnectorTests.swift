@@ -181,6 +181,78 @@ import Testing
         #expect(observed[0].source == .poll)
     }
 
+    /// A platform whose list holds `ids` (raw JSON rows) on one page and whose detail fails for `failing` ids.
+    static func listingPlatform(ids: [String], failing: [String: PlatformHTTPResponse]) -> ScriptedPlatform {
+        ScriptedPlatform { request in
+            switch request.path {
+            case "/cgi-bin/token":
+                return PlatformHTTPResponse(status: 200, body: #"{"access_token":"T","expires_in":7200}"#)
+            case "/channels/ec/order/list/get":
+                return PlatformHTTPResponse(
+                    status: 200,
+                    body: #"{"errcode":0,"errmsg":"ok","order_id_list":[\#(ids.joined(separator: ","))],"next_key":"NK1","has_more":false}"#
+                )
+            case "/channels/ec/order/get":
+                let id = request.jsonBody["order_id"] as? String ?? "?"
+                if let failure = failing[id] { return failure }
+                return PlatformHTTPResponse(status: 200, body: #"{"errcode":0,"errmsg":"ok","order":\#(Self.orderJSON(id: "\"\(id)\""))}"#)
+            default:
+                return PlatformHTTPResponse(status: 404, body: "")
+            }
+        }
+    }
+
+    @Test func oneUnreadableListRowBecomesItsOwnDeliveryAndTheWindowSucceeds() async throws {
+        let platform = Self.listingPlatform(ids: [#""3705115058471208928""#, #"{"id":"?"}"#, "3705115058471208930"], failing: [:])
+        let connector = connector(platform)
+        let deliveries = try await connector.poll(from: Timestamp(secondsSince1970: 1_764_396_400), to: Timestamp(secondsSince1970: 1_764_400_000))
+        #expect(deliveries.count == 3)
+        #expect(deliveries[0].deliveryId == "poll:3705115058471208928:1764400300")
+        #expect(deliveries[1].deliveryId.hasPrefix("poll:unreadable:"))
+        #expect(deliveries[1].payloadText == #"{"id":"?"}"#)
+        #expect(deliveries[2].deliveryId == "poll:3705115058471208930:1764400300")
+        #expect(throws: ConnectorError.self) { try connector.observations(from: InboxEntry(id: 1, delivery: deliveries[1])) }
+        #expect(try connector.observations(from: InboxEntry(id: 2, delivery: deliveries[2])).first?.snapshot?.paidFen == 13950)
+    }
+
+    @Test(arguments: [
+        PlatformHTTPResponse(status: 200, body: #"{"errcode":10020001,"errmsg":"order not exist"}"#),
+        PlatformHTTPResponse(status: 503, body: "busy"),
+        PlatformHTTPResponse(status: 200, body: #"{"errcode":0,"errmsg":"ok","order":{"order_id":"3705115058471208929","status":"?"}}"#),
+    ])
+    func aFailingDetailBecomesAThinDeliveryThatAsksForTheDetail(failure: PlatformHTTPResponse) async throws {
+        let platform = Self.listingPlatform(
+            ids: ["3705115058471208928", "3705115058471208929", "3705115058471208930"],
+            failing: ["3705115058471208929": failure]
+        )
+        let connector = connector(platform)
+        let deliveries = try await connector.poll(from: Timestamp(secondsSince1970: 1_764_396_400), to: Timestamp(secondsSince1970: 1_764_400_000))
+        #expect(
+            deliveries.map(\.deliveryId) == [
+                "poll:3705115058471208928:1764400300", "poll:3705115058471208929:listed:1764396400-1764400000", "poll:3705115058471208930:1764400300",
+            ]
+        )
+        let thin = try connector.observations(from: InboxEntry(id: 1, delivery: deliveries[1]))
+        #expect(thin.count == 1)
+        #expect(thin[0].key.platformOrderId == "3705115058471208929")
+        #expect(thin[0].needsDetail)
+        #expect(thin[0].snapshot == nil)
+        #expect(thin[0].status == nil)
+        #expect(thin[0].source == .poll)
+        #expect(thin[0].platformUpdatedAt == Timestamp(secondsSince1970: 1_764_396_400))
+    }
+
+    @Test func aFailingListCallStillFailsTheWindow() async throws {
+        let platform = ScriptedPlatform { request in
+            request.path == "/cgi-bin/token"
+                ? PlatformHTTPResponse(status: 200, body: #"{"access_token":"T","expires_in":7200}"#)
+                : PlatformHTTPResponse(status: 502, body: "bad gateway")
+        }
+        await #expect(throws: PlatformAPIError.self) {
+            try await connector(platform).poll(from: Timestamp(secondsSince1970: 1_764_396_400), to: Timestamp(secondsSince1970: 1_764_400_000))
+        }
+    }
+
     @Test func expiredTokenIsRenewedOnceAndTheCallRetried() async throws {
         let tokenFetches = Mutex(0)
         let platform = ScriptedPlatform { request in

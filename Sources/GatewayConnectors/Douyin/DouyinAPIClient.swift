@@ -3,8 +3,6 @@ import Foundation
 import GatewayCore
 import Logging
 import NIOCore
-import NIOFoundationCompat
-import NIOHTTP1
 
 /// Calls the Douyin open API for one shop: signing, access tokens, timeouts, retries, rate limit.
 ///
@@ -14,19 +12,42 @@ public final class DouyinAPIClient: Sendable {
     private let baseURL: String
     private let signer: DouyinSigner
     private let shopId: String
-    private let http: HTTPClient
+    private let transport: PlatformHTTPTransport
     private let limiter: RateLimiter
     private let retry: RetryPolicy
     private let tokens = DouyinTokenCache()
-    private let timeout: TimeAmount
     private let logger: Logger
 
-    /// Creates a client.
+    /// Creates a client over any transport (tests pass a scripted platform, or the mock behind a wrapper).
+    /// - Parameters:
+    ///   - baseURL: API root, e.g. `https://openapi-fxg.jinritemai.com` or the mock's address.
+    ///   - appKey: the app key; `appSecret`: the app secret; `shopId`: the shop id for self-authorised tokens.
+    ///   - transport: how requests are sent; `limiter`: the shop's rate limit; `retry`: back-off policy.
+    public init(
+        baseURL: String,
+        appKey: String,
+        appSecret: String,
+        shopId: String,
+        transport: PlatformHTTPTransport,
+        limiter: RateLimiter,
+        retry: RetryPolicy = RetryPolicy(),
+        logger: Logger = Logger(label: "douyin-api")
+    ) {
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.signer = DouyinSigner(appKey: appKey, appSecret: appSecret)
+        self.shopId = shopId
+        self.transport = transport
+        self.limiter = limiter
+        self.retry = retry
+        self.logger = logger
+    }
+
+    /// Creates a client over AsyncHTTPClient.
     /// - Parameters:
     ///   - baseURL: API root, e.g. `https://openapi-fxg.jinritemai.com` or the mock's address.
     ///   - appKey: the app key; `appSecret`: the app secret; `shopId`: the shop id for self-authorised tokens.
     ///   - http: the HTTP client; `limiter`: the shop's rate limit; `retry`: back-off policy; `timeout`: per request.
-    public init(
+    public convenience init(
         baseURL: String,
         appKey: String,
         appSecret: String,
@@ -37,14 +58,16 @@ public final class DouyinAPIClient: Sendable {
         timeout: TimeAmount = .seconds(10),
         logger: Logger = Logger(label: "douyin-api")
     ) {
-        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        self.signer = DouyinSigner(appKey: appKey, appSecret: appSecret)
-        self.shopId = shopId
-        self.http = http
-        self.limiter = limiter
-        self.retry = retry
-        self.timeout = timeout
-        self.logger = logger
+        self.init(
+            baseURL: baseURL,
+            appKey: appKey,
+            appSecret: appSecret,
+            shopId: shopId,
+            transport: .asyncHTTPClient(http, timeout: timeout, logger: logger),
+            limiter: limiter,
+            retry: retry,
+            logger: logger
+        )
     }
 
     /// Fetches one shop order's detail; returns the decoded order and the raw response text.
@@ -56,16 +79,17 @@ public final class DouyinAPIClient: Sendable {
         return (data.shop_order_detail, raw)
     }
 
-    /// Lists one page of orders updated within a window (0-based pages).
-    func searchList(updateStart: Int64, updateEnd: Int64, page: Int, size: Int) async throws -> DouyinSearchListData {
-        let (data, _): (DouyinSearchListData, String) = try await call(
+    /// Lists one page of orders updated within a window (0-based pages), oldest update first; the page's
+    /// `data.shop_order_list` comes back as raw rows (``PollPage``).
+    func searchList(updateStart: Int64, updateEnd: Int64, page: Int, size: Int) async throws -> PollPage<DouyinSearchListData> {
+        let (data, raw): (DouyinSearchListData, String) = try await call(
             "order.searchList",
             parameters: [
                 "update_time_start": .int(updateStart), "update_time_end": .int(updateEnd), "page": .int(Int64(page)),
                 "size": .int(Int64(size)), "order_by": .string("update_time"), "order_asc": .bool(true),
             ]
         )
-        return data
+        return try PollPage(envelope: data, responseText: raw) { $0["data"]?["shop_order_list"] }
     }
 
     /// Sets a SKU's stock on the platform (`sku.syncStock`).
@@ -136,32 +160,32 @@ public final class DouyinAPIClient: Sendable {
             ("sign", signer.sign(method: method, paramJSON: paramJSON, timestamp: timestamp)),
         ]
         let path = "/" + method.replacingOccurrences(of: ".", with: "/")
-        var request = HTTPClientRequest(url: baseURL + path + "?" + Self.formEncode(query.filter { $0.0 != "param_json" }))
-        request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/json")
-        request.headers.add(name: "x-open-no-old-err-code", value: "1")
-        request.body = .bytes(ByteBuffer(string: paramJSON))
-        let response: HTTPClientResponse
+        let request = PlatformHTTPRequest(
+            url: baseURL + path + "?" + Self.formEncode(query.filter { $0.0 != "param_json" }),
+            method: "POST",
+            headers: ["Content-Type": "application/json", "x-open-no-old-err-code": "1"],
+            body: Array(paramJSON.utf8)
+        )
+        let response: PlatformHTTPResponse
         do {
-            response = try await http.execute(request, timeout: timeout, logger: logger)
+            response = try await transport.send(request)
         } catch {
             throw PlatformAPIError(platform: "douyin", method: method, code: "transport", message: "\(error)", isRetryable: true)
         }
-        let body = try await response.body.collect(upTo: 16 << 20)
-        let raw = String(buffer: body)
-        guard response.status == .ok else {
+        let raw = response.body
+        guard response.status == 200 else {
             throw PlatformAPIError(
                 platform: "douyin",
                 method: method,
-                httpStatus: Int(response.status.code),
+                httpStatus: response.status,
                 code: "http",
                 message: String(raw.prefix(300)),
-                isRetryable: response.status.code >= 500 || response.status.code == 429
+                isRetryable: response.status >= 500 || response.status == 429
             )
         }
         let envelope: DouyinEnvelope<T>
         do {
-            envelope = try JSONDecoder().decode(DouyinEnvelope<T>.self, from: body)
+            envelope = try JSONDecoder().decode(DouyinEnvelope<T>.self, from: Data(raw.utf8))
         } catch {
             throw PlatformAPIError(platform: "douyin", method: method, code: "decode", message: "unreadable response: \(error)", isRetryable: false)
         }

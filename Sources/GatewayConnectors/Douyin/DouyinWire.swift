@@ -57,12 +57,12 @@ struct DouyinOrderDetailData: Codable, Sendable {
     var shop_order_detail: DouyinShopOrder
 }
 
-/// `order.searchList` data.
+/// `order.searchList` data, without its list: `shop_order_list` is read row by row as raw JSON
+/// (``PollPage``), so that one bad row cannot fail the page.
 struct DouyinSearchListData: Codable, Sendable {
     var page: FlexibleInt?
     var size: FlexibleInt?
     var total: FlexibleInt
-    var shop_order_list: [DouyinShopOrder]?
 }
 
 /// A region name in a Douyin address (`{"id": "...", "name": "..."}`).

@@ -63,15 +63,21 @@ public final class KuaishouAPIClient: Sendable {
     ///
     /// `param`: `{"beginTime":ms,"endTime":ms,"cursor":"…","pageSize":100,"queryType":2,"orderViewStatus":1,"sort":1}`
     /// ([U] semantics: `queryType` 2 = by update time, `orderViewStatus` 1 = all, `sort` 1 = descending).
-    func cursorList(beginMilliseconds: Int64, endMilliseconds: Int64, cursor: String, pageSize: Int) async throws -> KuaishouCursorListData {
-        let (data, _): (KuaishouCursorListData, String) = try await call(
+    /// The page's `data.orderList` comes back as raw rows (``PollPage``).
+    func cursorList(
+        beginMilliseconds: Int64,
+        endMilliseconds: Int64,
+        cursor: String,
+        pageSize: Int
+    ) async throws -> PollPage<KuaishouCursorListData> {
+        let (data, raw): (KuaishouCursorListData, String) = try await call(
             "open.order.cursor.list",
             param: [
                 "beginTime": .int(beginMilliseconds), "endTime": .int(endMilliseconds), "cursor": .string(cursor),
                 "pageSize": .int(Int64(pageSize)), "queryType": .int(2), "orderViewStatus": .int(1), "sort": .int(1),
             ]
         )
-        return data
+        return try PollPage(envelope: data, responseText: raw) { $0["data"]?["orderList"] }
     }
 
     /// `open.order.detail` with `param` `{"oid":…}`; returns the order (`data` itself) and the raw response.

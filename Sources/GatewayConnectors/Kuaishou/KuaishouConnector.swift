@@ -5,7 +5,12 @@ import GatewayCore
 /// polls `open.order.cursor.list` by update time.
 ///
 /// Pushes are thin (`info` carries the order id, a status and an update time), so each asks for the
-/// order's detail. Poll rows are full orders.
+/// order's detail. Poll rows are full orders, one delivery each, `poll:<oid>:<update time in ms>`, with the
+/// row exactly as Kuaishou sent it as payload.
+///
+/// Rows are read one by one (``PollPage``, ``PollRowDelivery``): a row the wire struct cannot decode becomes
+/// its own delivery — `poll:<oid>:<updateTime>` when those two can be read, else `poll:unreadable:<hash of its
+/// bytes>` — which ``observations(from:)`` refuses, so the pipeline parks it, while the window succeeds.
 public struct KuaishouConnector: PlatformConnector {
     public let platform = Platform.kuaishou
     public let shop: String
@@ -27,7 +32,7 @@ public struct KuaishouConnector: PlatformConnector {
         let payload = Data(entry.delivery.payload)
         switch entry.delivery.kind {
         case .poll:
-            let order = try JSONDecoder().decode(KuaishouOrder.self, from: payload)
+            let order = try PollRowDelivery.decode(KuaishouOrder.self, from: entry, platform: "kuaishou")
             return [try observation(of: order, source: .poll, event: "kuaishou cursor.list status \(order.orderBaseInfo.status.value)")]
         case .push:
             let message = try JSONDecoder().decode(KuaishouPushMessage.self, from: payload)
@@ -68,11 +73,9 @@ public struct KuaishouConnector: PlatformConnector {
     }
 
     public func poll(from: Timestamp, to: Timestamp) async throws -> [InboxDelivery] {
-        var deliveries: [InboxDelivery] = []
+        var rows: [RawJSON] = []
         var cursor = ""
         var seenCursors: Set<String> = []
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let now = Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000))
         for _ in 0..<Self.maxPages {
             let page = try await api.cursorList(
@@ -81,26 +84,31 @@ public struct KuaishouConnector: PlatformConnector {
                 cursor: cursor,
                 pageSize: Self.pageSize
             )
-            for order in page.orderList ?? [] {
-                deliveries.append(
-                    InboxDelivery(
-                        platform: .kuaishou,
-                        shop: shop,
-                        deliveryId: "poll:\(order.orderBaseInfo.oid.value):\(KuaishouMapping.updatedAt(order).millisecondsSince1970)",
-                        kind: .poll,
-                        receivedAt: now,
-                        payload: Array(try encoder.encode(order))
-                    )
-                )
+            rows += page.rows
+            let next = page.envelope.cursor ?? ""
+            if next.isEmpty || next == "nomore" {
+                return PollRowDelivery.deliveries(rows, platform: .kuaishou, shop: shop, receivedAt: now, key: Self.pollKey)
             }
-            let next = page.cursor ?? ""
-            if next.isEmpty || next == "nomore" { return deliveries }
             guard seenCursors.insert(next).inserted else {
                 throw ConnectorError("kuaishou cursor.list returned cursor \(next) twice; stopping this window")
             }
             cursor = next
         }
         throw ConnectorError("kuaishou cursor.list did not reach \"nomore\" within \(Self.maxPages) pages")
+    }
+
+    /// A list row's `<oid>:<update time in ms>`: from the decoded order (its `updateTime`, else its latest other
+    /// time, else 0), or for a row that does not decode from `orderBaseInfo.oid` and `orderBaseInfo.updateTime`
+    /// alone; `nil` when those cannot be read either.
+    static func pollKey(_ row: RawJSON) -> String? {
+        if let order = try? row.decode(KuaishouOrder.self) {
+            return "\(order.orderBaseInfo.oid.value):\(KuaishouMapping.updatedAt(order).millisecondsSince1970)"
+        }
+        let base = row["orderBaseInfo"]
+        guard let oid = base?["oid"]?.scalarText, !oid.isEmpty,
+            let updated = base?["updateTime"]?.scalarText.flatMap({ Int64($0) }), updated > 0
+        else { return nil }
+        return "\(oid):\(updated)"
     }
 
     private func observation(of order: KuaishouOrder, source: ObservationSource, event: String) throws -> OrderObservation {

@@ -48,10 +48,10 @@ struct KuaishouEnvelope<Payload: Decodable & Sendable>: Decodable, Sendable {
     var errorMsg: String?
 }
 
-/// `open.order.cursor.list` data.
+/// `open.order.cursor.list` data, without its list: `orderList` is read row by row as raw JSON
+/// (``PollPage``), so that one bad row cannot fail the page.
 struct KuaishouCursorListData: Codable, Sendable {
     var cursor: String?
-    var orderList: [KuaishouOrder]?
     var pageSize: FlexibleInt?
     var beginTime: FlexibleInt?
     var endTime: FlexibleInt?

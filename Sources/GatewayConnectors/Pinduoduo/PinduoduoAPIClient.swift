@@ -85,17 +85,19 @@ public final class PinduoduoAPIClient: Sendable {
     /// One page of `pdd.order.number.list.increment.get` for orders updated in `[start, end]` (Unix seconds).
     ///
     /// Sends `start_updated_at`, `end_updated_at`, `page`, `page_size`, `use_has_next`, and
-    /// `order_status=5` (全部), `refund_status=5` (全部), `is_lucky_flag=0` (全部).
-    func incrementPage(start: Int64, end: Int64, page: Int, pageSize: Int, useHasNext: Bool) async throws -> PinduoduoIncrementPage {
-        let (result, _): (PinduoduoIncrementPage, String) = try await call(
+    /// `order_status=5` (全部), `refund_status=5` (全部), `is_lucky_flag=0` (全部). The page's `order_sn_list`
+    /// comes back as raw rows (``PollPage``).
+    func incrementPage(start: Int64, end: Int64, page: Int, pageSize: Int, useHasNext: Bool) async throws -> PollPage<PinduoduoIncrementPage> {
+        let responseKey = "order_sn_increment_get_response"
+        let (result, raw): (PinduoduoIncrementPage, String) = try await call(
             Self.incrementListType,
-            responseKey: "order_sn_increment_get_response",
+            responseKey: responseKey,
             parameters: [
                 "start_updated_at": String(start), "end_updated_at": String(end), "page": String(page), "page_size": String(pageSize),
                 "use_has_next": useHasNext ? "true" : "false", "order_status": "5", "refund_status": "5", "is_lucky_flag": "0",
             ]
         )
-        return result
+        return try PollPage(envelope: result, responseText: raw) { RouterAPICall.payload(in: $0, responseKey: responseKey)?["order_sn_list"] }
     }
 
     /// `pdd.order.information.get` for one `order_sn`: the order and the raw response text.

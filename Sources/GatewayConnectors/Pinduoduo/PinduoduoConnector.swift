@@ -8,11 +8,14 @@ import GatewayCore
 ///   (``BackwardPager``), and returns one delivery per order and update time,
 ///   `poll:<order_sn>:<updated_at in ms>`. The scheduler keeps every window's end at least
 ///   `settleSeconds` (180) behind the present, as PDD requires (end ≤ server time − 3 min).
+/// - Rows are read one by one (``PollPage``, ``PollRowDelivery``): a row the wire struct cannot decode
+///   becomes its own delivery — `poll:<order_sn>:<updated_at in ms>` when those two can be read, else
+///   `poll:unreadable:<hash of its bytes>` — which ``observations(from:)`` refuses, so the pipeline parks
+///   it, while the window succeeds and the cursor moves on.
 /// - A list row is a whole order (platforms.md §3.1 [V]), so its delivery decodes to a **full**
 ///   observation. Should the platform ever send a row without status codes or lines, the observation
 ///   is thin (`needsDetail`), and the pipeline fetches `pdd.order.information.get`.
-/// - A delivery's payload is the order re-encoded from the wire struct (keys sorted, money as yuan
-///   strings with two decimals), which ``observations(from:)`` decodes again.
+/// - A delivery's payload is the list row exactly as PDD sent it, which ``observations(from:)`` decodes.
 /// - Livestream attribution: PDD's order APIs carry none (platforms.md §3.1), so `liveRoomId` and
 ///   `authorId` stay empty.
 public struct PinduoduoConnector: PlatformConnector {
@@ -35,7 +38,7 @@ public struct PinduoduoConnector: PlatformConnector {
     public func observations(from entry: InboxEntry) throws -> [OrderObservation] {
         switch entry.delivery.kind {
         case .poll:
-            let order = try JSONDecoder().decode(PinduoduoOrder.self, from: Data(entry.delivery.payload))
+            let order = try PollRowDelivery.decode(PinduoduoOrder.self, from: entry, platform: "pinduoduo")
             return [try observation(of: order, source: .poll, event: "pinduoduo increment \(PinduoduoMapping.platformStatus(order))")]
         case .push:
             throw ConnectorError("pinduoduo pushes arrive over WebSocket, not HTTP; delivery \(entry.delivery.deliveryId) cannot be read")
@@ -52,37 +55,32 @@ public struct PinduoduoConnector: PlatformConnector {
     }
 
     public func poll(from: Timestamp, to: Timestamp) async throws -> [InboxDelivery] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let receivedAt = Timestamp(millisecondsSince1970: Int64(clock().timeIntervalSince1970 * 1000))
-        var deliveries: [InboxDelivery] = []
-        var seen: Set<String> = []
+        var rows: [RawJSON] = []
         for (start, end) in PollWindow.spans(from: from.secondsSince1970, to: to.secondsSince1970, maxSeconds: pollPolicy.maxWindowSeconds) {
-            let orders = try await BackwardPager.collect(pageSize: Self.pageSize) { page, useHasNext in
+            rows += try await BackwardPager.collect(pageSize: Self.pageSize) { page, useHasNext in
                 let result = try await api.incrementPage(start: start, end: end, page: page, pageSize: Self.pageSize, useHasNext: useHasNext)
                 return PagedResult(
-                    items: result.order_sn_list ?? [],
-                    totalCount: result.total_count.map { Int($0.value) },
-                    hasNext: result.has_next?.value
-                )
-            }
-            for order in orders {
-                let updated = PinduoduoMapping.updatedAt(order)?.millisecondsSince1970 ?? 0
-                let deliveryId = "poll:\(order.order_sn.value):\(updated)"
-                guard seen.insert(deliveryId).inserted else { continue }
-                deliveries.append(
-                    InboxDelivery(
-                        platform: .pinduoduo,
-                        shop: shop,
-                        deliveryId: deliveryId,
-                        kind: .poll,
-                        receivedAt: receivedAt,
-                        payload: Array(try encoder.encode(order))
-                    )
+                    items: result.rows,
+                    totalCount: result.envelope.total_count.map { Int($0.value) },
+                    hasNext: result.envelope.has_next?.value
                 )
             }
         }
-        return deliveries
+        return PollRowDelivery.deliveries(rows, platform: .pinduoduo, shop: shop, receivedAt: receivedAt, key: Self.pollKey)
+    }
+
+    /// A list row's `<order_sn>:<update time in ms>`: from the decoded order (its `updated_at`, else its latest
+    /// other time, else 0), or for a row that does not decode from `order_sn` and `updated_at` alone; `nil` when
+    /// those cannot be read either.
+    static func pollKey(_ row: RawJSON) -> String? {
+        if let order = try? row.decode(PinduoduoOrder.self) {
+            return "\(order.order_sn.value):\(PinduoduoMapping.updatedAt(order)?.millisecondsSince1970 ?? 0)"
+        }
+        guard let sn = row["order_sn"]?.scalarText, !sn.isEmpty,
+            let updated = PinduoduoMapping.time(row["updated_at"]?.scalarText.map(FlexibleString.init))
+        else { return nil }
+        return "\(sn):\(updated.millisecondsSince1970)"
     }
 
     private func observation(of order: PinduoduoOrder, source: ObservationSource, event: String) throws -> OrderObservation {

@@ -13,11 +13,11 @@ struct PinduoduoErrorBody: Codable, Sendable {
     var request_id: FlexibleString?
 }
 
-/// `order_sn_increment_get_response` of `pdd.order.number.list.increment.get`.
+/// `order_sn_increment_get_response` of `pdd.order.number.list.increment.get`, without its list:
+/// `order_sn_list` is read row by row as raw JSON (``PollPage``), so that one bad row cannot fail the page.
 struct PinduoduoIncrementPage: Codable, Sendable {
     var total_count: FlexibleInt?
     var has_next: FlexibleBool?
-    var order_sn_list: [PinduoduoOrder]?
 }
 
 /// `order_info_get_response` of `pdd.order.information.get`.

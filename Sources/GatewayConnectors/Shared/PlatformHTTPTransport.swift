@@ -3,7 +3,7 @@ import Logging
 import NIOCore
 import NIOHTTP1
 
-/// How the router-style API clients (PDD, Taobao) send one HTTP request.
+/// How the platform API clients (Douyin, Kuaishou, PDD, Taobao, WeChat Channels) send one HTTP request.
 ///
 /// Production uses ``asyncHTTPClient(_:timeout:logger:)``; tests substitute a closure that plays
 /// the platform, so signing, paging and decoding are exercised without a socket.

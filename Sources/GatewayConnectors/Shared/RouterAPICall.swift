@@ -56,4 +56,12 @@ enum RouterAPICall {
             throw PlatformAPIError(platform: platform, method: method, code: "decode", message: "unreadable response: \(error)", isRetryable: false)
         }
     }
+
+    /// The payload of a parsed router response, found the way ``RouterEnvelope`` finds it: the member named
+    /// `responseKey`, else the first other member whose name ends in `_response` (never `error_response`).
+    static func payload(in document: RawJSON, responseKey: String) -> RawJSON? {
+        guard let members = document.members else { return nil }
+        return members.last { $0.key == responseKey }?.value
+            ?? members.first { $0.key.hasSuffix("_response") && $0.key != "error_response" }?.value
+    }
 }

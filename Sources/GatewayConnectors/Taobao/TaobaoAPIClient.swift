@@ -100,17 +100,22 @@ public final class TaobaoAPIClient: Sendable {
     /// One page of `taobao.trades.sold.increment.get` for trades modified in `[start, end]`.
     ///
     /// Sends `fields`, `start_modified`, `end_modified` (Beijing `yyyy-MM-dd HH:mm:ss`), `page_no`,
-    /// `page_size`, `use_has_next`; no `status`/`type` filter (the platform's defaults).
-    func incrementPage(start: Timestamp, end: Timestamp, page: Int, pageSize: Int, useHasNext: Bool) async throws -> TaobaoIncrementPage {
-        let (result, _): (TaobaoIncrementPage, String) = try await call(
+    /// `page_size`, `use_has_next`; no `status`/`type` filter (the platform's defaults). The page's trades come
+    /// back as raw rows (``PollPage``), from `trades` wrapped the TOP way (`{"trade": […]}`) or bare.
+    func incrementPage(start: Timestamp, end: Timestamp, page: Int, pageSize: Int, useHasNext: Bool) async throws -> PollPage<TaobaoIncrementPage> {
+        let responseKey = "trades_sold_increment_get_response"
+        let (result, raw): (TaobaoIncrementPage, String) = try await call(
             Self.incrementMethod,
-            responseKey: "trades_sold_increment_get_response",
+            responseKey: responseKey,
             parameters: [
                 "fields": Self.incrementFields, "start_modified": BeijingTime.format(start), "end_modified": BeijingTime.format(end),
                 "page_no": String(page), "page_size": String(pageSize), "use_has_next": useHasNext ? "true" : "false",
             ]
         )
-        return result
+        return try PollPage(envelope: result, responseText: raw) { document in
+            // Like ``TaobaoList``: an object's first member holds the array; a bare array is the list itself.
+            RouterAPICall.payload(in: document, responseKey: responseKey)?["trades"].flatMap { $0.kind == .object ? $0.members?.first?.value : $0 }
+        }
     }
 
     /// `taobao.trade.fullinfo.get` for one `tid`: the trade and the raw response text.

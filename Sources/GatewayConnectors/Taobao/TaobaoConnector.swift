@@ -7,13 +7,16 @@ import GatewayCore
 ///   of at most 30 minutes (TOP allows one day and recommends 30 minutes), times sent as Beijing
 ///   `yyyy-MM-dd HH:mm:ss` in whole seconds — from the last page backwards (``BackwardPager``), and
 ///   returns one delivery per trade and update time, `poll:<tid>:<modified in ms>`.
+/// - Rows are read one by one (``PollPage``, ``PollRowDelivery``): a row the wire struct cannot decode
+///   becomes its own delivery — `poll:<tid>:<modified in ms>` when those two can be read, else
+///   `poll:unreadable:<hash of its bytes>` — which ``observations(from:)`` refuses, so the pipeline parks
+///   it, while the window succeeds and the cursor moves on.
 /// - The list returns partial trade data (platforms.md §4.1), so a poll delivery decodes to a **thin**
 ///   observation: the status hint its `status` implies, `modified` as the update time, and
 ///   `needsDetail: true`. The pipeline then calls ``fetchOrder(platformOrderId:)``
 ///   (`taobao.trade.fullinfo.get`, rate-limited per shop) for the full snapshot. This keeps polling
 ///   cheap during a burst and leaves detail fetches to the pipeline's deferral and retry.
-/// - A delivery's payload is the list row re-encoded from the wire struct (keys sorted, money as
-///   yuan strings), which ``observations(from:)`` decodes again.
+/// - A delivery's payload is the list row exactly as TOP sent it, which ``observations(from:)`` decodes.
 /// - Livestream attribution: TOP's trade fields in platforms.md carry none, so `liveRoomId` and
 ///   `authorId` stay empty.
 public struct TaobaoConnector: PlatformConnector {
@@ -36,7 +39,7 @@ public struct TaobaoConnector: PlatformConnector {
     public func observations(from entry: InboxEntry) throws -> [OrderObservation] {
         switch entry.delivery.kind {
         case .poll:
-            let trade = try JSONDecoder().decode(TaobaoTrade.self, from: Data(entry.delivery.payload))
+            let trade = try PollRowDelivery.decode(TaobaoTrade.self, from: entry, platform: "taobao")
             let tid = TaobaoMapping.tradeId(trade)
             return [
                 OrderObservation(
@@ -67,14 +70,11 @@ public struct TaobaoConnector: PlatformConnector {
     }
 
     public func poll(from: Timestamp, to: Timestamp) async throws -> [InboxDelivery] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let receivedAt = Timestamp(millisecondsSince1970: Int64(clock().timeIntervalSince1970 * 1000))
-        var deliveries: [InboxDelivery] = []
-        var seen: Set<String> = []
+        var rows: [RawJSON] = []
         let spans = PollWindow.spans(from: from.secondsSince1970, to: to.secondsSince1970, maxSeconds: pollPolicy.maxWindowSeconds)
         for (start, end) in spans {
-            let trades = try await BackwardPager.collect(pageSize: Self.pageSize) { page, useHasNext in
+            rows += try await BackwardPager.collect(pageSize: Self.pageSize) { page, useHasNext in
                 let result = try await api.incrementPage(
                     start: Timestamp(secondsSince1970: start),
                     end: Timestamp(secondsSince1970: end),
@@ -83,27 +83,25 @@ public struct TaobaoConnector: PlatformConnector {
                     useHasNext: useHasNext
                 )
                 return PagedResult(
-                    items: result.trades?.elements ?? [],
-                    totalCount: result.total_results.map { Int($0.value) },
-                    hasNext: result.has_next?.value
-                )
-            }
-            for trade in trades {
-                let updated = TaobaoMapping.updatedAt(trade)?.millisecondsSince1970 ?? 0
-                let deliveryId = "poll:\(TaobaoMapping.tradeId(trade)):\(updated)"
-                guard seen.insert(deliveryId).inserted else { continue }
-                deliveries.append(
-                    InboxDelivery(
-                        platform: .taobao,
-                        shop: shop,
-                        deliveryId: deliveryId,
-                        kind: .poll,
-                        receivedAt: receivedAt,
-                        payload: Array(try encoder.encode(trade))
-                    )
+                    items: result.rows,
+                    totalCount: result.envelope.total_results.map { Int($0.value) },
+                    hasNext: result.envelope.has_next?.value
                 )
             }
         }
-        return deliveries
+        return PollRowDelivery.deliveries(rows, platform: .taobao, shop: shop, receivedAt: receivedAt, key: Self.pollKey)
+    }
+
+    /// A list row's `<tid>:<update time in ms>`: from the decoded trade (`tid_str` else `tid`; `modified`, else
+    /// `created`, else 0), or for a row that does not decode from those fields alone (`modified` only); `nil`
+    /// when they cannot be read either.
+    static func pollKey(_ row: RawJSON) -> String? {
+        if let trade = try? row.decode(TaobaoTrade.self) {
+            return "\(TaobaoMapping.tradeId(trade)):\(TaobaoMapping.updatedAt(trade)?.millisecondsSince1970 ?? 0)"
+        }
+        guard let tid = [row["tid_str"]?.scalarText, row["tid"]?.scalarText].lazy.compactMap({ $0 }).first(where: { !$0.isEmpty }),
+            let modified = TaobaoMapping.time(row["modified"]?.scalarText)
+        else { return nil }
+        return "\(tid):\(modified.millisecondsSince1970)"
     }
 }

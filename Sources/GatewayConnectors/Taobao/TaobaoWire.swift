@@ -16,11 +16,11 @@ struct TaobaoErrorBody: Codable, Sendable {
     var request_id: FlexibleString?
 }
 
-/// `trades_sold_increment_get_response` of `taobao.trades.sold.increment.get`.
+/// `trades_sold_increment_get_response` of `taobao.trades.sold.increment.get`, without its list: `trades`
+/// is read row by row as raw JSON (``PollPage``), so that one bad row cannot fail the page.
 struct TaobaoIncrementPage: Codable, Sendable {
     var total_results: FlexibleInt?
     var has_next: FlexibleBool?
-    var trades: TaobaoList<TaobaoTrade>?
 }
 
 /// `trade_fullinfo_get_response` of `taobao.trade.fullinfo.get`.

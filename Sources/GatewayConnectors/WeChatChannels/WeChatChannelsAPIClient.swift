@@ -41,15 +41,15 @@ public final class WeChatChannelsAPIClient: Sendable {
 
     /// One page of `/channels/ec/order/list/get` by update time:
     /// `{"update_time_range":{"start_time":s,"end_time":s},"page_size":100[,"next_key":"…"]}` →
-    /// `{"errcode":0,"order_id_list":[…],"next_key":"…","has_more":true}`.
-    func orderList(updateStart: Int64, updateEnd: Int64, pageSize: Int, nextKey: String?) async throws -> WeChatOrderListResponse {
+    /// `{"errcode":0,"order_id_list":[…],"next_key":"…","has_more":true}`, with `order_id_list` as raw rows (``PollPage``).
+    func orderList(updateStart: Int64, updateEnd: Int64, pageSize: Int, nextKey: String?) async throws -> PollPage<WeChatOrderListResponse> {
         var body: [String: WeChatJSON] = [
             "update_time_range": .object(["start_time": .int(updateStart), "end_time": .int(updateEnd)]),
             "page_size": .int(Int64(pageSize)),
         ]
         if let nextKey, !nextKey.isEmpty { body["next_key"] = .string(nextKey) }
-        let (response, _): (WeChatOrderListResponse, String) = try await call("/channels/ec/order/list/get", body: body)
-        return response
+        let (response, raw): (WeChatOrderListResponse, String) = try await call("/channels/ec/order/list/get", body: body)
+        return try PollPage(envelope: response, responseText: raw) { $0["order_id_list"] }
     }
 
     /// `/channels/ec/order/get` with `{"order_id":"…"}`; returns the order and the raw answer.

@@ -5,7 +5,15 @@ import GatewayCore
 /// polls `/channels/ec/order/list/get` by update time.
 ///
 /// Pushes are thin (event + order id), so each asks for the order's detail. The list API returns order ids
-/// only, so a poll fetches each listed order's detail and stores the full order, keyed by id and update time.
+/// only, so a poll fetches each listed order's detail and stores the full order (the `order` of the answer,
+/// as WeChat sent it), keyed by id and update time: `poll:<order_id>:<update_time in s>`.
+///
+/// One order never fails a poll window (issue #11 finding 5); only a failing list call does:
+/// - a list row that is not an order id is stored as it is, `poll:unreadable:<hash of its bytes>`, and
+///   ``observations(from:)`` refuses it, so the pipeline parks it;
+/// - an order whose detail cannot be fetched or read during the poll is stored **thin**
+///   (``WeChatListedOrder``, `poll:<order_id>:listed:<window start>-<window end>`): its observation asks for
+///   the detail, which the inbox processor fetches with its per-shop back-off, exactly like a push's.
 public struct WeChatChannelsConnector: PlatformConnector {
     public let platform = Platform.wechatChannels
     public let shop: String
@@ -27,7 +35,20 @@ public struct WeChatChannelsConnector: PlatformConnector {
         let payload = Data(entry.delivery.payload)
         switch entry.delivery.kind {
         case .poll:
-            let order = try JSONDecoder().decode(WeChatOrder.self, from: payload)
+            if (try? RawJSON(parsing: entry.delivery.payload))?["listed_order_id"] != nil {
+                let listed = try PollRowDelivery.decode(WeChatListedOrder.self, from: entry, platform: "wechat-channels")
+                // The order changed at some time in the window: its start is a lower bound that never overstates it.
+                return [
+                    OrderObservation(
+                        key: OrderKey(platform: .wechatChannels, shop: shop, platformOrderId: listed.listed_order_id.value),
+                        source: .poll,
+                        event: "wechat-channels order/list/get (detail not fetched while polling)",
+                        platformUpdatedAt: Timestamp(secondsSince1970: listed.update_time_range.start_time.value),
+                        needsDetail: true
+                    )
+                ]
+            }
+            let order = try PollRowDelivery.decode(WeChatOrder.self, from: entry, platform: "wechat-channels")
             return [try observation(of: order, source: .poll, event: "wechat-channels order/list/get status \(order.status.value)")]
         case .push:
             let event = try JSONDecoder().decode(WeChatChannelsEvent.self, from: payload)
@@ -59,8 +80,7 @@ public struct WeChatChannelsConnector: PlatformConnector {
     public func poll(from: Timestamp, to: Timestamp) async throws -> [InboxDelivery] {
         let start = from.secondsSince1970
         let end = max((to.millisecondsSince1970 + 999) / 1000, start)
-        var ids: [String] = []
-        var seen: Set<String> = []
+        var rows: [RawJSON] = []
         var nextKey: String? = nil
         var seenKeys: Set<String> = []
         var pages = 0
@@ -68,46 +88,84 @@ public struct WeChatChannelsConnector: PlatformConnector {
             pages += 1
             guard pages <= Self.maxPages else { throw ConnectorError("wechat-channels order/list/get kept has_more for \(Self.maxPages) pages") }
             let page = try await api.orderList(updateStart: start, updateEnd: end, pageSize: Self.pageSize, nextKey: nextKey)
-            for id in page.order_id_list ?? [] where seen.insert(id.value).inserted { ids.append(id.value) }
-            guard page.has_more?.value == true, let key = page.next_key, !key.isEmpty else { break }
+            rows += page.rows
+            guard page.envelope.has_more?.value == true, let key = page.envelope.next_key, !key.isEmpty else { break }
             guard seenKeys.insert(key).inserted else { throw ConnectorError("wechat-channels order/list/get returned next_key \(key) twice") }
             nextKey = key
         }
+        let listed = rows.map { (row: $0, id: Self.listedOrderId($0)) }
+        var ids: [String] = []
+        var seenIds: Set<String> = []
+        for case let id? in listed.map(\.id) where seenIds.insert(id).inserted { ids.append(id) }
+        let details = Dictionary(uniqueKeysWithValues: zip(ids, await fetchAll(ids)))
+        try Task.checkCancellation()
+
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let now = Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000))
-        let orders = try await fetchAll(ids)
-        return try orders.map { order in
-            InboxDelivery(
-                platform: .wechatChannels,
-                shop: shop,
-                deliveryId: "poll:\(order.order_id.value):\(WeChatChannelsMapping.updatedAt(order).secondsSince1970)",
-                kind: .poll,
-                receivedAt: now,
-                payload: Array(try encoder.encode(order))
+        var deliveries: [InboxDelivery] = []
+        var seen: Set<String> = []
+        for (row, id) in listed {
+            let deliveryId: String
+            let payload: [UInt8]
+            switch id.flatMap({ details[$0] }) {
+            case nil:
+                deliveryId = PollRowDelivery.unreadableDeliveryId(row)
+                payload = row.bytes
+            case .success(let (order, raw))?:
+                deliveryId = "poll:\(order.order_id.value):\(WeChatChannelsMapping.updatedAt(order).secondsSince1970)"
+                payload = try (try? RawJSON(parsing: raw))?["order"]?.bytes ?? Array(encoder.encode(order))
+            case .failure(let error)?:
+                let listedId = id ?? ""
+                deliveryId = "poll:\(listedId):listed:\(start)-\(end)"
+                let thin = WeChatListedOrder(
+                    listed_order_id: FlexibleString(listedId),
+                    update_time_range: WeChatTimeRange(start_time: FlexibleInt(start), end_time: FlexibleInt(end)),
+                    detail_error: String("\(error)".prefix(500))
+                )
+                payload = Array(try encoder.encode(thin))
+            }
+            guard seen.insert(deliveryId).inserted else { continue }
+            deliveries.append(
+                InboxDelivery(platform: .wechatChannels, shop: shop, deliveryId: deliveryId, kind: .poll, receivedAt: now, payload: payload)
             )
         }
+        return deliveries
     }
 
-    /// Fetches orders with a few requests in flight (the shop's rate limiter still paces them), in list order.
-    private func fetchAll(_ ids: [String]) async throws -> [WeChatOrder] {
+    /// The order id a list row names: a non-empty string or a number; `nil` for anything else, which is stored
+    /// as it is (`poll:unreadable:…`) to be parked.
+    static func listedOrderId(_ row: RawJSON) -> String? {
+        guard row.kind == .string || row.kind == .number, let id = row.scalarText, !id.isEmpty else { return nil }
+        return id
+    }
+
+    /// Fetches orders with a few requests in flight (the shop's rate limiter still paces them), in list order;
+    /// each with its answer's text, or the error that stopped it.
+    private func fetchAll(_ ids: [String]) async -> [Result<(WeChatOrder, String), any Error>] {
         let api = self.api
-        var results = [WeChatOrder?](repeating: nil, count: ids.count)
-        try await withThrowingTaskGroup(of: (Int, WeChatOrder).self) { group in
+        var results = [Result<(WeChatOrder, String), any Error>](repeating: .failure(CancellationError()), count: ids.count)
+        await withTaskGroup(of: (Int, Result<(WeChatOrder, String), any Error>).self) { group in
             var next = 0
             func addNext() {
                 guard next < ids.count else { return }
                 let index = next
                 next += 1
-                group.addTask { (index, try await api.order(orderId: ids[index]).0) }
+                group.addTask {
+                    do {
+                        return (index, .success(try await api.order(orderId: ids[index])))
+                    } catch {
+                        return (index, .failure(error))
+                    }
+                }
             }
             for _ in 0..<min(Self.detailConcurrency, ids.count) { addNext() }
-            while let (index, order) = try await group.next() {
-                results[index] = order
+            while let (index, result) = await group.next() {
+                results[index] = result
                 addNext()
             }
         }
-        return results.compactMap { $0 }
+        return results
     }
 
     private func observation(of order: WeChatOrder, source: ObservationSource, event: String) throws -> OrderObservation {

@@ -55,13 +55,33 @@ struct WeChatErrorFields: Codable, Sendable {
     var errmsg: String?
 }
 
-/// `POST /channels/ec/order/list/get` answer.
+/// `POST /channels/ec/order/list/get` answer, without its list: `order_id_list` is read row by row as raw
+/// JSON (``PollPage``), so that one bad row cannot fail the page.
 struct WeChatOrderListResponse: Codable, Sendable {
     var errcode: FlexibleInt?
     var errmsg: String?
-    var order_id_list: [FlexibleString]?
     var next_key: String?
     var has_more: FlexibleBool?
+}
+
+/// The payload of a poll delivery for an order the list named but whose `order/get` failed during the poll:
+/// `{"listed_order_id":"…","update_time_range":{"start_time":s,"end_time":s},"detail_error":"…"}`.
+///
+/// The gateway writes it (the platform never sends it); its observation asks for the order's detail, which the
+/// inbox processor fetches with back-off. `listed_order_id` — never a key of an order — tells it from an order.
+struct WeChatListedOrder: Codable, Sendable {
+    /// The id as the list gave it.
+    var listed_order_id: FlexibleString
+    /// The window the list was asked for.
+    var update_time_range: WeChatTimeRange
+    /// Why the detail could not be fetched while polling, for staff.
+    var detail_error: String?
+}
+
+/// An `update_time_range`, in Unix seconds.
+struct WeChatTimeRange: Codable, Sendable {
+    var start_time: FlexibleInt
+    var end_time: FlexibleInt
 }
 
 /// `POST /channels/ec/order/get` answer.
