@@ -13,6 +13,8 @@ final class FakeConnector: PlatformConnector, Sendable {
     let failing = Mutex(false)
     /// Whether detail fetches hang forever.
     let hanging = Mutex(false)
+    /// Detail fetches asked for.
+    let fetches = Mutex(0)
     /// Poll windows requested.
     let windows = Mutex<[(Timestamp, Timestamp)]>([])
 
@@ -48,6 +50,7 @@ final class FakeConnector: PlatformConnector, Sendable {
     }
 
     func fetchOrder(platformOrderId: String) async throws -> PreparedObservation {
+        fetches.withLock { $0 += 1 }
         if hanging.withLock({ $0 }) {
             // A platform that never answers and ignores cancellation.
             await withUnsafeContinuation { (_: UnsafeContinuation<Void, Never>) in }
