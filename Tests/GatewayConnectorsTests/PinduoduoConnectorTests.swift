@@ -132,6 +132,16 @@ import Testing
         }
     }
 
+    /// Issue #12: a fraction of more than nine digits overflowed the Int64 accumulator (a trap); now it is `nil`.
+    @Test func longFractionsAreRefusedNotOverflowed() {
+        #expect(BeijingTime.parse("2026-01-01 00:00:00.99999999999999999999") == nil)
+        #expect(BeijingTime.parse("2026-01-01 00:00:00.99999999999999999999 00:00:00") == nil)
+        #expect(BeijingTime.parse("2026-01-01 00:00:00.1234567890") == nil)
+        #expect(BeijingTime.parse("2026-01-01 00:00:00.") == nil)
+        #expect(BeijingTime.parse("2025-11-29 15:06:40.250999999") == Timestamp(millisecondsSince1970: 1_764_400_000_250))
+        #expect(BeijingTime.parse("2025-11-29 15:06:40.2") == Timestamp(millisecondsSince1970: 1_764_400_000_200))
+    }
+
     // MARK: status mapping
 
     static func order(

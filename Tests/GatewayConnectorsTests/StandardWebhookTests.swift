@@ -81,6 +81,30 @@ import Testing
         }
     }
 
+    /// Issue #12: an extreme `webhook-timestamp` (any signature) must be refused, not overflow `now - seconds`.
+    @Test(arguments: ["-9223372036854775808", "9223372036854775807", "9000000000000000000", "-9000000000000000000", "99999999999"])
+    func extremeTimestampIsRefusedWithoutTrapping(_ timestamp: String) throws {
+        let connector = try StandardConnector(shop: "county", secret: Self.secret)
+        let headers = ["webhook-id": "m", "webhook-timestamp": timestamp, "webhook-signature": "v1,AAAA"]
+        guard case .rejected(let reason, _, let ack) = connector.receive(request(headers)) else {
+            Issue.record("accepted timestamp \(timestamp)")
+            return
+        }
+        #expect(reason == .staleTimestamp)
+        #expect((400..<500).contains(ack.status))
+    }
+
+    /// The plausible-time gate: only 2000…2100 in Unix seconds.
+    @Test func plausibleSecondsAcceptsOnly2000To2100() {
+        #expect(PlausibleTime.seconds("1764400000") == 1_764_400_000)
+        #expect(PlausibleTime.seconds("-9223372036854775808") == nil)
+        #expect(PlausibleTime.seconds("9223372036854775807") == nil)
+        #expect(PlausibleTime.seconds("946684799") == nil)
+        #expect(PlausibleTime.seconds("4102444801") == nil)
+        #expect(PlausibleTime.seconds(Int64.min) == nil)
+        #expect(PlausibleTime.seconds(Int64.max) == nil)
+    }
+
     @Test func signedButMalformedBodyIs400() throws {
         let connector = try StandardConnector(shop: "county", secret: Self.secret)
         let body = #"{"type":"order.updated","order":{"order_id":"1"}}"#

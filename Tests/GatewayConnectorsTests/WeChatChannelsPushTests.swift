@@ -151,6 +151,25 @@ import _CryptoExtras
         }
     }
 
+    /// Issue #12: a correctly signed but extreme `timestamp` must be refused, not overflow `now - seconds`.
+    @Test(arguments: ["-9223372036854775808", "9223372036854775807", "9000000000000000000"])
+    func extremeSignedTimestampIsRefusedWithoutTrapping(_ timestamp: String) {
+        let query = [
+            "signature": Self.sha1([Self.token, timestamp, Self.nonce]), "timestamp": timestamp, "nonce": Self.nonce,
+            "echostr": "7319537408224416381",
+        ]
+        guard
+            case .rejected(let reason, _, let ack) = receiver.receive(
+                WebhookRequest(method: "GET", headers: [:], query: query, body: [], receivedAt: Self.now)
+            )
+        else {
+            Issue.record("accepted timestamp \(timestamp)")
+            return
+        }
+        #expect(reason == .staleTimestamp)
+        #expect((400..<500).contains(ack.status))
+    }
+
     @Test func badSignaturesCiphertextsAppIdsAndTimestampsAreRefused() throws {
         var changed = Array(Data(base64Encoded: Self.pythonEncrypt)!)
         changed[changed.count - 20] ^= 0x01

@@ -30,6 +30,21 @@ import Testing
         #expect(problems[0].description.hasPrefix("line 3, column \"订单号\""))
     }
 
+    /// Issue #12: two rows of 92233720368547758.07 (Int64.max fen) for one order trapped on netting; each row is
+    /// now a bad row (outside ±10¹² fen) named by its line.
+    @Test func amountsOutsideTheBoundedRangeAreBadRows() throws {
+        let text = """
+            platform_order_id,amount_yuan,status,kind
+            1001,92233720368547758.07,paid,sale
+            1001,92233720368547758.07,paid,sale
+            1002,-10000000000.01,refunded,refund
+            1003,10000000000.00,paid,sale
+            """
+        let problems = try #require(Self.problems(text, platform: .douyin, format: .generic))
+        #expect(problems.map(\.line) == [2, 3, 4])
+        #expect(problems.allSatisfy { $0.column == "amount_yuan" && $0.message.contains("outside") })
+    }
+
     @Test func missingColumnIsNamedWithTheHeaderLine() throws {
         let text = "#title\nplatform_order_id,amount\n123,1.00\n"
         let problems = try #require(Self.problems(text, platform: .douyin, format: .generic))

@@ -47,7 +47,8 @@ public struct DouyinConnector: PlatformConnector {
             guard let orderId = data.p_id?.value, !orderId.isEmpty else {
                 throw ConnectorError("douyin push tag \(tag) carries no p_id")
             }
-            let eventSeconds = data.eventTime ?? entry.delivery.receivedAt.secondsSince1970
+            // Bounded: a pushed time outside 2000…2100 would overflow `seconds * 1000`.
+            let eventSeconds = data.eventTime.flatMap(PlausibleTime.seconds) ?? entry.delivery.receivedAt.secondsSince1970
             return [
                 OrderObservation(
                     key: OrderKey(platform: .douyin, shop: shop, platformOrderId: orderId),

@@ -9,7 +9,12 @@ public enum BeijingTime {
     /// Beijing's offset from UTC, in seconds.
     public static let offsetSeconds: Int64 = 8 * 3600
 
+    /// The longest fraction of a second ``parse(_:)`` accepts (nanoseconds); longer fractions give `nil`.
+    public static let maxFractionDigits = 9
+
     /// Parses `yyyy-MM-dd HH:mm:ss[.SSS]` Beijing time into a UTC instant; `nil` for anything else.
+    ///
+    /// The fraction may have 1…``maxFractionDigits`` digits; only the first three (milliseconds) are kept.
     public static func parse(_ text: String) -> Timestamp? {
         let bytes = trimmed(text)
         guard bytes.count >= 19 else { return nil }
@@ -33,8 +38,11 @@ public enum BeijingTime {
         else { return nil }
         var milliseconds: Int64 = 0
         if bytes.count > 19 {
-            guard bytes[19] == UInt8(ascii: "."), bytes.count > 20, let fraction = number(20..<bytes.count) else { return nil }
+            // At most nine fraction digits (nanoseconds): a longer run would overflow the Int64 accumulator.
             let digits = bytes.count - 20
+            guard bytes[19] == UInt8(ascii: "."), (1...maxFractionDigits).contains(digits), let fraction = number(20..<bytes.count) else {
+                return nil
+            }
             if digits <= 3 {
                 var scaled = fraction
                 for _ in digits..<3 { scaled *= 10 }

@@ -7,7 +7,7 @@ import GatewayCore
 /// The signed content is `webhook-id + "." + webhook-timestamp + "." + raw body`; a `v1` signature
 /// is base64 HMAC-SHA256 under the secret's bytes (`whsec_` + base64). `webhook-signature` may list
 /// several space-separated signatures (key rotation); one valid `v1` is enough. Timestamps more than
-/// five minutes from now are refused.
+/// five minutes from now (or outside 2000…2100) are refused.
 public struct StandardWebhookVerifier: Sendable {
     private let keys: [SymmetricKey]
     /// Allowed clock difference, in seconds.
@@ -40,8 +40,9 @@ public struct StandardWebhookVerifier: Sendable {
         guard let id, !id.isEmpty, let timestamp, let signatures else {
             return (.badSignature, "missing webhook-id, webhook-timestamp or webhook-signature header")
         }
-        guard let seconds = Int64(timestamp) else { return (.badSignature, "webhook-timestamp is not an integer") }
-        if abs(now.secondsSince1970 - seconds) > toleranceSeconds {
+        guard let parsed = Int64(timestamp) else { return (.badSignature, "webhook-timestamp is not an integer") }
+        // Bounded before any arithmetic: an extreme value (Int64.min) would overflow `now - seconds`.
+        guard let seconds = PlausibleTime.seconds(parsed), PlausibleTime.isFresh(seconds, now: now, tolerance: toleranceSeconds) else {
             return (.staleTimestamp, "webhook-timestamp is more than \(toleranceSeconds / 60) minutes from the gateway's clock")
         }
         let content = Array("\(id).\(timestamp).".utf8) + body

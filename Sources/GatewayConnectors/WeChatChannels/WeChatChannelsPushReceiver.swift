@@ -122,8 +122,9 @@ public struct WeChatChannelsPushReceiver: PushReceiver {
     }
 
     private func staleness(_ timestamp: String, now: Timestamp) -> PushReceipt? {
-        guard let seconds = Int64(timestamp) else { return reject(.badSignature, "timestamp \(timestamp) is not Unix seconds") }
-        guard abs(now.secondsSince1970 - seconds) <= toleranceSeconds else {
+        guard let parsed = Int64(timestamp) else { return reject(.badSignature, "timestamp \(timestamp) is not Unix seconds") }
+        // Bounded before any arithmetic: an extreme value (Int64.min) would overflow `now - seconds`.
+        guard let seconds = PlausibleTime.seconds(parsed), PlausibleTime.isFresh(seconds, now: now, tolerance: toleranceSeconds) else {
             return reject(.staleTimestamp, "timestamp \(timestamp) is more than \(toleranceSeconds) s from the gateway's clock")
         }
         return nil

@@ -113,7 +113,8 @@ public struct YouzanConnector: PlatformConnector, PushReceiver {
         let body = try JSONDecoder().decode(YouzanPushBody.self, from: Data(entry.delivery.payload))
         guard let type = body.type, YouzanMapping.isKnownType(type), body.test?.value != true else { return [] }
         let message = try body.msg?.decoded() ?? YouzanTradeMessage()
-        let version = body.version.flatMap { $0.value > 0 ? Timestamp(secondsSince1970: $0.value) : nil }
+        // Bounded: a pushed version outside 2000…2100 would overflow `seconds * 1000`.
+        let version = body.version.flatMap { PlausibleTime.timestamp(seconds: $0.value) }
         if let full = message.full_order_info {
             let snapshot = try YouzanMapping.snapshot(full)
             let updated = full.order_info.update_time?.instant ?? version ?? entry.delivery.receivedAt

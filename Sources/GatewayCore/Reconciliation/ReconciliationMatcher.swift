@@ -78,7 +78,8 @@ public enum ReconciliationMatcher {
     }
 
     private static func compare(orderId: String, rows: [StatementLine], order: CanonicalOrder?, toleranceFen: Int64) -> ReconciliationLine {
-        let statementFen = rows.reduce(Int64(0)) { $0 + $1.amountFen }
+        // Overflow-checked: rows are bounded at import, but a hand-built statement may not be.
+        let statementFen = rows.reduce(Int64(0)) { Money.saturatingSum($0, $1.amountFen) }
         var texts: [String] = []
         for text in rows.compactMap(\.statusText) where !text.isEmpty && !texts.contains(text) { texts.append(text) }
         let statementStatus = texts.isEmpty ? nil : texts.joined(separator: "/")
@@ -122,7 +123,7 @@ public enum ReconciliationMatcher {
         guard let gatewayFen else {
             return line(.amountDiffers, "the gateway has no amount for the order yet (no snapshot); the statement has \(statementYuan) yuan")
         }
-        let difference = statementFen - gatewayFen
+        let difference = Money.saturatingDifference(statementFen, gatewayFen)
         let gatewayYuan = Money.yuanString(fromFen: gatewayFen)
         if difference.magnitude > toleranceFen.magnitude {
             let differenceYuan = Money.yuanString(fromFen: difference)

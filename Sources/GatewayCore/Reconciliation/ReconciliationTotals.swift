@@ -19,7 +19,7 @@ public struct ReconciliationTotals: Sendable, Hashable, Codable {
         self.init()
         for line in lines { add(line) }
         nonOrderLineCount = nonOrderLines.count
-        nonOrderFen = nonOrderLines.reduce(0) { $0 + $1.amountFen }
+        nonOrderFen = nonOrderLines.reduce(0) { Money.saturatingSum($0, $1.amountFen) }
     }
 
     /// The total of one class.
@@ -33,7 +33,7 @@ public struct ReconciliationTotals: Sendable, Hashable, Codable {
     private mutating func add(_ line: ReconciliationLine) {
         guard let index = classes.firstIndex(where: { $0.classification == line.classification }) else { return }
         classes[index].count += 1
-        classes[index].statementFen += line.statementFen ?? 0
-        classes[index].gatewayFen += line.gatewayFen ?? 0
+        classes[index].statementFen = Money.saturatingSum(classes[index].statementFen, line.statementFen ?? 0)
+        classes[index].gatewayFen = Money.saturatingSum(classes[index].gatewayFen, line.gatewayFen ?? 0)
     }
 }

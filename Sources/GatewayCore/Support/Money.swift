@@ -27,6 +27,24 @@ public enum Money {
         return negative ? -value : value
     }
 
+    /// The amounts a statement row may carry: ±10¹² fen (±10 billion yuan). Anything outside is a bad row,
+    /// so that netting many rows stays far from `Int64` overflow.
+    public static let statementFenRange: ClosedRange<Int64> = -1_000_000_000_000...1_000_000_000_000
+
+    /// `a + b`, clamped to `Int64.min…Int64.max` instead of trapping on overflow.
+    public static func saturatingSum(_ a: Int64, _ b: Int64) -> Int64 {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        guard overflow else { return sum }
+        return b > 0 ? .max : .min
+    }
+
+    /// `a - b`, clamped to `Int64.min…Int64.max` instead of trapping on overflow.
+    public static func saturatingDifference(_ a: Int64, _ b: Int64) -> Int64 {
+        let (difference, overflow) = a.subtractingReportingOverflow(b)
+        guard overflow else { return difference }
+        return b < 0 ? .max : .min
+    }
+
     /// Formats fen as a yuan string with two decimals, e.g. `20007` → `"200.07"`.
     public static func yuanString(fromFen fen: Int64) -> String {
         let sign = fen < 0 ? "-" : ""

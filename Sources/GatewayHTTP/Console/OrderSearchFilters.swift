@@ -20,8 +20,24 @@ struct OrderSearchFilters: Sendable {
     var from = ""
     /// `yyyy-MM-dd`, Beijing time, inclusive.
     var to = ""
-    /// 1-based page.
+    /// 1-based page, within ``pageRange``.
     var page = 1
+
+    /// The pages a search may ask for; a larger `page` is clamped to the last one, anything unreadable is page 1.
+    static let pageRange = 1...10_000
+
+    /// The page a `page` query value names, clamped into ``pageRange`` (never trusted for arithmetic as given).
+    static func boundedPage(_ text: String) -> Int {
+        guard text.utf8.count <= 20, let value = Int(text) else { return pageRange.lowerBound }
+        return min(max(value, pageRange.lowerBound), pageRange.upperBound)
+    }
+
+    /// The row offset of a page, or `nil` when it would overflow (never for a ``pageRange`` page and a sane limit).
+    static func offset(page: Int, limit: Int) -> Int? {
+        guard pageRange.contains(page), limit >= 0 else { return nil }
+        let (offset, overflow) = (page - 1).multipliedReportingOverflow(by: limit)
+        return overflow ? nil : offset
+    }
 
     /// Reads the filters from a request's query string.
     init(_ request: Request) {
@@ -36,13 +52,14 @@ struct OrderSearchFilters: Sendable {
         platform = value("platform")
         from = value("from")
         to = value("to")
-        page = max(1, Int(value("page")) ?? 1)
+        page = Self.boundedPage(value("page"))
     }
 
     /// The store query, or a readable problem.
     /// - Parameter visibleShops: the shops the principal may read (`nil`: all).
     func query(visibleShops: Set<String>?, limit: Int) -> Result<OrderQuery, FilterProblem> {
-        var query = OrderQuery(limit: limit, offset: (page - 1) * limit)
+        guard let offset = Self.offset(page: page, limit: limit) else { return .failure(FilterProblem("page: 1–\(Self.pageRange.upperBound)")) }
+        var query = OrderQuery(limit: limit, offset: offset)
         if !q.isEmpty { query.platformOrderIdPrefix = q }
         if !phone.isEmpty {
             guard phone.count <= 4, phone.allSatisfy(\.isASCII), phone.allSatisfy(\.isNumber) else {

@@ -10,6 +10,8 @@ import Hummingbird
 /// - `GET /api/v1/me`: who the caller is (username, role, enterprise, how they authenticated).
 /// - `GET /api/v1/audit?subject=&limit=`: the audit log, newest first (staff: only their enterprise's entries).
 struct StaffAPIController: Sendable {
+    /// The largest `offset` `/api/v1/orders` accepts (larger → 400), so paging arithmetic stays far from overflow.
+    static let maxOffset = 10_000_000
     let orders: any OrderStore
     let shopEnterprises: [String: String]
     let audit: (any AuditLog)?
@@ -131,7 +133,9 @@ struct StaffAPIController: Sendable {
             query.limit = value
         }
         if let offset = parameters.get("offset") {
-            guard let value = Int(offset), value >= 0 else { return JSONResponse.error(.badRequest, "offset must be 0 or more") }
+            guard let value = Int(offset), (0...Self.maxOffset).contains(value) else {
+                return JSONResponse.error(.badRequest, "offset must be 0…\(Self.maxOffset)")
+            }
             query.offset = value
         }
         let found = try await orders.orders(matching: query)

@@ -83,8 +83,23 @@ struct WebhookController: Sendable {
         }
     }
 
+    /// The label for a platform or shop that is not configured: metric series and recorder slots are never
+    /// created from names an attacker chose.
+    static let unknownLabel = "unknown"
+
+    /// Metric and log labels for a request's path: the configured platform and shop, else ``unknownLabel``.
+    ///
+    /// A known platform name keeps its label (the enum is small); a shop keeps its label only when it is
+    /// configured for that platform. So the label set is bounded by the configuration, whatever the requests.
+    func labels(platform: String, shop: String) -> (platform: String, shop: String) {
+        guard let known = Platform(rawValue: platform) else { return (Self.unknownLabel, Self.unknownLabel) }
+        return (known.rawValue, platforms[shop] == known ? shop : Self.unknownLabel)
+    }
+
     private func reject(_ platform: String, _ shop: String, reason: String, message: String) {
-        Counter(label: "gateway_deliveries_rejected_total", dimensions: [("platform", platform), ("shop", shop), ("reason", reason)]).increment()
-        rejections.record(platform: platform, shop: shop, reason: reason, message: message)
+        let labels = labels(platform: platform, shop: shop)
+        Counter(label: "gateway_deliveries_rejected_total", dimensions: [("platform", labels.platform), ("shop", labels.shop), ("reason", reason)])
+            .increment()
+        rejections.record(platform: labels.platform, shop: labels.shop, reason: reason, message: String(message.prefix(256)))
     }
 }

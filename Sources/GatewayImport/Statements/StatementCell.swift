@@ -50,13 +50,17 @@ enum StatementCell {
         return .success(value)
     }
 
-    /// A yuan amount in fen; `nil` result for an empty cell (or `-`/`--`), a problem for anything unreadable.
+    /// A yuan amount in fen; `nil` result for an empty cell (or `-`/`--`), a problem for anything unreadable
+    /// or outside ``Money/statementFenRange``.
     static func fen(_ text: String) -> Result<Int64?, StatementCellProblem> {
         var value = unwrap(text)
         value.removeAll { $0 == "¥" || $0 == "￥" || $0 == "," || $0 == "，" || $0 == " " || $0 == "元" || $0 == "\t" }
         if value.isEmpty || value == "-" || value == "--" { return .success(nil) }
         guard let fen = Money.fen(fromYuan: value) else {
             return .failure(StatementCellProblem("\"\(unwrap(text))\" is not a yuan amount with at most two decimals"))
+        }
+        guard Money.statementFenRange.contains(fen) else {
+            return .failure(StatementCellProblem("\"\(unwrap(text))\" is outside ±10,000,000,000 yuan"))
         }
         return .success(fen)
     }

@@ -165,4 +165,28 @@ import Testing
         #expect(a.fingerprint != changed.fingerprint)
         #expect(a.fingerprint.hasPrefix("2-"))
     }
+
+    /// Issue #12: netting rows that overflow `Int64` saturates instead of trapping, and the order is a difference.
+    @Test func nettingExtremeRowsDoesNotOverflow() {
+        let rows = [Self.line(2, "1001", .max), Self.line(3, "1001", .max), Self.line(4, "1002", .min), Self.line(5, "1002", -1)]
+        let result = ReconciliationMatcher.match(
+            statement: Self.statement(rows),
+            orders: [Self.order("1001", .paid, paidFen: -5), Self.order("1002", .paid, paidFen: 5)],
+            toleranceFen: 0,
+            period: nil
+        )
+        #expect(result.lines.count == 2)
+        #expect(result.lines.allSatisfy { $0.classification != .matched })
+        #expect(result.lines.first { $0.platformOrderId == "1001" }?.statementFen == .max)
+        #expect(result.lines.first { $0.platformOrderId == "1002" }?.statementFen == .min)
+    }
+
+    @Test func saturatingArithmetic() {
+        #expect(Money.saturatingSum(.max, 1) == .max)
+        #expect(Money.saturatingSum(.min, -1) == .min)
+        #expect(Money.saturatingSum(2, 3) == 5)
+        #expect(Money.saturatingDifference(.min, 1) == .min)
+        #expect(Money.saturatingDifference(.max, -1) == .max)
+        #expect(Money.saturatingDifference(5, 3) == 2)
+    }
 }
