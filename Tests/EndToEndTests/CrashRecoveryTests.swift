@@ -12,19 +12,7 @@ import Testing
     @Test func acknowledgedDeliveriesSurviveSIGKILLExactlyOnce() async throws {
         let harness = try await EndToEndHarness.startMock(poll: false)
         let shop = try #require(harness.mock.douyin(shop: "yunlai-douyin"))
-        let line = MockLineSpec(
-            productId: "3600000000001",
-            skuId: "1700000000001",
-            outSkuId: "ponkan-5kg-a",
-            title: "保靖椪柑 5kg",
-            quantity: 1,
-            unitPriceFen: 2990
-        )
-        var messages: [DouyinPushMessage] = []
-        for _ in 0..<240 {
-            let id = shop.createOrder(lines: [line], at: Date())
-            messages.append(try shop.pay(orderId: id, at: Date()))
-        }
+        let messages = try PaidPushes.messages(240, shop: shop)
         let acknowledged = AcknowledgedSet()
         var generator = SystemRandomNumberGenerator()
         var pending = messages

@@ -21,19 +21,7 @@ import Testing
         let harness = try await EndToEndHarness.startMock(poll: false, yaml: yaml)
         let trace = harness.directory + "/strace.txt"
         let shop = try #require(harness.mock.douyin(shop: "yunlai-douyin"))
-        let line = MockLineSpec(
-            productId: "3600000000001",
-            skuId: "1700000000001",
-            outSkuId: "ponkan-5kg-a",
-            title: "保靖椪柑 5kg",
-            quantity: 1,
-            unitPriceFen: 2990
-        )
-        var messages: [DouyinPushMessage] = []
-        for _ in 0..<Self.pushes {
-            let id = shop.createOrder(lines: [line], at: Date())
-            messages.append(try shop.pay(orderId: id, at: Date()))
-        }
+        let messages = try PaidPushes.messages(Self.pushes, shop: shop)
         let child = try ChildGateway(
             configPath: harness.configPath,
             adminToken: EndToEndHarness.adminToken,

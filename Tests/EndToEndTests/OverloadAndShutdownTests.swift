@@ -7,24 +7,6 @@ import Testing
 
 /// Overload and shutdown of the real `gateway serve` process (issue #8, findings 11 and 12).
 @Suite(.serialized) struct OverloadAndShutdownTests {
-    static let line = MockLineSpec(
-        productId: "3600000000001",
-        skuId: "1700000000001",
-        outSkuId: "ponkan-5kg-a",
-        title: "保靖椪柑 5kg",
-        quantity: 1,
-        unitPriceFen: 2990
-    )
-
-    static func messages(_ count: Int, shop: DouyinShopMock) throws -> [DouyinPushMessage] {
-        var messages: [DouyinPushMessage] = []
-        for _ in 0..<count {
-            let id = shop.createOrder(lines: [line], at: Date())
-            messages.append(try shop.pay(orderId: id, at: Date()))
-        }
-        return messages
-    }
-
     /// Peak resident memory of a process in kB (`VmHWM`).
     static func peakRSSKilobytes(pid: Int32) -> Int {
         let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
@@ -41,7 +23,7 @@ import Testing
         )
         let harness = try await EndToEndHarness.startMock(poll: false, yaml: yaml)
         let shop = try #require(harness.mock.douyin(shop: "yunlai-douyin"))
-        let messages = try Self.messages(3_000, shop: shop)
+        let messages = try PaidPushes.messages(3_000, shop: shop)
         let child = try ChildGateway(configPath: harness.configPath, adminToken: EndToEndHarness.adminToken, extraArguments: ["--ingest-only"])
         let url = child.url
         let outcomes = PushOutcomes()
@@ -99,7 +81,7 @@ import Testing
     @Test func sigtermUnderLoadExitsWithinTenSecondsAndKeepsEveryAcknowledgedPush() async throws {
         let harness = try await EndToEndHarness.startMock(poll: true)
         let shop = try #require(harness.mock.douyin(shop: "yunlai-douyin"))
-        let messages = try Self.messages(4_000, shop: shop)
+        let messages = try PaidPushes.messages(4_000, shop: shop)
         let child = try ChildGateway(configPath: harness.configPath, adminToken: EndToEndHarness.adminToken)
         let url = child.url
         let acknowledged = AcknowledgedSet()
