@@ -178,6 +178,8 @@ struct InventoryAPIController: Sendable {
         }
         let body = try await decode(Body.self, request, context: context)
         let principal = try context.requireWrite(enterprise: body.enterprise)
+        // An existing SKU is changed only by its current enterprise's staff (or an admin): no take-over by code.
+        if let existing = try await inventory.masterData().skus[body.code] { try context.requireWrite(enterprise: existing.enterpriseId) }
         guard let grams = Weight.grams(fromKilograms: body.net_weight_kg), grams > 0 else {
             return JSONResponse.error(.badRequest, "net_weight_kg \"\(body.net_weight_kg)\" is not a weight in kg such as 5 or 0.25")
         }
@@ -202,6 +204,8 @@ struct InventoryAPIController: Sendable {
         }
         let body = try await decode(Body.self, request, context: context)
         let principal = try context.requireWrite(enterprise: body.enterprise)
+        // An existing warehouse is changed only by its current enterprise's staff (or an admin): no take-over by id.
+        if let existing = try await inventory.masterData().warehouses[body.id] { try context.requireWrite(enterprise: existing.enterpriseId) }
         guard !body.regions.isEmpty else { return JSONResponse.error(.badRequest, "list the provinces served in regions, or [\"*\"]") }
         let warehouse = Warehouse(
             id: body.id,
