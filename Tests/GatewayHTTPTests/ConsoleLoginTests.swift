@@ -101,6 +101,44 @@ import Testing
         }
     }
 
+    /// A 2 MB username (and any console form field over 4 KB) is refused before use; a long one is cut to 64 bytes
+    /// before the lookup, and the audit rows stay short.
+    @Test func hugeUsernamesAndFormFieldsAreBoundedAndAuditedShort() async throws {
+        let fixture = try await StaffFixture.make()
+        let app = Application(router: fixture.router)
+        try await app.test(.router) { client in
+            let huge = String(repeating: "a", count: 2 << 20)
+            let response = try await Self.postLogin(client, username: huge, password: "whatever")
+            #expect([400, 401].contains(Int(response.status.code)), "\(response.status)")
+            #expect(response.body.readableBytes < 64 * 1024)
+            let long = String(repeating: "b", count: 300)
+            let failed = try await Self.postLogin(client, username: long, password: "whatever")
+            #expect(failed.status == .unauthorized)
+            #expect(!String(buffer: failed.body).contains(long))
+            let rows = try await fixture.audit.entries(subject: nil, limit: 100)
+            #expect(!rows.isEmpty)
+            for row in rows {
+                #expect(row.actor.utf8.count <= 256 && row.subject.utf8.count <= 256 && row.detail.utf8.count <= 4096, "\(row.action)")
+            }
+            // Any console form field over 4 KB → 400, nothing done.
+            var headers = fixture.headers(.admin, console: true)
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            let note = String(repeating: "n", count: 5000)
+            let resolve = try await client.execute(
+                uri: "/console/exceptions/1/resolve",
+                method: .post,
+                headers: headers,
+                body: ByteBuffer(string: "_csrf=\(fixture.csrf(.admin))&action=dismiss&note=\(note)")
+            )
+            #expect(resolve.status == .badRequest)
+            #expect(try await fixture.inventory.exception(id: 1)?.status == .open)
+            // Usernames over 64 bytes cannot be created either.
+            await #expect(throws: StaffDirectoryError.self) {
+                try await fixture.staff.addUser(username: long, role: .admin, enterpriseId: nil, passwordHash: "x", at: SystemClock.now())
+            }
+        }
+    }
+
     @Test func chineseByDefaultEnglishOnRequestAndRemembered() async throws {
         let fixture = try await StaffFixture.make()
         let app = Application(router: fixture.router)

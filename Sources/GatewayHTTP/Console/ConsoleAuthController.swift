@@ -56,14 +56,17 @@ struct ConsoleAuthController: Sendable {
     func login(_ request: Request, context: AppRequestContext) async throws -> Response {
         var request = request
         let form = try await FormFields.read(&request, context: context)
-        let username = form["username"] ?? ""
+        let typed = form["username"] ?? ""
+        // Usernames are at most 64 bytes: a longer one is an unknown user, shown and audited cut to 64 bytes.
+        let tooLong = typed.utf8.count > BoundedText.maxUsernameBytes
+        let username = BoundedText.truncate(typed, maxBytes: BoundedText.maxUsernameBytes)
         let password = form.raw("password")
         let next = form["next"] ?? ""
         let now = clock()
         guard let directory else {
             return renderForm(request, context: context, next: next, username: username, error: "login.unavailable", status: .serviceUnavailable)
         }
-        guard let credentials = try await directory.credentials(username: username) else {
+        guard !tooLong, let credentials = try await directory.credentials(username: username) else {
             _ = StaffSecrets.verifyPassword(password, hash: dummyHash)
             try await audit.record(actor: username, action: "login.failure", subject: "user:\(username)", detail: "unknown user")
             return renderForm(request, context: context, next: next, username: username, error: "login.failed", status: .unauthorized)

@@ -20,8 +20,10 @@ public struct SQLiteStaffDirectory: StaffDirectory, Sendable {
         at now: Timestamp
     ) async throws -> StaffUser {
         let name = username.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, !name.contains(where: { $0.isWhitespace || $0 == ":" }) else {
-            throw StaffDirectoryError.invalidUser("username \"\(username)\" must be non-empty, without spaces or colons")
+        guard !name.isEmpty, name.utf8.count <= BoundedText.maxUsernameBytes, !name.contains(where: { $0.isWhitespace || $0 == ":" }) else {
+            throw StaffDirectoryError.invalidUser(
+                "username \"\(BoundedText.truncate(username, maxBytes: 80))\" must be 1…\(BoundedText.maxUsernameBytes) bytes, without spaces or colons"
+            )
         }
         let enterprise = enterpriseId.flatMap { $0.isEmpty ? nil : $0 }
         if role == .staff && enterprise == nil {
