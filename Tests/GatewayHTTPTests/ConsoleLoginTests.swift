@@ -139,6 +139,31 @@ import Testing
         }
     }
 
+    /// 20 wrong passwords at once for one user: the attempt and the lock-out decision are one step in the store, so at
+    /// most `maxFailures` of them reach bcrypt (audited `login.failure`/`login.lockout`); the rest are refused as locked,
+    /// and then even the right password is refused.
+    @Test func parallelWrongPasswordsLockAfterAtMostMaxFailuresChecks() async throws {
+        let fixture = try await StaffFixture.make(lockout: LockoutPolicy(maxFailures: 3, lockSeconds: 900))
+        let app = Application(router: fixture.router)
+        try await app.test(.router) { client in
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<20 {
+                    group.addTask { Int(try await Self.postLogin(client, username: "staffOwn", password: "wrong password").status.code) }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(statuses.allSatisfy { $0 == 401 || $0 == 429 }, "\(statuses)")
+            let actions = try await fixture.audit.entries(subject: "user:staffOwn", limit: 100).map(\.action)
+            let checked = actions.filter { $0 == "login.failure" || $0 == "login.lockout" }.count
+            #expect(checked <= 3, "\(actions)")
+            #expect(actions.filter { $0 == "login.lockout" }.count == 1, "\(actions)")
+            #expect(actions.count == 20)
+            let right = try await Self.postLogin(client, username: "staffOwn", password: StaffFixture.password)
+            #expect(right.status == .tooManyRequests)
+            #expect(Self.setCookie(right, "gw_session") == nil)
+        }
+    }
+
     @Test func chineseByDefaultEnglishOnRequestAndRemembered() async throws {
         let fixture = try await StaffFixture.make()
         let app = Application(router: fixture.router)

@@ -24,6 +24,11 @@ public protocol StaffDirectory: Sendable {
     /// A user's login credentials and lock-out state.
     func credentials(username: String) async throws -> StaffCredentials?
 
+    /// Admits one password check, atomically with the lock-out decision: a locked account is refused before bcrypt;
+    /// otherwise the attempt is counted as a failure in advance and, when it is the last the policy allows, the lock is
+    /// set at once (``recordSuccessfulLogin(username:at:)`` clears both when the password turns out right).
+    func beginLogin(username: String, at now: Timestamp, policy: LockoutPolicy) async throws -> LoginAttempt
+
     /// Counts one failed login (atomically) and locks the account when the policy says so.
     /// - Returns: the credentials after the failure, or `nil` for an unknown user.
     func recordFailedLogin(username: String, at now: Timestamp, policy: LockoutPolicy) async throws -> StaffCredentials?

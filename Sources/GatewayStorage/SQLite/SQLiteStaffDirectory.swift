@@ -84,6 +84,31 @@ public struct SQLiteStaffDirectory: StaffDirectory, Sendable {
         try await writer.read { db in try Self.userRow(username: username, db: db).flatMap(Self.credentials(from:)) }
     }
 
+    public func beginLogin(username: String, at now: Timestamp, policy: LockoutPolicy) async throws -> LoginAttempt {
+        try await writer.write { db in
+            // One statement decides: refused while locked; otherwise counted, and the last allowed attempt sets the lock.
+            let until = now.adding(seconds: policy.lockSeconds).millisecondsSince1970
+            let admitted = try Row.fetchOne(
+                db,
+                sql: """
+                    UPDATE staff_users
+                    SET failed_attempts = CASE WHEN failed_attempts + 1 >= ? THEN 0 ELSE failed_attempts + 1 END,
+                        locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END
+                    WHERE username = ? AND (locked_until IS NULL OR locked_until <= ?)
+                    RETURNING *
+                    """,
+                arguments: [policy.maxFailures, policy.maxFailures, until, username, now.millisecondsSince1970]
+            )
+            if let admitted, let credentials = Self.credentials(from: admitted) {
+                return .admitted(credentials, locksOnFailure: credentials.isLocked(at: now))
+            }
+            guard let row = try Self.userRow(username: username, db: db), let credentials = Self.credentials(from: row) else {
+                return .unknownUser
+            }
+            return .locked(credentials)
+        }
+    }
+
     public func recordFailedLogin(username: String, at now: Timestamp, policy: LockoutPolicy) async throws -> StaffCredentials? {
         try await writer.write { db in
             guard let row = try Self.userRow(username: username, db: db), let current = Self.credentials(from: row) else { return nil }
