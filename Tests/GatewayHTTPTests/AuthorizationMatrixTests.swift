@@ -316,6 +316,30 @@ import Testing
         }
     }
 
+    /// A password change ends every session and API token of the user; so does disabling, and re-enabling does not
+    /// bring them back.
+    @Test func passwordChangeAndDisableEndEverySessionAndToken() async throws {
+        let fixture = try await StaffFixture.make()
+        let app = Application(router: fixture.router)
+        try await app.test(.router) { client in
+            func works(_ caller: StaffFixture.Caller) async throws -> (token: Bool, session: Bool) {
+                let token = try await client.execute(uri: "/api/v1/me", method: .get, headers: fixture.headers(caller, console: false))
+                let page = try await client.execute(uri: "/console/orders", method: .get, headers: fixture.headers(caller, console: true))
+                return (token.status == .ok, page.status == .ok)
+            }
+            #expect(try await works(.staffOwn) == (true, true))
+            #expect(try await works(.auditor) == (true, true))
+            #expect(try await fixture.staff.setPasswordHash(username: "staffOwn", StaffSecrets.hashPassword("another password", cost: 4)))
+            #expect(try await works(.staffOwn) == (false, false))
+            _ = try await fixture.staff.setDisabled(username: "auditor", true)
+            #expect(try await works(.auditor) == (false, false))
+            _ = try await fixture.staff.setDisabled(username: "auditor", false)
+            #expect(try await works(.auditor) == (false, false))
+            // Others are untouched.
+            #expect(try await works(.admin) == (true, true))
+        }
+    }
+
     @Test func consoleFormPostsWithoutTheCSRFTokenAreRejected() async throws {
         let fixture = try await StaffFixture.make()
         let app = Application(router: fixture.router)

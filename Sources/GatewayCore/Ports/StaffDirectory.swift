@@ -13,11 +13,11 @@ public protocol StaffDirectory: Sendable {
     /// One user by username.
     func user(username: String) async throws -> StaffUser?
 
-    /// Disables or re-enables a user; disabling also ends their sessions.
+    /// Disables or re-enables a user; disabling also ends their sessions and revokes their API tokens (for good).
     /// - Returns: the updated user, or `nil` if there is no such user.
     func setDisabled(username: String, _ disabled: Bool) async throws -> StaffUser?
 
-    /// Replaces a user's password hash and clears the lock-out state.
+    /// Replaces a user's password hash, clears the lock-out state, ends their sessions and revokes their API tokens.
     /// - Returns: whether the user exists.
     func setPasswordHash(username: String, _ passwordHash: String) async throws -> Bool
 

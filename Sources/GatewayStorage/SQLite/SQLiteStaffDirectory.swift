@@ -63,9 +63,7 @@ public struct SQLiteStaffDirectory: StaffDirectory, Sendable {
         try await writer.write { db in
             try db.execute(sql: "UPDATE staff_users SET disabled = ? WHERE username = ?", arguments: [disabled, username])
             guard db.changesCount > 0, let row = try Self.userRow(username: username, db: db) else { return nil }
-            if disabled {
-                try db.execute(sql: "DELETE FROM staff_sessions WHERE user_id = ?", arguments: [row["id"] as String])
-            }
+            if disabled { try Self.endSessionsAndTokens(userId: row["id"], db: db) }
             return Self.user(from: row)
         }
     }
@@ -76,8 +74,20 @@ public struct SQLiteStaffDirectory: StaffDirectory, Sendable {
                 sql: "UPDATE staff_users SET password_hash = ?, failed_attempts = 0, locked_until = NULL WHERE username = ?",
                 arguments: [passwordHash, username]
             )
-            return db.changesCount > 0
+            guard db.changesCount > 0, let row = try Self.userRow(username: username, db: db) else { return false }
+            try Self.endSessionsAndTokens(userId: row["id"], db: db)
+            return true
         }
+    }
+
+    /// Ends every console session and revokes every API token of a user (password change, disable): nothing signed in
+    /// with the old password or before the disable works again, even after re-enabling.
+    private static func endSessionsAndTokens(userId: String, db: Database) throws {
+        try db.execute(sql: "DELETE FROM staff_sessions WHERE user_id = ?", arguments: [userId])
+        try db.execute(
+            sql: "UPDATE api_tokens SET revoked_at = CAST(strftime('%s', 'now') AS INTEGER) * 1000 WHERE user_id = ? AND revoked_at IS NULL",
+            arguments: [userId]
+        )
     }
 
     public func credentials(username: String) async throws -> StaffCredentials? {
