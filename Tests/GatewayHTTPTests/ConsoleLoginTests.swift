@@ -164,6 +164,28 @@ import Testing
         }
     }
 
+    /// bcrypt runs on its own thread pool: while 4 logins check passwords, `/healthz` still answers at once (on the
+    /// cooperative pool they would hold every thread of a 2-core machine). Cost 14 (~1 s a check) keeps the blocked and
+    /// the free case far apart even while the other suites load the machine.
+    @Test func bcryptDoesNotBlockOtherRequests() async throws {
+        let fixture = try await StaffFixture.make()
+        let hash = StaffSecrets.hashPassword(StaffFixture.password, cost: 14)
+        _ = try await fixture.staff.addUser(username: "slow", role: .admin, enterpriseId: nil, passwordHash: hash, at: SystemClock.now())
+        let app = Application(router: fixture.router)
+        try await app.test(.router) { client in
+            let logins = (0..<4).map { _ in
+                Task { try await Self.postLogin(client, username: "slow", password: StaffFixture.password).status }
+            }
+            let start = ContinuousClock.now
+            try await Task.sleep(for: .milliseconds(40))
+            let health = try await client.execute(uri: "/healthz", method: .get)
+            let elapsed = ContinuousClock.now - start
+            #expect(health.status == .ok)
+            #expect(elapsed < .milliseconds(600), "healthz took \(elapsed) (40 ms of it asleep)")
+            for login in logins { #expect(try await login.value == .seeOther) }
+        }
+    }
+
     @Test func chineseByDefaultEnglishOnRequestAndRemembered() async throws {
         let fixture = try await StaffFixture.make()
         let app = Application(router: fixture.router)

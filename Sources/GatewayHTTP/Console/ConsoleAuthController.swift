@@ -71,7 +71,7 @@ struct ConsoleAuthController: Sendable {
         let locksOnFailure: Bool
         switch attempt {
         case .unknownUser:
-            _ = StaffSecrets.verifyPassword(password, hash: dummyHash)
+            _ = await StaffSecrets.checkPassword(password, hash: dummyHash)
             try await audit.record(actor: username, action: "login.failure", subject: "user:\(username)", detail: "unknown user")
             return renderForm(request, context: context, next: next, username: username, error: "login.failed", status: .unauthorized)
         case .locked(let found):
@@ -89,7 +89,7 @@ struct ConsoleAuthController: Sendable {
             locksOnFailure = last
         }
         let enterprise = credentials.user.enterpriseId
-        let matches = StaffSecrets.verifyPassword(password, hash: credentials.passwordHash)
+        let matches = await StaffSecrets.checkPassword(password, hash: credentials.passwordHash)
         guard matches, !credentials.user.disabled else {
             // The failure was counted (and the lock set, for the last allowed attempt) when the check was admitted.
             let lockedNow = locksOnFailure
