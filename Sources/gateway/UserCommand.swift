@@ -82,7 +82,7 @@ struct UserCommand: AsyncParsableCommand {
 
     /// `gateway user disable NAME`: the user can no longer sign in; their sessions end and their tokens stop working.
     struct Disable: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Disable a user (ends their sessions, stops their tokens).")
+        static let configuration = CommandConfiguration(abstract: "Disable a user (ends their sessions, revokes their API tokens).")
 
         @OptionGroup var options: ConfigOptions
         @Argument(help: "Login name.") var name: String
@@ -95,7 +95,7 @@ struct UserCommand: AsyncParsableCommand {
 
     /// `gateway user enable NAME`.
     struct Enable: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Re-enable a disabled user.")
+        static let configuration = CommandConfiguration(abstract: "Re-enable a disabled user (revoked tokens stay revoked).")
 
         @OptionGroup var options: ConfigOptions
         @Argument(help: "Login name.") var name: String
@@ -108,7 +108,9 @@ struct UserCommand: AsyncParsableCommand {
 
     /// `gateway user password NAME [--password-stdin]`: sets a new password and lifts a lock-out.
     struct Password: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set a user's password (also lifts a lock-out).")
+        static let configuration = CommandConfiguration(
+            abstract: "Set a user's password (lifts a lock-out, ends their sessions, revokes their API tokens)."
+        )
 
         @OptionGroup var options: ConfigOptions
         @Argument(help: "Login name.") var name: String

@@ -208,6 +208,59 @@ import Testing
         }
     }
 
+    /// Staff of another enterprise (`linyin`) aim every writable object of `yunlai` by its id or code; each write is
+    /// refused and the row is unchanged afterwards. Unstocked objects (`YL-PEAR`, `yl-w2`) are the ones an upsert could
+    /// otherwise take over.
+    @Test func staffOfAnotherEnterpriseCannotWriteTheOwnEnterprisesObjects() async throws {
+        let fixture = try await StaffFixture.make()
+        let app = Application(router: fixture.router)
+        try await app.test(.router) { client in
+            func post(_ path: String, _ body: String, as caller: StaffFixture.Caller) async throws -> TestResponse {
+                var headers = fixture.headers(caller, console: false)
+                headers[.contentType] = "application/json"
+                return try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: body))
+            }
+            // The own enterprise adds an unstocked SKU and warehouse.
+            let pear = #"{"code":"YL-PEAR","enterprise":"yunlai","product":"pear","grade":"A","net_weight_kg":"2.5"}"#
+            #expect(try await post("/api/v1/skus", pear, as: .staffOwn).status == .ok)
+            #expect(try await post("/api/v1/warehouses", #"{"id":"yl-w2","enterprise":"yunlai","regions":["*"]}"#, as: .staffOwn).status == .ok)
+            let before = try await fixture.inventory.masterData()
+            let stockBefore = try await fixture.inventory.inventory(enterpriseId: nil).map(\.level)
+
+            let attempts: [(String, String)] = [
+                ("/api/v1/skus", #"{"code":"YL-PEAR","enterprise":"linyin","product":"tea","grade":"B","net_weight_kg":"1"}"#),
+                ("/api/v1/skus", #"{"code":"YL-APPLE","enterprise":"linyin","product":"tea","grade":"B","net_weight_kg":"1"}"#),
+                ("/api/v1/warehouses", #"{"id":"yl-w2","enterprise":"linyin","name":"taken","regions":["*"]}"#),
+                ("/api/v1/warehouses", #"{"id":"yl-w","enterprise":"linyin","name":"taken","regions":["*"]}"#),
+                ("/api/v1/stock", #"{"warehouse":"yl-w","sku":"YL-APPLE","on_hand":0}"#),
+                ("/api/v1/stock", #"{"warehouse":"yl-w","sku":"LY-TEA","on_hand":5}"#),
+                (
+                    "/api/v1/sku-mappings",
+                    #"{"shop":"\#(StaffFixture.ownShop)","platform_sku_id":"sku-apple","components":[{"sku":"LY-TEA","quantity":1}]}"#
+                ),
+                ("/api/v1/supply-lots/L1", #"{"capacity_kg":"1"}"#),
+                ("/api/v1/exceptions/1/resolve", #"{"note":"not mine","dismiss":true}"#),
+            ]
+            for (path, body) in attempts {
+                let response = try await post(path, body, as: .staffOther)
+                #expect([403, 404, 422].contains(Int(response.status.code)), "\(path) \(body): \(response.status)")
+                #expect(response.status != .ok, "\(path) \(body)")
+            }
+            let after = try await fixture.inventory.masterData()
+            #expect(after.skus == before.skus)
+            #expect(after.warehouses == before.warehouses)
+            #expect(after.mappings == before.mappings)
+            #expect(try await fixture.inventory.inventory(enterpriseId: nil).map(\.level) == stockBefore)
+            #expect(try await fixture.inventory.exception(id: 1)?.status == .open)
+            #expect(try await fixture.supply.lots(enterpriseId: nil).first { $0.id == "L1" }?.capacityGrams == 500_000)
+            // Admins may still change any enterprise's objects.
+            #expect(
+                try await post("/api/v1/warehouses", #"{"id":"yl-w2","enterprise":"yunlai","name":"renamed","regions":["*"]}"#, as: .admin).status
+                    == .ok
+            )
+        }
+    }
+
     @Test func listsAndExportsShowOnlyTheCallersEnterprise() async throws {
         let fixture = try await StaffFixture.make()
         let app = Application(router: fixture.router)
@@ -260,6 +313,30 @@ import Testing
             #expect(
                 try await client.execute(uri: "/console/orders", method: .get, headers: fixture.headers(.staffOwn, console: true)).status == .seeOther
             )
+        }
+    }
+
+    /// A password change ends every session and API token of the user; so does disabling, and re-enabling does not
+    /// bring them back.
+    @Test func passwordChangeAndDisableEndEverySessionAndToken() async throws {
+        let fixture = try await StaffFixture.make()
+        let app = Application(router: fixture.router)
+        try await app.test(.router) { client in
+            func works(_ caller: StaffFixture.Caller) async throws -> (token: Bool, session: Bool) {
+                let token = try await client.execute(uri: "/api/v1/me", method: .get, headers: fixture.headers(caller, console: false))
+                let page = try await client.execute(uri: "/console/orders", method: .get, headers: fixture.headers(caller, console: true))
+                return (token.status == .ok, page.status == .ok)
+            }
+            #expect(try await works(.staffOwn) == (true, true))
+            #expect(try await works(.auditor) == (true, true))
+            #expect(try await fixture.staff.setPasswordHash(username: "staffOwn", StaffSecrets.hashPassword("another password", cost: 4)))
+            #expect(try await works(.staffOwn) == (false, false))
+            _ = try await fixture.staff.setDisabled(username: "auditor", true)
+            #expect(try await works(.auditor) == (false, false))
+            _ = try await fixture.staff.setDisabled(username: "auditor", false)
+            #expect(try await works(.auditor) == (false, false))
+            // Others are untouched.
+            #expect(try await works(.admin) == (true, true))
         }
     }
 

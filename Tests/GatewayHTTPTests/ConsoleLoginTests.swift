@@ -101,6 +101,92 @@ import Testing
         }
     }
 
+    /// A 2 MB username (and any console form field over 4 KB) is refused before use; a long one is cut to 64 bytes
+    /// before the lookup, and the audit rows stay short.
+    @Test func hugeUsernamesAndFormFieldsAreBoundedAndAuditedShort() async throws {
+        let fixture = try await StaffFixture.make()
+        let app = Application(router: fixture.router)
+        try await app.test(.router) { client in
+            let huge = String(repeating: "a", count: 2 << 20)
+            let response = try await Self.postLogin(client, username: huge, password: "whatever")
+            #expect([400, 401].contains(Int(response.status.code)), "\(response.status)")
+            #expect(response.body.readableBytes < 64 * 1024)
+            let long = String(repeating: "b", count: 300)
+            let failed = try await Self.postLogin(client, username: long, password: "whatever")
+            #expect(failed.status == .unauthorized)
+            #expect(!String(buffer: failed.body).contains(long))
+            let rows = try await fixture.audit.entries(subject: nil, limit: 100)
+            #expect(!rows.isEmpty)
+            for row in rows {
+                #expect(row.actor.utf8.count <= 256 && row.subject.utf8.count <= 256 && row.detail.utf8.count <= 4096, "\(row.action)")
+            }
+            // Any console form field over 4 KB → 400, nothing done.
+            var headers = fixture.headers(.admin, console: true)
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            let note = String(repeating: "n", count: 5000)
+            let resolve = try await client.execute(
+                uri: "/console/exceptions/1/resolve",
+                method: .post,
+                headers: headers,
+                body: ByteBuffer(string: "_csrf=\(fixture.csrf(.admin))&action=dismiss&note=\(note)")
+            )
+            #expect(resolve.status == .badRequest)
+            #expect(try await fixture.inventory.exception(id: 1)?.status == .open)
+            // Usernames over 64 bytes cannot be created either.
+            await #expect(throws: StaffDirectoryError.self) {
+                try await fixture.staff.addUser(username: long, role: .admin, enterpriseId: nil, passwordHash: "x", at: SystemClock.now())
+            }
+        }
+    }
+
+    /// 20 wrong passwords at once for one user: the attempt and the lock-out decision are one step in the store, so at
+    /// most `maxFailures` of them reach bcrypt (audited `login.failure`/`login.lockout`); the rest are refused as locked,
+    /// and then even the right password is refused.
+    @Test func parallelWrongPasswordsLockAfterAtMostMaxFailuresChecks() async throws {
+        let fixture = try await StaffFixture.make(lockout: LockoutPolicy(maxFailures: 3, lockSeconds: 900))
+        let app = Application(router: fixture.router)
+        try await app.test(.router) { client in
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<20 {
+                    group.addTask { Int(try await Self.postLogin(client, username: "staffOwn", password: "wrong password").status.code) }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(statuses.allSatisfy { $0 == 401 || $0 == 429 }, "\(statuses)")
+            let actions = try await fixture.audit.entries(subject: "user:staffOwn", limit: 100).map(\.action)
+            let checked = actions.filter { $0 == "login.failure" || $0 == "login.lockout" }.count
+            #expect(checked <= 3, "\(actions)")
+            #expect(actions.filter { $0 == "login.lockout" }.count == 1, "\(actions)")
+            #expect(actions.count == 20)
+            let right = try await Self.postLogin(client, username: "staffOwn", password: StaffFixture.password)
+            #expect(right.status == .tooManyRequests)
+            #expect(Self.setCookie(right, "gw_session") == nil)
+        }
+    }
+
+    /// bcrypt runs on its own thread pool: while 4 logins check passwords, `/healthz` still answers at once (on the
+    /// cooperative pool they would hold every thread of a 2-core machine, and `/healthz` would wait for a whole check).
+    /// The bound is half of one check timed just before, so a machine loaded by the other suites slows both alike.
+    @Test func bcryptDoesNotBlockOtherRequests() async throws {
+        let fixture = try await StaffFixture.make()
+        let hash = StaffSecrets.hashPassword(StaffFixture.password, cost: 14)
+        _ = try await fixture.staff.addUser(username: "slow", role: .admin, enterpriseId: nil, passwordHash: hash, at: SystemClock.now())
+        let oneCheck = ContinuousClock().measure { _ = StaffSecrets.verifyPassword(StaffFixture.password, hash: hash) }
+        let app = Application(router: fixture.router)
+        try await app.test(.router) { client in
+            let logins = (0..<4).map { _ in
+                Task { try await Self.postLogin(client, username: "slow", password: StaffFixture.password).status }
+            }
+            let start = ContinuousClock.now
+            try await Task.sleep(for: .milliseconds(40))
+            let health = try await client.execute(uri: "/healthz", method: .get)
+            let elapsed = ContinuousClock.now - start
+            #expect(health.status == .ok)
+            #expect(elapsed < oneCheck / 2, "healthz took \(elapsed) (40 ms of it asleep); one bcrypt check takes \(oneCheck)")
+            for login in logins { #expect(try await login.value == .seeOther) }
+        }
+    }
+
     @Test func chineseByDefaultEnglishOnRequestAndRemembered() async throws {
         let fixture = try await StaffFixture.make()
         let app = Application(router: fixture.router)

@@ -37,6 +37,8 @@ struct StaffFixture: @unchecked Sendable {
     let staff: SQLiteStaffDirectory
     let audit: SQLiteAuditLog
     let orders: SQLiteOrderStore
+    let inventory: SQLiteInventoryStore
+    let supply: SQLiteSupplyStore
     /// API token secret per caller.
     let tokens: [Caller: String]
     /// Session cookie secret and CSRF token per caller.
@@ -145,6 +147,8 @@ struct StaffFixture: @unchecked Sendable {
             staff: staff,
             audit: audit,
             orders: orders,
+            inventory: inventory,
+            supply: SQLiteSupplyStore(database: database),
             tokens: tokens,
             sessions: sessions
         )

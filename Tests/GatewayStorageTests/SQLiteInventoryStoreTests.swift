@@ -157,6 +157,49 @@ import Testing
         #expect(try await inventory.masterData().mapping(shop: "douyin-shop", platformSkuId: "x") == nil)
     }
 
+    /// A change applied on behalf of one enterprise's staff (`ownedBy`) may touch only that enterprise's rows, checked
+    /// in the write transaction itself: an existing SKU or warehouse of another enterprise is refused, nothing changes.
+    @Test func applyOnBehalfOfAnEnterpriseRefusesOtherEnterprisesRows() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let (_, _, inventory) = try openStores(directory)
+        _ = try await inventory.seed(Self.seed, at: Timestamp(secondsSince1970: 1))
+        let extra = MasterData(
+            enterprises: [Enterprise(id: "linyin", name: "林茵")],
+            warehouses: [Warehouse(id: "empty", enterpriseId: "yunlai", name: "空仓", regions: ["*"], priority: 3)],
+            skus: [EnterpriseSKU(code: "NEW", enterpriseId: "yunlai", product: "pear", grade: "A", netWeightGrams: 1000, title: "梨")]
+        )
+        _ = try await inventory.apply(MasterDataSeed(masterData: extra), actor: "admin", at: Timestamp(secondsSince1970: 2))
+        let before = try await inventory.masterData()
+        let takeovers = [
+            MasterData(skus: [EnterpriseSKU(code: "NEW", enterpriseId: "linyin", product: "tea", grade: "B", netWeightGrams: 1, title: "x")]),
+            MasterData(warehouses: [Warehouse(id: "empty", enterpriseId: "linyin", name: "x", regions: ["*"], priority: 1)]),
+        ]
+        for change in takeovers {
+            await #expect(throws: InventoryStoreError.self) {
+                try await inventory.apply(MasterDataSeed(masterData: change), actor: "staff", at: Timestamp(secondsSince1970: 3), ownedBy: "linyin")
+            }
+        }
+        await #expect(throws: InventoryStoreError.self) {
+            try await inventory.apply(
+                MasterDataSeed(stock: [StockLevel(warehouseId: "changsha", skuCode: "PG5A", onHand: 0)]),
+                actor: "staff",
+                at: Timestamp(secondsSince1970: 3),
+                ownedBy: "linyin"
+            )
+        }
+        #expect(try await inventory.masterData() == before)
+        // The owner's staff may still change their rows.
+        let renamed = Warehouse(id: "empty", enterpriseId: "yunlai", name: "改名", regions: ["*"], priority: 3)
+        _ = try await inventory.apply(
+            MasterDataSeed(masterData: MasterData(warehouses: [renamed])),
+            actor: "staff",
+            at: Timestamp(secondsSince1970: 4),
+            ownedBy: "yunlai"
+        )
+        #expect(try await inventory.masterData().warehouses["empty"]?.name == "改名")
+    }
+
     @Test func resolvingAnOversoldExceptionRerunsTheOrderAndKeepsTheNote() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -14,6 +14,12 @@ public protocol InventoryStore: Sendable {
     /// upserted, stock levels set; orders held by exceptions the change can fix are re-run.
     func apply(_ change: MasterDataSeed, actor: String, at now: Timestamp) async throws -> MasterDataChangeSummary
 
+    /// ``apply(_:actor:at:)`` on behalf of one enterprise's staff: in the same transaction, every enterprise, warehouse,
+    /// SKU, mapping component and stock level the change touches, as given AND as currently stored, must belong to
+    /// `enterpriseId` (`nil`: no check, for admins and imports).
+    /// - Throws: ``InventoryStoreError/invalid(_:)`` when one does not; nothing is changed.
+    func apply(_ change: MasterDataSeed, actor: String, at now: Timestamp, ownedBy enterpriseId: String?) async throws -> MasterDataChangeSummary
+
     /// Stock levels with their SKU and warehouse, optionally of one enterprise.
     func inventory(enterpriseId: String?) async throws -> [InventoryRow]
 

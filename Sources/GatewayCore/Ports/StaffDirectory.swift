@@ -13,16 +13,21 @@ public protocol StaffDirectory: Sendable {
     /// One user by username.
     func user(username: String) async throws -> StaffUser?
 
-    /// Disables or re-enables a user; disabling also ends their sessions.
+    /// Disables or re-enables a user; disabling also ends their sessions and revokes their API tokens (for good).
     /// - Returns: the updated user, or `nil` if there is no such user.
     func setDisabled(username: String, _ disabled: Bool) async throws -> StaffUser?
 
-    /// Replaces a user's password hash and clears the lock-out state.
+    /// Replaces a user's password hash, clears the lock-out state, ends their sessions and revokes their API tokens.
     /// - Returns: whether the user exists.
     func setPasswordHash(username: String, _ passwordHash: String) async throws -> Bool
 
     /// A user's login credentials and lock-out state.
     func credentials(username: String) async throws -> StaffCredentials?
+
+    /// Admits one password check, atomically with the lock-out decision: a locked account is refused before bcrypt;
+    /// otherwise the attempt is counted as a failure in advance and, when it is the last the policy allows, the lock is
+    /// set at once (``recordSuccessfulLogin(username:at:)`` clears both when the password turns out right).
+    func beginLogin(username: String, at now: Timestamp, policy: LockoutPolicy) async throws -> LoginAttempt
 
     /// Counts one failed login (atomically) and locks the account when the policy says so.
     /// - Returns: the credentials after the failure, or `nil` for an unknown user.

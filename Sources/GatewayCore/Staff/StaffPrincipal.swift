@@ -54,6 +54,10 @@ public struct StaffPrincipal: Sendable, Hashable {
         }
     }
 
+    /// The one enterprise a store write must stay within: staff's own enterprise; `nil` for admins (any enterprise).
+    /// Auditors never reach a write (``canWrite(enterprise:)`` refuses them).
+    public var writeScope: String? { user.role == .staff ? (user.enterpriseId ?? "") : nil }
+
     /// Whether the principal may manage users and tokens (admins only).
     public var canAdminister: Bool { user.role == .admin }
 

@@ -56,33 +56,43 @@ struct ConsoleAuthController: Sendable {
     func login(_ request: Request, context: AppRequestContext) async throws -> Response {
         var request = request
         let form = try await FormFields.read(&request, context: context)
-        let username = form["username"] ?? ""
+        let typed = form["username"] ?? ""
+        // Usernames are at most 64 bytes: a longer one is an unknown user, shown and audited cut to 64 bytes.
+        let tooLong = typed.utf8.count > BoundedText.maxUsernameBytes
+        let username = BoundedText.truncate(typed, maxBytes: BoundedText.maxUsernameBytes)
         let password = form.raw("password")
         let next = form["next"] ?? ""
         let now = clock()
         guard let directory else {
             return renderForm(request, context: context, next: next, username: username, error: "login.unavailable", status: .serviceUnavailable)
         }
-        guard let credentials = try await directory.credentials(username: username) else {
-            _ = StaffSecrets.verifyPassword(password, hash: dummyHash)
+        let attempt: LoginAttempt = tooLong ? .unknownUser : try await directory.beginLogin(username: username, at: now, policy: settings.lockout)
+        let credentials: StaffCredentials
+        let locksOnFailure: Bool
+        switch attempt {
+        case .unknownUser:
+            _ = await StaffSecrets.checkPassword(password, hash: dummyHash)
             try await audit.record(actor: username, action: "login.failure", subject: "user:\(username)", detail: "unknown user")
             return renderForm(request, context: context, next: next, username: username, error: "login.failed", status: .unauthorized)
-        }
-        let enterprise = credentials.user.enterpriseId
-        if credentials.isLocked(at: now) {
+        case .locked(let found):
+            // Refused before bcrypt: the lock was decided in the same step that would have admitted the check.
             try await audit.record(
                 actor: username,
                 action: "login.locked",
                 subject: "user:\(username)",
                 detail: "rejected while locked",
-                enterprise: enterprise
+                enterprise: found.user.enterpriseId
             )
             return renderForm(request, context: context, next: next, username: username, error: "login.locked", status: .tooManyRequests)
+        case .admitted(let found, let last):
+            credentials = found
+            locksOnFailure = last
         }
-        let matches = StaffSecrets.verifyPassword(password, hash: credentials.passwordHash)
+        let enterprise = credentials.user.enterpriseId
+        let matches = await StaffSecrets.checkPassword(password, hash: credentials.passwordHash)
         guard matches, !credentials.user.disabled else {
-            let after = try await directory.recordFailedLogin(username: username, at: now, policy: settings.lockout)
-            let lockedNow = after?.isLocked(at: now) ?? false
+            // The failure was counted (and the lock set, for the last allowed attempt) when the check was admitted.
+            let lockedNow = locksOnFailure
             let detail = credentials.user.disabled ? "user disabled" : "wrong password"
             try await audit.record(
                 actor: username,

@@ -144,7 +144,12 @@ struct ConsoleExceptionsController: Sendable {
         let mapping = SkuMapping(shop: shop, platformSkuId: platformSku, components: [SkuComponent(skuCode: skuCode, quantity: quantity)])
         let summary: MasterDataChangeSummary
         do {
-            summary = try await inventory.apply(MasterDataSeed(masterData: MasterData(mappings: [mapping])), actor: principal.auditActor, at: clock())
+            summary = try await inventory.apply(
+                MasterDataSeed(masterData: MasterData(mappings: [mapping])),
+                actor: principal.auditActor,
+                at: clock(),
+                ownedBy: principal.writeScope
+            )
         } catch let error as InventoryStoreError {
             return try await refuse(error.description)
         }

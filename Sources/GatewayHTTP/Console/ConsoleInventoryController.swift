@@ -76,7 +76,12 @@ struct ConsoleInventoryController: Sendable {
         let principal = try context.requireWrite(enterprise: sku.enterpriseId)
         let level = StockLevel(warehouseId: warehouse, skuCode: skuCode, onHand: onHand, safety: safety)
         do {
-            let summary = try await inventory.apply(MasterDataSeed(stock: [level]), actor: principal.auditActor, at: clock())
+            let summary = try await inventory.apply(
+                MasterDataSeed(stock: [level]),
+                actor: principal.auditActor,
+                at: clock(),
+                ownedBy: principal.writeScope
+            )
             let text = ConsoleFormat.fill(
                 ConsoleStrings.text("inventory.saved", language),
                 "\(warehouse)/\(skuCode)",

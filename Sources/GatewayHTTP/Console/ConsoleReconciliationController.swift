@@ -67,7 +67,8 @@ struct ConsoleReconciliationController: Sendable {
 
     func importStatement(_ request: Request, context: AppRequestContext) async throws -> Response {
         var request = request
-        let fields = try await FormFields.read(&request, context: context)
+        // The statement text may be as large as an upload; the other fields are short anyway.
+        let fields = try await FormFields.read(&request, context: context, maxFieldBytes: context.maxUploadSize)
         guard let service else { throw HTTPError(.notFound, message: "reconciliation is not configured") }
         let language = context.language
         guard let shop = fields["shop"], let text = fields["text"] else {

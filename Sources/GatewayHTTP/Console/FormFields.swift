@@ -1,4 +1,5 @@
 import Foundation
+import GatewayCore
 import Hummingbird
 
 /// The fields of an `application/x-www-form-urlencoded` body (last value wins).
@@ -18,9 +19,22 @@ struct FormFields: Sendable {
     }
 
     /// Reads a request's form body (up to the context's upload limit) and leaves the body readable again.
-    static func read(_ request: inout Request, context: some RequestContext) async throws -> FormFields {
+    /// - Parameter maxFieldBytes: the longest field value accepted (UTF-8 bytes, after decoding); `nil`: only the body limit.
+    /// - Throws: `400 Bad Request` when a field is longer.
+    static func read(
+        _ request: inout Request,
+        context: some RequestContext,
+        maxFieldBytes: Int? = BoundedText.maxFormFieldBytes
+    ) async throws -> FormFields {
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
-        return FormFields(String(buffer: buffer))
+        let fields = FormFields(String(buffer: buffer))
+        if let maxFieldBytes, let name = fields.values.first(where: { $0.key.utf8.count > 256 || $0.value.utf8.count > maxFieldBytes })?.key {
+            throw HTTPError(
+                .badRequest,
+                message: "form field \"\(BoundedText.truncate(name, maxBytes: 64))\" is longer than \(maxFieldBytes) bytes"
+            )
+        }
+        return fields
     }
 
     /// A field's value, trimmed; `nil` when missing or empty.

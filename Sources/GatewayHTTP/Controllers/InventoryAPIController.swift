@@ -61,7 +61,7 @@ struct InventoryAPIController: Sendable {
             onHand: body.on_hand,
             safety: body.safety ?? current?.level.safety ?? 0
         )
-        return try await apply(MasterDataSeed(stock: [level]), actor: principal.auditActor)
+        return try await apply(MasterDataSeed(stock: [level]), actor: principal.auditActor, owner: principal.writeScope)
     }
 
     func listMappings(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -95,7 +95,7 @@ struct InventoryAPIController: Sendable {
             platformProductId: body.platform_product_id,
             components: body.components.map { SkuComponent(skuCode: $0.sku, quantity: $0.quantity ?? 1) }
         )
-        return try await apply(MasterDataSeed(masterData: MasterData(mappings: [mapping])), actor: principal.auditActor)
+        return try await apply(MasterDataSeed(masterData: MasterData(mappings: [mapping])), actor: principal.auditActor, owner: principal.writeScope)
     }
 
     func listExceptions(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -178,6 +178,8 @@ struct InventoryAPIController: Sendable {
         }
         let body = try await decode(Body.self, request, context: context)
         let principal = try context.requireWrite(enterprise: body.enterprise)
+        // An existing SKU is changed only by its current enterprise's staff (or an admin): no take-over by code.
+        if let existing = try await inventory.masterData().skus[body.code] { try context.requireWrite(enterprise: existing.enterpriseId) }
         guard let grams = Weight.grams(fromKilograms: body.net_weight_kg), grams > 0 else {
             return JSONResponse.error(.badRequest, "net_weight_kg \"\(body.net_weight_kg)\" is not a weight in kg such as 5 or 0.25")
         }
@@ -189,7 +191,7 @@ struct InventoryAPIController: Sendable {
             netWeightGrams: grams,
             title: body.title ?? body.code
         )
-        return try await apply(MasterDataSeed(masterData: MasterData(skus: [sku])), actor: principal.auditActor)
+        return try await apply(MasterDataSeed(masterData: MasterData(skus: [sku])), actor: principal.auditActor, owner: principal.writeScope)
     }
 
     func upsertWarehouse(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -202,6 +204,8 @@ struct InventoryAPIController: Sendable {
         }
         let body = try await decode(Body.self, request, context: context)
         let principal = try context.requireWrite(enterprise: body.enterprise)
+        // An existing warehouse is changed only by its current enterprise's staff (or an admin): no take-over by id.
+        if let existing = try await inventory.masterData().warehouses[body.id] { try context.requireWrite(enterprise: existing.enterpriseId) }
         guard !body.regions.isEmpty else { return JSONResponse.error(.badRequest, "list the provinces served in regions, or [\"*\"]") }
         let warehouse = Warehouse(
             id: body.id,
@@ -210,14 +214,19 @@ struct InventoryAPIController: Sendable {
             regions: body.regions,
             priority: body.priority ?? 100
         )
-        return try await apply(MasterDataSeed(masterData: MasterData(warehouses: [warehouse])), actor: principal.auditActor)
+        return try await apply(
+            MasterDataSeed(masterData: MasterData(warehouses: [warehouse])),
+            actor: principal.auditActor,
+            owner: principal.writeScope
+        )
     }
 
     // MARK: helpers
 
-    private func apply(_ change: MasterDataSeed, actor: String) async throws -> Response {
+    private func apply(_ change: MasterDataSeed, actor: String, owner: String?) async throws -> Response {
         do {
-            let summary = try await inventory.apply(change, actor: actor, at: clock())
+            // The store re-checks ownership in its write transaction, so a row created meanwhile cannot be taken over.
+            let summary = try await inventory.apply(change, actor: actor, at: clock(), ownedBy: owner)
             return try JSONResponse.encode(summary)
         } catch let error as InventoryStoreError {
             return JSONResponse.error(.unprocessableContent, error.description)

@@ -21,7 +21,8 @@ struct ConsoleCSRFMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard ![.get, .head, .options].contains(request.method) else { return try await next(request, context) }
         var request = request
-        let fields = try await FormFields.read(&request, context: context)
+        // Only `_csrf` is read here; each form's handler applies the per-field cap.
+        let fields = try await FormFields.read(&request, context: context, maxFieldBytes: nil)
         let expected: String?
         switch source {
         case .session: expected = context.session?.csrfToken

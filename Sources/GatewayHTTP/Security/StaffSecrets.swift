@@ -1,6 +1,8 @@
 import Crypto
 public import GatewayCore
 import HummingbirdBcrypt
+import NIOCore
+import NIOPosix
 
 /// Secrets for staff access: random tokens, their SHA-256 digests, bcrypt password hashes.
 ///
@@ -25,8 +27,22 @@ public enum StaffSecrets {
         Bcrypt.hash(password, cost: UInt8(clamping: min(31, max(4, cost))))
     }
 
-    /// Whether a password matches a bcrypt hash.
+    /// Whether a password matches a bcrypt hash (blocks the calling thread for the whole bcrypt run; prefer
+    /// ``checkPassword(_:hash:)`` on request paths).
     public static func verifyPassword(_ password: String, hash: String) -> Bool { Bcrypt.verify(password, hash: hash) }
+
+    /// Whether a password matches a bcrypt hash, checked on ``bcryptPool`` so the ~250 ms of a cost-12 hash never hold a
+    /// thread of Swift's cooperative pool (request handling goes on meanwhile). `false` if the pool has been shut down.
+    public static func checkPassword(_ password: String, hash: String) async -> Bool {
+        (try? await bcryptPool.runIfActive { Bcrypt.verify(password, hash: hash) }) ?? false
+    }
+
+    /// The dedicated threads bcrypt runs on (one per core, started on first use, alive for the whole process).
+    static let bcryptPool: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: max(1, System.coreCount))
+        pool.start()
+        return pool
+    }()
 
     /// Compares two strings without an early exit on the first difference.
     public static func constantTimeEqual(_ lhs: String, _ rhs: String) -> Bool {

@@ -12,7 +12,14 @@ public struct SQLiteAuditLog: AuditLog, Sendable {
         try await writer.write { db in
             try db.execute(
                 sql: "INSERT INTO audit_log (at, actor, action, subject, detail, enterprise_id) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [entry.at.millisecondsSince1970, entry.actor, entry.action, entry.subject, entry.detail, entry.enterpriseId]
+                arguments: [
+                    entry.at.millisecondsSince1970,
+                    BoundedText.truncate(entry.actor, maxBytes: BoundedText.maxAuditNameBytes),
+                    BoundedText.truncate(entry.action, maxBytes: BoundedText.maxAuditNameBytes),
+                    BoundedText.truncate(entry.subject, maxBytes: BoundedText.maxAuditNameBytes),
+                    BoundedText.truncate(entry.detail, maxBytes: BoundedText.maxAuditDetailBytes),
+                    entry.enterpriseId.map { BoundedText.truncate($0, maxBytes: BoundedText.maxAuditNameBytes) },
+                ]
             )
         }
     }

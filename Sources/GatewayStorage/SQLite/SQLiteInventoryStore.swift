@@ -26,7 +26,12 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
     }
 
     public func apply(_ change: MasterDataSeed, actor: String, at now: Timestamp) async throws -> MasterDataChangeSummary {
+        try await apply(change, actor: actor, at: now, ownedBy: nil)
+    }
+
+    public func apply(_ change: MasterDataSeed, actor: String, at now: Timestamp, ownedBy owner: String?) async throws -> MasterDataChangeSummary {
         try await writer.write { db in
+            if let owner { try Self.checkOwnership(change, owner: owner, db: db) }
             var summary = MasterDataChangeSummary()
             try Self.write(change, db: db, now: now, actor: actor, replace: true, summary: &summary)
             try Self.validate(db)
@@ -447,6 +452,41 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
         if let (actor, action, subject, value, enterprise) = audit {
             try Self.audit(db, now: now, actor: actor, action: action, subject: subject, detail: value, enterpriseId: enterprise)
         }
+    }
+
+    /// Refuses a change that touches another enterprise's rows (as given or as currently stored): no take-over by code.
+    private static func checkOwnership(_ change: MasterDataSeed, owner: String, db: Database) throws {
+        func stored(_ sql: String, _ key: String) throws -> String? { try String.fetchOne(db, sql: sql, arguments: [key]) }
+        var problems: [String] = []
+        let data = change.masterData
+        for enterprise in data.enterprises.keys where enterprise != owner { problems.append("enterprise \(enterprise) is not \(owner)'s") }
+        for warehouse in data.warehouses.values {
+            let current = try stored("SELECT enterprise_id FROM warehouses WHERE id = ?", warehouse.id)
+            if warehouse.enterpriseId != owner || (current != nil && current != owner) {
+                problems.append("warehouse \(warehouse.id) belongs to another enterprise than \(owner)")
+            }
+        }
+        let skuOwner = { (code: String) throws -> String? in
+            try data.skus[code]?.enterpriseId ?? stored("SELECT enterprise_id FROM enterprise_skus WHERE code = ?", code)
+        }
+        for sku in data.skus.values {
+            let current = try stored("SELECT enterprise_id FROM enterprise_skus WHERE code = ?", sku.code)
+            if sku.enterpriseId != owner || (current != nil && current != owner) {
+                problems.append("SKU \(sku.code) belongs to another enterprise than \(owner)")
+            }
+        }
+        for component in data.mappings.values.flatMap(\.components) where try skuOwner(component.skuCode) != owner {
+            problems.append("SKU \(component.skuCode) belongs to another enterprise than \(owner)")
+        }
+        for level in change.stock {
+            let warehouse =
+                try data.warehouses[level.warehouseId]?.enterpriseId
+                ?? stored("SELECT enterprise_id FROM warehouses WHERE id = ?", level.warehouseId)
+            if try skuOwner(level.skuCode) != owner || warehouse != owner {
+                problems.append("stock \(level.warehouseId)/\(level.skuCode) belongs to another enterprise than \(owner)")
+            }
+        }
+        guard problems.isEmpty else { throw InventoryStoreError.invalid(problems) }
     }
 
     private static func validate(_ db: Database) throws {

@@ -20,8 +20,10 @@ public struct SQLiteStaffDirectory: StaffDirectory, Sendable {
         at now: Timestamp
     ) async throws -> StaffUser {
         let name = username.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, !name.contains(where: { $0.isWhitespace || $0 == ":" }) else {
-            throw StaffDirectoryError.invalidUser("username \"\(username)\" must be non-empty, without spaces or colons")
+        guard !name.isEmpty, name.utf8.count <= BoundedText.maxUsernameBytes, !name.contains(where: { $0.isWhitespace || $0 == ":" }) else {
+            throw StaffDirectoryError.invalidUser(
+                "username \"\(BoundedText.truncate(username, maxBytes: 80))\" must be 1…\(BoundedText.maxUsernameBytes) bytes, without spaces or colons"
+            )
         }
         let enterprise = enterpriseId.flatMap { $0.isEmpty ? nil : $0 }
         if role == .staff && enterprise == nil {
@@ -61,9 +63,7 @@ public struct SQLiteStaffDirectory: StaffDirectory, Sendable {
         try await writer.write { db in
             try db.execute(sql: "UPDATE staff_users SET disabled = ? WHERE username = ?", arguments: [disabled, username])
             guard db.changesCount > 0, let row = try Self.userRow(username: username, db: db) else { return nil }
-            if disabled {
-                try db.execute(sql: "DELETE FROM staff_sessions WHERE user_id = ?", arguments: [row["id"] as String])
-            }
+            if disabled { try Self.endSessionsAndTokens(userId: row["id"], db: db) }
             return Self.user(from: row)
         }
     }
@@ -74,12 +74,49 @@ public struct SQLiteStaffDirectory: StaffDirectory, Sendable {
                 sql: "UPDATE staff_users SET password_hash = ?, failed_attempts = 0, locked_until = NULL WHERE username = ?",
                 arguments: [passwordHash, username]
             )
-            return db.changesCount > 0
+            guard db.changesCount > 0, let row = try Self.userRow(username: username, db: db) else { return false }
+            try Self.endSessionsAndTokens(userId: row["id"], db: db)
+            return true
         }
+    }
+
+    /// Ends every console session and revokes every API token of a user (password change, disable): nothing signed in
+    /// with the old password or before the disable works again, even after re-enabling.
+    private static func endSessionsAndTokens(userId: String, db: Database) throws {
+        try db.execute(sql: "DELETE FROM staff_sessions WHERE user_id = ?", arguments: [userId])
+        try db.execute(
+            sql: "UPDATE api_tokens SET revoked_at = CAST(strftime('%s', 'now') AS INTEGER) * 1000 WHERE user_id = ? AND revoked_at IS NULL",
+            arguments: [userId]
+        )
     }
 
     public func credentials(username: String) async throws -> StaffCredentials? {
         try await writer.read { db in try Self.userRow(username: username, db: db).flatMap(Self.credentials(from:)) }
+    }
+
+    public func beginLogin(username: String, at now: Timestamp, policy: LockoutPolicy) async throws -> LoginAttempt {
+        try await writer.write { db in
+            // One statement decides: refused while locked; otherwise counted, and the last allowed attempt sets the lock.
+            let until = now.adding(seconds: policy.lockSeconds).millisecondsSince1970
+            let admitted = try Row.fetchOne(
+                db,
+                sql: """
+                    UPDATE staff_users
+                    SET failed_attempts = CASE WHEN failed_attempts + 1 >= ? THEN 0 ELSE failed_attempts + 1 END,
+                        locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END
+                    WHERE username = ? AND (locked_until IS NULL OR locked_until <= ?)
+                    RETURNING *
+                    """,
+                arguments: [policy.maxFailures, policy.maxFailures, until, username, now.millisecondsSince1970]
+            )
+            if let admitted, let credentials = Self.credentials(from: admitted) {
+                return .admitted(credentials, locksOnFailure: credentials.isLocked(at: now))
+            }
+            guard let row = try Self.userRow(username: username, db: db), let credentials = Self.credentials(from: row) else {
+                return .unknownUser
+            }
+            return .locked(credentials)
+        }
     }
 
     public func recordFailedLogin(username: String, at now: Timestamp, policy: LockoutPolicy) async throws -> StaffCredentials? {
