@@ -266,6 +266,11 @@ import Testing
             let html = String(buffer: page.body)
             #expect(html.contains("黄金村") && html.contains("向**") && !html.contains("向大山"))
             #expect(html.contains("建档立卡户"))
+            // The public page carries the security headers of the console's pages.
+            #expect(page.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
+            #expect(page.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
+            #expect(page.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer")
+            #expect(page.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
             let english = try await client.execute(uri: "/trace/\(code)?lang=en", method: .get)
             #expect(String(buffer: english.body).contains("Grown by"))
             #expect(try await client.execute(uri: "/trace/0000000000", method: .get).status == .notFound)

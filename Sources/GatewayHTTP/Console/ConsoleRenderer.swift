@@ -71,7 +71,8 @@ struct ConsoleRenderer: Sendable {
         return Self.html(html, status: status)
     }
 
-    /// An HTML response that is never cached and never framed by other sites.
+    /// An HTML response that is never cached, never framed by other sites, never sniffed and sends no referrer
+    /// (the console's pages and the public trace pages).
     static func html(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(
             status: status,
@@ -80,6 +81,7 @@ struct ConsoleRenderer: Sendable {
                 .cacheControl: "no-store",
                 HTTPField.Name("X-Frame-Options")!: "DENY",
                 HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+                HTTPField.Name("Referrer-Policy")!: "no-referrer",
                 .contentSecurityPolicy:
                     "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'",
             ],

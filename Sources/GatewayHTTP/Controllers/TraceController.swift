@@ -67,7 +67,7 @@ struct TraceController: Sendable {
             + "nav{float:right}</style></head>"
         let brand = english ? "Baojing County produce traceability" : "保靖县农产品溯源"
         let content = "<body><nav>\(switcher)</nav><p>\(brand)</p><h1>\(escape(title))</h1>\(body)</body></html>"
-        return JSONResponse.raw(head + meta + style + content, status: status, contentType: "text/html; charset=utf-8")
+        return ConsoleRenderer.html(head + meta + style + content, status: HTTPResponse.Status(code: status))
     }
 
     static func escape(_ text: String) -> String {
