@@ -225,7 +225,9 @@ public final class InboxProcessor: Service, Sendable {
     }
 
     /// Commits a batch; when the commit fails, bisects it so that every delivery that can be stored is, and
-    /// each delivery that fails alone is parked. - Returns: deliveries committed or parked.
+    /// each delivery that fails alone is parked. When the store itself is down, parking (a write to the same
+    /// store) fails too and the error goes to ``run()``, which retries with back-off: nothing is parked then.
+    /// - Returns: deliveries committed or parked.
     private func commitIsolating(_ batch: [ProcessedDelivery], entries: [InboxEntry], at now: Timestamp) async throws -> Int {
         if batch.isEmpty { return 0 }
         do {

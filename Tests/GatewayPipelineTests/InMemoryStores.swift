@@ -8,7 +8,6 @@ actor InMemoryStores: InboxStore, OrderStore, PollCursorStore {
     var ordersByKey: [OrderKey: CanonicalOrder] = [:]
     var timelines: [OrderKey: [TimelineEntry]] = [:]
     var cursors: [String: Timestamp] = [:]
-    var failures: [Int64: String] = [:]
     var parked: [Int64: ParkedDelivery] = [:]
     var inFlight: [Int64: Int] = [:]
     /// Deliveries whose commit throws (as a storage fault would), to test isolation.
@@ -99,7 +98,6 @@ actor InMemoryStores: InboxStore, OrderStore, PollCursorStore {
                 )
                 results.append(result)
             }
-            if let failure = delivery.failure { failures[delivery.inboxId] = failure }
             processed.insert(delivery.inboxId)
             inFlight[delivery.inboxId] = 0
         }

@@ -18,16 +18,13 @@ public struct ProcessedDelivery: Sendable, Hashable {
     public var inboxId: Int64
     /// The delivery's id, shown on the timeline.
     public var deliveryId: String
-    /// Observations to merge, in order.
+    /// Observations to merge, in order. (A delivery that cannot be understood is parked, never committed.)
     public var observations: [PreparedObservation]
-    /// A problem that stopped the delivery from being understood (it is still marked processed).
-    public var failure: String?
 
     /// Creates a processed delivery.
-    public init(inboxId: Int64, deliveryId: String, observations: [PreparedObservation], failure: String? = nil) {
+    public init(inboxId: Int64, deliveryId: String, observations: [PreparedObservation]) {
         self.inboxId = inboxId
         self.deliveryId = deliveryId
         self.observations = observations
-        self.failure = failure
     }
 }

@@ -54,15 +54,9 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
                     )
                     results.append(result)
                 }
-                if let failure = delivery.failure {
-                    try db.executeCached(
-                        sql: "INSERT OR REPLACE INTO delivery_failures (inbox_id, message, recorded_at) VALUES (?, ?, ?)",
-                        arguments: [delivery.inboxId, failure, now.millisecondsSince1970]
-                    )
-                }
                 try db.executeCached(
-                    sql: "UPDATE inbox SET processed_at = ?, last_error = ?, in_flight = 0 WHERE id = ?",
-                    arguments: [now.millisecondsSince1970, delivery.failure, delivery.inboxId]
+                    sql: "UPDATE inbox SET processed_at = ?, last_error = NULL, in_flight = 0 WHERE id = ?",
+                    arguments: [now.millisecondsSince1970, delivery.inboxId]
                 )
             }
             if !changedKeys.isEmpty {
