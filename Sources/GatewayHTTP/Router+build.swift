@@ -20,7 +20,8 @@ public func buildGatewayRouter(_ dependencies: GatewayHTTPDependencies, logger: 
     HealthController(inbox: dependencies.inbox, registry: dependencies.metricsRegistry, clock: dependencies.clock, readiness: dependencies.readiness)
         .addRoutes(to: router)
     let authenticator = StaffAuthenticator(directory: dependencies.staff, bootstrapTokens: dependencies.apiTokens, clock: dependencies.clock)
-    let api = router.group("/api/v1").add(middleware: StaffAuthenticationMiddleware(authenticator: authenticator, mode: .api))
+    let throttle = SignInThrottle(settings: dependencies.access)
+    let api = router.group("/api/v1").add(middleware: StaffAuthenticationMiddleware(authenticator: authenticator, mode: .api, throttle: throttle))
     StaffAPIController(
         orders: dependencies.orders,
         shopEnterprises: dependencies.shopEnterprises,
@@ -46,6 +47,6 @@ public func buildGatewayRouter(_ dependencies: GatewayHTTPDependencies, logger: 
     if let supply = dependencies.supply {
         TraceController(supply: supply).addRoutes(to: router)
     }
-    addConsoleRoutes(to: router, dependencies: dependencies, renderer: ConsoleRenderer())
+    addConsoleRoutes(to: router, dependencies: dependencies, renderer: ConsoleRenderer(), throttle: throttle)
     return router
 }

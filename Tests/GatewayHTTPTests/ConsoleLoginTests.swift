@@ -143,7 +143,13 @@ import Testing
     /// most `maxFailures` of them reach bcrypt (audited `login.failure`/`login.lockout`); the rest are refused as locked,
     /// and then even the right password is refused.
     @Test func parallelWrongPasswordsLockAfterAtMostMaxFailuresChecks() async throws {
-        let fixture = try await StaffFixture.make(lockout: LockoutPolicy(maxFailures: 3, lockSeconds: 900))
+        // The failure throttles are opened wide: this test is about the lock-out alone.
+        let wide = ThrottlePolicy(burst: 1000, refillMilliseconds: 1)
+        let fixture = try await StaffFixture.make(
+            lockout: LockoutPolicy(maxFailures: 3, lockSeconds: 900),
+            clientThrottle: wide,
+            usernameThrottle: wide
+        )
         let app = Application(router: fixture.router)
         try await app.test(.router) { client in
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in

@@ -44,7 +44,11 @@ struct StaffFixture: @unchecked Sendable {
     /// Session cookie secret and CSRF token per caller.
     let sessions: [Caller: (cookie: String, csrf: String)]
 
-    static func make(lockout: LockoutPolicy = LockoutPolicy()) async throws -> StaffFixture {
+    static func make(
+        lockout: LockoutPolicy = LockoutPolicy(),
+        clientThrottle: ThrottlePolicy = .perClient,
+        usernameThrottle: ThrottlePolicy = .perUsername
+    ) async throws -> StaffFixture {
         let database = try SQLiteDatabase.inMemory()
         let inbox = SQLiteInboxStore(database: database)
         let orders = SQLiteOrderStore(database: database)
@@ -137,7 +141,7 @@ struct StaffFixture: @unchecked Sendable {
             staff: staff,
             audit: audit,
             shopEnterprises: shopEnterprises,
-            access: StaffAccessSettings(lockout: lockout, passwordCost: 4),
+            access: StaffAccessSettings(lockout: lockout, passwordCost: 4, clientThrottle: clientThrottle, usernameThrottle: usernameThrottle),
             inventory: inventory,
             supply: SQLiteSupplyStore(database: database),
             reconciliation: reconciliation

@@ -7,6 +7,8 @@ import Hummingbird
 /// - `GET /console/login`: the form (sets the `gw_login_csrf` double-submit cookie).
 /// - `POST /console/login`: bcrypt check; lock-out after `lockout.maxFailures` failures; on success a new
 ///   session (`gw_session` cookie, fresh CSRF token) and `303` to `next`. Failures, lock-outs and successes are audited.
+///   A client address or username past its failure throttle (``SignInThrottle``) gets `429` with `Retry-After`
+///   before anything is looked up or checked (not audited: a flood must not turn into database writes).
 /// - `POST /console/logout`: ends the session (CSRF-checked like every console form).
 struct ConsoleAuthController: Sendable {
     let directory: (any StaffDirectory)?
@@ -14,6 +16,7 @@ struct ConsoleAuthController: Sendable {
     let settings: StaffAccessSettings
     let renderer: ConsoleRenderer
     let authenticator: StaffAuthenticator
+    let throttle: SignInThrottle
     let clock: @Sendable () -> Timestamp
     /// A real bcrypt hash to verify against when the username is unknown, so both cases take as long.
     let dummyHash: String
@@ -24,6 +27,7 @@ struct ConsoleAuthController: Sendable {
         settings: StaffAccessSettings,
         renderer: ConsoleRenderer,
         authenticator: StaffAuthenticator,
+        throttle: SignInThrottle,
         clock: @escaping @Sendable () -> Timestamp
     ) {
         self.directory = directory
@@ -31,6 +35,7 @@ struct ConsoleAuthController: Sendable {
         self.settings = settings
         self.renderer = renderer
         self.authenticator = authenticator
+        self.throttle = throttle
         self.clock = clock
         self.dummyHash = StaffSecrets.hashPassword(StaffSecrets.randomToken(), cost: settings.passwordCost)
     }
@@ -66,16 +71,24 @@ struct ConsoleAuthController: Sendable {
         guard let directory else {
             return renderForm(request, context: context, next: next, username: username, error: "login.unavailable", status: .serviceUnavailable)
         }
+        let client = context.clientAddress
+        if case .throttled(let wait) = throttle.decision(client: client, username: username, at: now) {
+            var response = renderForm(request, context: context, next: next, username: username, error: "login.throttled", status: .tooManyRequests)
+            response.headers[.retryAfter] = String(wait)
+            return response
+        }
         let attempt: LoginAttempt = tooLong ? .unknownUser : try await directory.beginLogin(username: username, at: now, policy: settings.lockout)
         let credentials: StaffCredentials
         let locksOnFailure: Bool
         switch attempt {
         case .unknownUser:
             _ = await StaffSecrets.checkPassword(password, hash: dummyHash)
+            throttle.recordFailure(client: client, username: username, at: now)
             try await audit.record(actor: username, action: "login.failure", subject: "user:\(username)", detail: "unknown user")
             return renderForm(request, context: context, next: next, username: username, error: "login.failed", status: .unauthorized)
         case .locked(let found):
             // Refused before bcrypt: the lock was decided in the same step that would have admitted the check.
+            throttle.recordFailure(client: client, username: username, at: now)
             try await audit.record(
                 actor: username,
                 action: "login.locked",
@@ -92,6 +105,7 @@ struct ConsoleAuthController: Sendable {
         let matches = await StaffSecrets.checkPassword(password, hash: credentials.passwordHash)
         guard matches, !credentials.user.disabled else {
             // The failure was counted (and the lock set, for the last allowed attempt) when the check was admitted.
+            throttle.recordFailure(client: client, username: username, at: now)
             let lockedNow = locksOnFailure
             let detail = credentials.user.disabled ? "user disabled" : "wrong password"
             try await audit.record(
@@ -112,6 +126,7 @@ struct ConsoleAuthController: Sendable {
             )
         }
         try await directory.recordSuccessfulLogin(username: username, at: now)
+        throttle.recordSuccess(username: username)
         let secret = StaffSecrets.randomToken()
         let session = StaffSession(
             digest: StaffSecrets.digest(secret),

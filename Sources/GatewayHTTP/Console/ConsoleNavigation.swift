@@ -11,7 +11,7 @@ struct ConsoleNavigationItem: Sendable {
 }
 
 /// The console's navigation, in display order. Building a page: set `ready: true` and register its controller in
-/// ``addConsoleRoutes(to:dependencies:)``; the placeholder for that path goes away by itself.
+/// ``addConsoleRoutes(to:dependencies:renderer:throttle:)``; the placeholder for that path goes away by itself.
 enum ConsoleNavigation {
     static let items: [ConsoleNavigationItem] = [
         ConsoleNavigationItem(id: "board", path: "/console/board", labelKey: "nav.board", ready: true),

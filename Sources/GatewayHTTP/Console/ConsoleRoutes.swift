@@ -16,7 +16,12 @@ import Hummingbird
 ///    `renderer.page("stock", titleKey: "stock.title", active: "inventory", data: […], request:, context:)`.
 ///    Forms must include `<input type="hidden" name="_csrf" value="{{csrf}}">`.
 /// 3. Register the controller below and set `ready: true` on its ``ConsoleNavigation`` entry.
-func addConsoleRoutes(to router: Router<AppRequestContext>, dependencies: GatewayHTTPDependencies, renderer: ConsoleRenderer) {
+func addConsoleRoutes(
+    to router: Router<AppRequestContext>,
+    dependencies: GatewayHTTPDependencies,
+    renderer: ConsoleRenderer,
+    throttle: SignInThrottle
+) {
     let authenticator = StaffAuthenticator(directory: dependencies.staff, bootstrapTokens: [], clock: dependencies.clock)
     let audit = AuditRecorder(log: dependencies.audit, clock: dependencies.clock)
     let console = router.group("/console")
@@ -28,12 +33,13 @@ func addConsoleRoutes(to router: Router<AppRequestContext>, dependencies: Gatewa
         settings: dependencies.access,
         renderer: renderer,
         authenticator: authenticator,
+        throttle: throttle,
         clock: dependencies.clock
     )
     auth.addLoginRoutes(to: console.group().add(middleware: ConsoleCSRFMiddleware(source: .loginCookie)))
 
     let signedIn = console.group()
-        .add(middleware: StaffAuthenticationMiddleware(authenticator: authenticator, mode: .console))
+        .add(middleware: StaffAuthenticationMiddleware(authenticator: authenticator, mode: .console, throttle: throttle))
         .add(middleware: ConsoleCSRFMiddleware(source: .session))
     signedIn.get("") { _, _ in ConsoleRenderer.redirect("/console/orders") }
     auth.addSessionRoutes(to: signedIn)

@@ -42,6 +42,7 @@ public enum ConsoleStrings {
         "login.submit": ("登录", "Sign in"),
         "login.failed": ("用户名或密码错误。", "Wrong username or password."),
         "login.locked": ("登录失败次数过多，账户已锁定，请稍后再试。", "Too many failed attempts; the account is locked for a while."),
+        "login.throttled": ("尝试过于频繁，请稍后再试。", "Too many failed attempts from here; please wait and try again."),
         "login.unavailable": ("登录暂不可用。", "Sign-in is not available."),
         "orders.title": ("订单查询", "Orders"),
         "orders.orderId": ("平台订单号", "Platform order id"),

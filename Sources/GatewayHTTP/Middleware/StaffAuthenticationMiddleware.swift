@@ -9,6 +9,9 @@ import Hummingbird
 ///   directory API tokens) and, for GET/HEAD only, the console session cookie; a cookie-authenticated
 ///   POST/PUT/PATCH/DELETE must carry the session's CSRF token in `X-CSRF-Token`. Unauthenticated → `401` JSON.
 /// - `.console` (`/console`): accepts only the session cookie; unauthenticated → `303` to `/console/login?next=…`.
+///
+/// An unknown or revoked bearer token counts as a failure of the client address in ``SignInThrottle``; a client
+/// past its throttle gets `429` with `Retry-After` before its token is looked up.
 struct StaffAuthenticationMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
@@ -22,16 +25,24 @@ struct StaffAuthenticationMiddleware: RouterMiddleware {
 
     let authenticator: StaffAuthenticator
     let mode: Mode
+    let throttle: SignInThrottle
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         switch mode {
         case .api:
+            let client = context.clientAddress
+            if request.headers[.authorization] != nil, case .throttled(let wait) = throttle.decision(client: client, at: authenticator.clock()) {
+                var response = JSONResponse.error(.tooManyRequests, "too many failed authentications from this address; retry later")
+                response.headers[.retryAfter] = String(wait)
+                return response
+            }
             switch try await authenticator.bearer(request) {
             case .token(let principal):
                 context.principal = principal
                 return try await next(request, context)
             case .rejected(let reason):
+                throttle.recordFailure(client: client, at: authenticator.clock())
                 return unauthorized(reason)
             case .anonymous, .session:
                 break
