@@ -101,7 +101,7 @@ struct IngestBenchmark: AsyncParsableCommand {
     func startGateway(configPath: String) throws -> (Process, Int) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: gateway)
-        process.arguments = ["serve", "--config", configPath, "--port", "0", "--ingest-only"]
+        process.arguments = ["serve", "--config", configPath, "--port", "0", "--ingest-only", "--allow-demo-secrets"]
         var environment = ProcessInfo.processInfo.environment
         environment["LOG_LEVEL"] = "error"
         process.environment = environment

@@ -5,7 +5,8 @@ import Yams
 /// Reads and validates the YAML configuration, reporting every problem at once.
 ///
 /// Secrets are written `${ENV_VAR}` (must be set) or `${ENV_VAR:-default}` (the default is used when
-/// the variable is unset; the shipped demo configuration uses this so the demo runs with no setup).
+/// the variable is unset; the shipped demo configuration uses this so the demo runs with no setup). Every value
+/// taken from such a default is listed in ``GatewayConfiguration/defaultedSettings``.
 public struct ConfigurationLoader: Sendable {
     /// The environment used for `${…}` substitution.
     public var environment: [String: String]
@@ -39,8 +40,9 @@ public struct ConfigurationLoader: Sendable {
             throw ConfigurationError(problems: [ConfigurationProblem(file: sourcePath, key: "(root)", message: "expected a mapping at the top level")]
             )
         }
-        let configuration = reader.configuration(from: top)
+        var configuration = reader.configuration(from: top)
         if !reader.problems.isEmpty { throw ConfigurationError(problems: reader.problems) }
+        configuration.defaultedSettings = reader.defaulted
         return configuration
     }
 }
@@ -50,6 +52,8 @@ private struct Reader {
     let file: String
     let environment: [String: String]
     var problems: [ConfigurationProblem] = []
+    /// Values that came from a `${NAME:-default}` default.
+    var defaulted: [DefaultedSetting] = []
 
     mutating func problem(_ key: String, _ message: String) {
         problems.append(ConfigurationProblem(file: file, key: key, message: message))
@@ -321,6 +325,7 @@ private struct Reader {
                 output += value
             } else if parts.count == 2 {
                 output += parts[1]
+                defaulted.append(DefaultedSetting(key: path, variable: name))
             } else {
                 problem(path, "environment variable \(name) is not set")
                 ok = false

@@ -33,6 +33,9 @@ public struct GatewayConfiguration: Sendable, Hashable {
     public var stockSync = StockSyncSettings()
     /// The file the configuration was read from (for messages).
     public var sourcePath: String
+    /// Values taken from the default of a `${NAME:-default}` because `NAME` was unset — demo secrets in the shipped
+    /// file; `gateway serve` refuses to start with any unless `--allow-demo-secrets`.
+    public var defaultedSettings: [DefaultedSetting] = []
 
     /// Creates a configuration.
     public init(

@@ -20,6 +20,9 @@ struct CheckConfigCommand: AsyncParsableCommand {
                 "\(config): OK — \(configuration.shops.count) shop(s): "
                     + configuration.shops.map { "\($0.key) (\($0.platform.rawValue))" }.joined(separator: ", ")
             )
+            for setting in configuration.defaultedSettings {
+                print("warning: \(setting) — `gateway serve` refuses demo defaults without --allow-demo-secrets")
+            }
         } catch let error as ConfigurationError {
             print(error)
             throw ExitCode(1)

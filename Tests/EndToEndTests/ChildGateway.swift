@@ -18,12 +18,15 @@ final class ChildGateway: @unchecked Sendable {
         return FileManager.default.currentDirectoryPath + "/.build/debug/gateway"
     }
 
-    /// Starts `gateway serve --config PATH --port N` (0: a free port) and waits for its "listening" line.
+    /// Starts `gateway serve --config PATH --port N --allow-demo-secrets` (0: a free port; the test configurations keep
+    /// the mock platform's demo secrets) and waits for its "listening" line.
     /// - Parameters:
     ///   - extraArguments: more `serve` arguments (e.g. `--ingest-only`).
     ///   - wrapper: a command the gateway runs under (e.g. `strace -f -o FILE`); its last element is followed by the binary.
     init(configPath: String, adminToken: String, port requestedPort: Int = 0, extraArguments: [String] = [], wrapper: [String] = []) throws {
-        let command = wrapper + [Self.binary, "serve", "--config", configPath, "--port", String(requestedPort)] + extraArguments
+        let command =
+            wrapper + [Self.binary, "serve", "--config", configPath, "--port", String(requestedPort), "--allow-demo-secrets"]
+            + extraArguments
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
         var environment = ProcessInfo.processInfo.environment

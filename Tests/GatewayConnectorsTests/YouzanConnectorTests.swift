@@ -84,8 +84,8 @@ import Testing
     }
 
     @Test func oldStyleBodySignIsAcceptedRawOrDecoded() {
-        let msg = Self.urlEncode(#"{"tid":"E20261129100000012345679"}"#)
-        let decoded = #"{"tid":"E20261129100000012345679"}"#
+        let decoded = #"{"tid":"E20261129100000012345679","status":"WAIT_BUYER_PAY"}"#
+        let msg = Self.urlEncode(decoded)
         for signed in [msg, decoded] {
             let body = Self.body(
                 type: "trade_TradeCreate",
@@ -103,6 +103,50 @@ import Testing
         guard case .rejected(.badSignature, _, _) = connector.receive(request(forged, headers: [:])) else {
             Issue.record("accepted a forged old-style sign")
             return
+        }
+    }
+
+    /// The old-style `sign` covers `msg` only: a replay with altered `type`, `id`, `status`, `version` or `msg_id`
+    /// is the same delivery, and the order it describes comes from `msg` alone.
+    @Test func oldStyleUnsignedFieldsCannotDriveTheOrder() throws {
+        let decoded = #"{"tid":"E20261129100000012345679","status":"WAIT_SELLER_SEND_GOODS","update_time":"2025-11-29 16:20:36"}"#
+        let msg = Self.urlEncode(decoded)
+        let sign = Self.md5("yz-client-1" + msg + "yz-secret-1")
+        let genuine = Self.body(type: "trade_TradePaid", msg: msg, status: "WAIT_SELLER_SEND_GOODS", msgId: "m-1", sign: sign)
+        // The same signed msg, with every unsigned field changed: a close, another order id, a later version.
+        let altered = genuine.replacingOccurrences(of: #""type":"trade_TradePaid""#, with: #""type":"trade_TradeClose""#)
+            .replacingOccurrences(of: #""status":"WAIT_SELLER_SEND_GOODS""#, with: #""status":"TRADE_CLOSED""#)
+            .replacingOccurrences(of: #""id":"E20261129100000012345679""#, with: #""id":"E99999999999999999999999""#)
+            .replacingOccurrences(of: #""msg_id":"m-1""#, with: #""msg_id":"m-2""#)
+            .replacingOccurrences(of: "1764400000", with: "4102444700")
+        #expect(altered != genuine)
+        var ids: [String] = []
+        for body in [genuine, altered] {
+            guard case .accepted(let deliveries, _) = connector.receive(request(body, headers: [:])), let delivery = deliveries.first else {
+                Issue.record("refused an old-style push")
+                return
+            }
+            ids.append(delivery.deliveryId)
+            let observed = try connector.observations(from: InboxEntry(id: 1, delivery: delivery))
+            #expect(observed.count == 1)
+            #expect(observed.first?.key.platformOrderId == "E20261129100000012345679")
+            #expect(observed.first?.status == .paid)
+            // Beijing 2025-11-29 16:20:36 = 08:20:36 UTC, from msg; the unsigned version is not used.
+            #expect(observed.first?.platformUpdatedAt == Timestamp(secondsSince1970: 1_764_404_436))
+        }
+        #expect(ids[0] == ids[1])
+        #expect(ids[0].hasPrefix("legacy:"))
+    }
+
+    /// An old-style push whose signed `msg` does not name the order and its status cannot be trusted and is refused.
+    @Test func oldStyleWithoutSignedFactsIsRefused() {
+        for decoded in [#"{"tid":"E20261129100000012345679"}"#, #"{"status":"TRADE_PAID"}"#, #"{"tid":"E1","status":"NOT_A_STATUS"}"#] {
+            let msg = Self.urlEncode(decoded)
+            let body = Self.body(type: "trade_TradePaid", msg: msg, status: "TRADE_PAID", sign: Self.md5("yz-client-1" + msg + "yz-secret-1"))
+            guard case .rejected(.malformed, _, _) = connector.receive(request(body, headers: [:])) else {
+                Issue.record("accepted an old-style push whose msg is \(decoded)")
+                continue
+            }
         }
     }
 

@@ -25,7 +25,7 @@ shops:
     poll: { enabled: false }
 YAML
 python3 scripts/bench/make-douyin-pushes.py 400000 "$app_key" "$app_secret" "$work/pushes.tsv"
-LOG_LEVEL=error .build/release/gateway serve --config "$work/gateway.yaml" --port 0 --ingest-only > "$work/out.txt" &
+LOG_LEVEL=error .build/release/gateway serve --config "$work/gateway.yaml" --port 0 --ingest-only --allow-demo-secrets > "$work/out.txt" &
 pid=$!
 for _ in $(seq 1 100); do grep -q listening "$work/out.txt" 2>/dev/null && break; sleep 0.1; done
 port=$(grep -o '127.0.0.1:[0-9]*' "$work/out.txt" | head -1 | cut -d: -f2)

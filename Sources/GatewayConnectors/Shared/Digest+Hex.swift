@@ -14,6 +14,9 @@ enum Digests {
     /// Lowercase hex MD5 of bytes.
     static func md5Hex(_ bytes: [UInt8]) -> String { Hex.encode(Insecure.MD5.hash(data: bytes)) }
 
+    /// Lowercase hex SHA-256 of bytes.
+    static func sha256Hex(_ bytes: [UInt8]) -> String { Hex.encode(SHA256.hash(data: bytes)) }
+
     /// Lowercase hex HMAC-SHA256 of a message under a text key.
     static func hmacSHA256Hex(key: String, message: String) -> String {
         Hex.encode(HMAC<SHA256>.authenticationCode(for: Array(message.utf8), using: SymmetricKey(data: Array(key.utf8))))

@@ -8,6 +8,12 @@ import GatewayCore
 /// body field `sign` = MD5(`client_id` + `msg` + `client_secret`) is accepted, with `msg` either exactly as
 /// it stands in the JSON string or URL-decoded ([V-3p]: Hanson/youzan-sdk signs it as received, a Youzan
 /// BBS answer decodes it first — platforms.md §9 leaves it open, and both forms need the secret).
+/// **Old-style pushes sign only `msg`**, so `type`, `id`, `status`, `version` and `msg_id` of a replayed old-style
+/// push could be altered by anyone. platforms.md §6 documents the old scheme ([V-3p]) without saying which fields it
+/// protects beyond `msg`; the safest reading is kept: such a push is accepted only when the signed `msg` itself
+/// carries the order id (`tid`) and a trade status Youzan documents, and everything that drives the order — order
+/// id, status, update time, delivery id — is then taken from `msg` alone (the delivery id is
+/// `legacy:<SHA-256 of msg>`, so an altered replay is the same delivery). Otherwise it is refused as malformed.
 /// A `Client-Id` header or body `client_id` naming another app is refused. Test pings (`"test":true`) are
 /// acknowledged and not stored; an unsigned body is accepted only when it is such a ping. Message types
 /// outside `trade_*` are refused as `unknown_event`. The ack is `{"code":0,"msg":"success"}`.
@@ -59,11 +65,13 @@ public struct YouzanConnector: PlatformConnector, PushReceiver {
             if headerSign == nil { return reject(.badSignature, "missing Event-Sign header, and the body is not JSON that could carry a sign") }
             return reject(.malformed, "body is not a Youzan push JSON: \(error)")
         }
+        var oldStyle = false
         if headerSign == nil {
             if let sign = body.sign, !sign.isEmpty {
                 guard verifyOldStyle(sign: sign, msg: body.msg) else {
                     return reject(.badSignature, "sign does not match MD5(client_id + msg + client_secret)")
                 }
+                oldStyle = true
             } else if body.test?.value == true {
                 return .accepted(deliveries: [], ack: Self.successAck)  // an unsigned ping: nothing is stored
             } else {
@@ -76,7 +84,19 @@ public struct YouzanConnector: PlatformConnector, PushReceiver {
         if body.test?.value == true { return .accepted(deliveries: [], ack: Self.successAck) }
         guard let type = body.type ?? request.headers["event-type"], !type.isEmpty else { return reject(.malformed, "push has no type") }
         guard YouzanMapping.isKnownType(type) else { return reject(.unknownEvent, "message type \(type) is not a trade_* message") }
-        guard let deliveryId = Self.deliveryId(body, type: type) else { return reject(.malformed, "push has neither msg_id nor id") }
+        let deliveryId: String
+        if oldStyle {
+            guard Self.signedFacts(body.msg) != nil, let text = body.msg?.rawText else {
+                return reject(
+                    .malformed,
+                    "an old-style push (body sign) signs only msg, so msg must carry the tid and a known trade status"
+                )
+            }
+            deliveryId = Self.oldStylePrefix + Digests.sha256Hex(Array(text.utf8))
+        } else {
+            guard let id = Self.deliveryId(body, type: type) else { return reject(.malformed, "push has neither msg_id nor id") }
+            deliveryId = id
+        }
         let delivery = InboxDelivery(
             platform: .youzan,
             shop: shop,
@@ -86,6 +106,20 @@ public struct YouzanConnector: PlatformConnector, PushReceiver {
             payload: request.body
         )
         return .accepted(deliveries: [delivery], ack: Self.successAck)
+    }
+
+    /// Delivery ids of old-style pushes start with this; their order facts come from the signed `msg` only.
+    static let oldStylePrefix = "legacy:"
+
+    /// What a signed `msg` says by itself: the order id and its trade status (`nil` when either is missing or unknown).
+    static func signedFacts(_ msg: YouzanMsg?) -> (tid: String, status: OrderStatus, updatedAt: Timestamp?)? {
+        guard let message = try? msg?.decoded() else { return nil }
+        let info = message.full_order_info?.order_info
+        guard let tid = info?.tid.value ?? message.tid?.value, !tid.isEmpty,
+            let statusText = info?.status ?? message.status,
+            let status = YouzanMapping.status(trade: statusText)
+        else { return nil }
+        return (tid, status, info?.update_time?.instant ?? message.update_time?.instant)
     }
 
     static func deliveryId(_ body: YouzanPushBody, type: String) -> String? {
@@ -113,6 +147,9 @@ public struct YouzanConnector: PlatformConnector, PushReceiver {
         let body = try JSONDecoder().decode(YouzanPushBody.self, from: Data(entry.delivery.payload))
         guard let type = body.type, YouzanMapping.isKnownType(type), body.test?.value != true else { return [] }
         let message = try body.msg?.decoded() ?? YouzanTradeMessage()
+        if entry.delivery.deliveryId.hasPrefix(Self.oldStylePrefix) {
+            return try oldStyleObservations(message, msg: body.msg, entry: entry)
+        }
         // Bounded: a pushed version outside 2000…2100 would overflow `seconds * 1000`.
         let version = body.version.flatMap { PlausibleTime.timestamp(seconds: $0.value) }
         if let full = message.full_order_info {
@@ -142,6 +179,26 @@ public struct YouzanConnector: PlatformConnector, PushReceiver {
                 status: status
             )
         ]
+    }
+
+    /// An old-style push: only `msg` was signed, so nothing outside it (type, id, status, version) is used.
+    private func oldStyleObservations(_ message: YouzanTradeMessage, msg: YouzanMsg?, entry: InboxEntry) throws -> [OrderObservation] {
+        guard let facts = Self.signedFacts(msg) else { throw ConnectorError("old-style youzan push whose signed msg has no tid or trade status") }
+        let key = OrderKey(platform: .youzan, shop: shop, platformOrderId: facts.tid)
+        let updated = facts.updatedAt ?? entry.delivery.receivedAt
+        if let full = message.full_order_info {
+            return [
+                OrderObservation(
+                    key: key,
+                    source: .push,
+                    event: "youzan old-style \(full.order_info.status)",
+                    platformUpdatedAt: updated,
+                    snapshot: try YouzanMapping.snapshot(full)
+                )
+            ]
+        }
+        let statusText = message.status ?? ""
+        return [OrderObservation(key: key, source: .push, event: "youzan old-style \(statusText)", platformUpdatedAt: updated, status: facts.status)]
     }
 
     public func fetchOrder(platformOrderId: String) async throws -> PreparedObservation {
