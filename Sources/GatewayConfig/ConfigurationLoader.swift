@@ -64,7 +64,11 @@ private struct Reader {
         let server = mapping(top["server"], at: "server")
         let storage = mapping(top["storage"], at: "storage")
         let pipeline = mapping(top["pipeline"], at: "pipeline")
-        checkKeys(server, allowed: ["host", "port", "max_body_bytes"], at: "server")
+        checkKeys(
+            server,
+            allowed: ["host", "port", "max_body_bytes", "idle_timeout_seconds", "request_timeout_seconds", "max_connections"],
+            at: "server"
+        )
         checkKeys(storage, allowed: ["url", "synchronous", "max_queued_deliveries", "max_queued_bytes"], at: "storage")
         checkKeys(
             pipeline,
@@ -78,7 +82,13 @@ private struct Reader {
         let serverSettings = ServerSettings(
             host: string(server["host"], at: "server.host") ?? defaults.server.host,
             port: int(server["port"], at: "server.port", range: 0...65535) ?? defaults.server.port,
-            maxBodyBytes: int(server["max_body_bytes"], at: "server.max_body_bytes", range: 1024...(64 << 20)) ?? defaults.server.maxBodyBytes
+            maxBodyBytes: int(server["max_body_bytes"], at: "server.max_body_bytes", range: 1024...(64 << 20)) ?? defaults.server.maxBodyBytes,
+            idleTimeoutSeconds: int(server["idle_timeout_seconds"], at: "server.idle_timeout_seconds", range: 1...3600)
+                ?? defaults.server.idleTimeoutSeconds,
+            requestTimeoutSeconds: int(server["request_timeout_seconds"], at: "server.request_timeout_seconds", range: 1...3600)
+                ?? defaults.server.requestTimeoutSeconds,
+            maxConnections: int(server["max_connections"], at: "server.max_connections", range: 16...1_000_000)
+                ?? defaults.server.maxConnections
         )
         var storageSettings = StorageSettings(
             url: string(storage["url"], at: "storage.url") ?? defaults.storage.url,

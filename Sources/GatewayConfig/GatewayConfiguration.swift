@@ -4,7 +4,9 @@ public import GatewayCore
 ///
 /// ## Configuration keys
 /// - `server.host` (default `127.0.0.1`), `server.port` (default `8080`),
-///   `server.max_body_bytes` (default `1048576`): the HTTP listener and the webhook body limit.
+///   `server.max_body_bytes` (default `1048576`): the HTTP listener and the webhook body limit;
+///   `server.idle_timeout_seconds` (default `30`), `server.request_timeout_seconds` (default `30`),
+///   `server.max_connections` (default `4096`): slow and numerous clients (see `HTTPServerLimits`).
 /// - `storage.url` (default `sqlite:data/gateway.sqlite`): `sqlite:PATH` or `postgres://…`.
 /// - `storage.synchronous` (default `full`): SQLite durability, `full` or `normal`.
 /// - `storage.max_queued_deliveries` (default `20000`), `storage.max_queued_bytes` (default `67108864`): the bound of
@@ -64,12 +66,28 @@ public struct ServerSettings: Sendable, Hashable {
     public var port: Int
     /// Largest webhook body accepted; larger bodies get 413.
     public var maxBodyBytes: Int
+    /// Seconds an idle connection, or one whose request head is still arriving, stays open.
+    public var idleTimeoutSeconds: Int
+    /// Seconds a request may take from its head to its last body byte before the connection is cut.
+    public var requestTimeoutSeconds: Int
+    /// Most connections open at once; more wait in the kernel's accept queue.
+    public var maxConnections: Int
 
     /// Creates server settings.
-    public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1 << 20) {
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        maxBodyBytes: Int = 1 << 20,
+        idleTimeoutSeconds: Int = 30,
+        requestTimeoutSeconds: Int = 30,
+        maxConnections: Int = 4096
+    ) {
         self.host = host
         self.port = port
         self.maxBodyBytes = maxBodyBytes
+        self.idleTimeoutSeconds = idleTimeoutSeconds
+        self.requestTimeoutSeconds = requestTimeoutSeconds
+        self.maxConnections = maxConnections
     }
 }
 

@@ -128,11 +128,18 @@ public final class GatewayServer: Sendable {
             maxParked: configuration.pipeline.readyMaxParked
         )
         let router = buildGatewayRouter(dependencies, logger: logger)
+        let limits = HTTPServerLimits(
+            idleTimeoutSeconds: configuration.server.idleTimeoutSeconds,
+            requestTimeoutSeconds: configuration.server.requestTimeoutSeconds,
+            maxConnections: configuration.server.maxConnections
+        )
         let app = Application(
             router: router,
+            server: limits.serverBuilder,
             configuration: .init(
                 address: .hostname(configuration.server.host, port: configuration.server.port),
-                serverName: "livestream-order-gateway"
+                serverName: "livestream-order-gateway",
+                availableConnectionsDelegate: limits.connectionLimit
             ),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger
