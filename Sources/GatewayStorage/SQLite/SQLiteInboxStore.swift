@@ -205,20 +205,18 @@ public final class SQLiteInboxStore: InboxStore, Sendable {
         }
     }
 
+    /// The query behind ``counts()`` (public so that a test can check its plan never scans the inbox).
+    public static let countsQuery = """
+        SELECT total, unprocessed, duplicates, parked, awaiting,
+               (SELECT min(received_at) FROM inbox WHERE processed_at IS NULL AND parked_at IS NULL) AS oldest
+        FROM inbox_counters WHERE id = 1
+        """
+
+    /// The inbox's figures from the trigger-kept `inbox_counters` row and the `inbox_waiting_since` index: never a
+    /// scan of the inbox, however many deliveries it holds (`SQLiteSchema.registerInboxCounters`).
     public func counts() async throws -> InboxCounts {
         try await writer.read { db in
-            let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT count(*) AS total,
-                           coalesce(sum(processed_at IS NULL AND parked_at IS NULL), 0) AS unprocessed,
-                           coalesce(sum(received_count - 1), 0) AS duplicates,
-                           coalesce(sum(parked_at IS NOT NULL AND processed_at IS NULL), 0) AS parked,
-                           coalesce(sum(processed_at IS NULL AND parked_at IS NULL AND attempts > 0), 0) AS awaiting,
-                           (SELECT min(received_at) FROM inbox WHERE processed_at IS NULL AND parked_at IS NULL) AS oldest
-                    FROM inbox
-                    """
-            )
+            let row = try Row.fetchOne(db, sql: Self.countsQuery)
             return InboxCounts(
                 total: row?["total"] ?? 0,
                 unprocessed: row?["unprocessed"] ?? 0,

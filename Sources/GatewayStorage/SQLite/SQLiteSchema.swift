@@ -90,6 +90,7 @@ enum SQLiteSchema {
         registerReconciliation(&migrator)
         registerParking(&migrator)
         registerLineIdentity(&migrator)
+        registerInboxCounters(&migrator)
         return migrator
     }
 }
