@@ -65,9 +65,14 @@ struct UserCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List users.")
 
         @OptionGroup var options: ConfigOptions
+        @Flag(help: "Print the staff API's JSON ({\"items\":[…],\"next\":null}) instead of lines.") var json = false
 
         func run() async throws {
             let stores = try StaffCLI.openStores(options)
+            if json {
+                try JSONOutput.printPage(try await stores.staff.users().map(StaffUserResponse.init))
+                return
+            }
             for line in try await lines(stores: stores) { print(line) }
         }
 
