@@ -186,6 +186,7 @@ import Testing
         Endpoint(method: .get, path: "/console/inventory", console: true, expect: .anyStaff(console: true)),
         Endpoint(method: .get, path: "/console/households", console: true, expect: .anyStaff(console: true)),
         Endpoint(method: .get, path: "/console/reconciliation", console: true, expect: .anyStaff(console: true)),
+        Endpoint(method: .get, path: "/console/api", console: true, expect: .anyStaff(console: true)),
     ]
 
     static let cases: [(Endpoint, StaffFixture.Caller)] = endpoints.flatMap { endpoint in StaffFixture.Caller.allCases.map { (endpoint, $0) } }

@@ -83,6 +83,25 @@ import Testing
         }
     }
 
+    /// The console's API reference is rendered from the same document: every operation, for any signed-in caller.
+    @Test func theConsoleShowsTheAPIReferenceRenderedFromTheDocument() async throws {
+        let fixture = try await StaffFixture.make()
+        try await Application(router: fixture.router).test(.router) { client in
+            let page = try await client.execute(uri: "/console/api", method: .get, headers: fixture.headers(.staffOwn, console: true))
+            #expect(page.status == .ok)
+            let html = String(buffer: page.body)
+            for operation in OpenAPIDocument.bundled.operations {
+                #expect(html.contains("id=\"op-\(operation.operationId)\""), "\(operation.operationId)")
+                #expect(html.contains("\(operation.method.rawValue) \(operation.path)"), "\(operation.path)")
+            }
+            #expect(html.contains("接口文档") && html.contains("/api/v1/openapi.json"))
+            #expect(!html.contains("http://") && !html.contains("https://"), "no assets from the internet")
+            let english = try await client.execute(uri: "/console/api?lang=en", method: .get, headers: fixture.headers(.auditor, console: true))
+            #expect(String(buffer: english.body).contains("API reference"))
+            #expect(try await client.execute(uri: "/console/api", method: .get).status == .seeOther)
+        }
+    }
+
     /// One error body with a stable code for every 4xx, including Hummingbird's own (unknown route, wrong method).
     @Test func everyErrorHasOneShapeWithAStableCode() async throws {
         let fixture = try await StaffFixture.make()

@@ -63,5 +63,6 @@ func addConsoleRoutes(to router: Router<AppRequestContext>, dependencies: Gatewa
         renderer: renderer
     ).addRoutes(to: signedIn)
     ConsoleHouseholdsController(supply: dependencies.supply, inventory: dependencies.inventory, renderer: renderer).addRoutes(to: signedIn)
+    ConsoleAPIReferenceController(document: OpenAPIDocument.bundled, renderer: renderer).addRoutes(to: signedIn)
     ConsolePlaceholderController(renderer: renderer).addRoutes(to: signedIn)
 }
