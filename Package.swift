@@ -101,7 +101,10 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
             ],
+            // The staff API's OpenAPI document, compiled in (served, rendered, checked against the router).
+            resources: [.embedInCode("API/openapi.yaml")],
             swiftSettings: swiftSettings
         ),
         // The composition root: configuration -> stores, connectors, pipeline and HTTP in one service group.

@@ -254,7 +254,8 @@ import Testing
             #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
             let text = String(buffer: csv.body)
             #expect(text.contains("platform_order_id"))
-            #expect(text.contains("25.90"))
+            // The columns and values of the staff API's JSON: paid_fen in fen (issue #15).
+            #expect(text.contains(",paid_fen,") && text.contains(",2590,"))
         }
     }
 }

@@ -79,23 +79,9 @@ struct ConsoleOrdersController: Sendable {
         }
         query.offset = 0
         let found = try await orders.orders(matching: query)
-        let header = [
-            "platform", "shop", "enterprise", "platform_order_id", "status", "platform_status", "created_at", "paid_at", "paid_yuan",
-            "total_yuan", "sku_ids", "titles", "quantity", "buyer_phone", "province", "city", "live_room_id",
-        ]
-        let rows = found.map { order -> [String] in
-            let snapshot = order.snapshot
-            let lines = order.lines
-            return [
-                order.key.platform.rawValue, order.key.shop, shopEnterprises[order.key.shop] ?? "", order.key.platformOrderId,
-                order.status.rawValue, snapshot?.platformStatus ?? "", snapshot.map { BeijingTime.format($0.createdAt) } ?? "",
-                snapshot?.paidAt.map { BeijingTime.format($0) } ?? "", snapshot.map { Money.yuanString(fromFen: $0.paidFen) } ?? "",
-                snapshot.map { Money.yuanString(fromFen: $0.totalFen) } ?? "", lines.map(\.skuId).joined(separator: ";"),
-                lines.map(\.title).joined(separator: ";"), String(lines.reduce(0) { $0 + $1.quantity }), snapshot?.buyer.maskedPhone ?? "",
-                snapshot?.buyer.province ?? "", snapshot?.buyer.city ?? "", snapshot?.liveRoomId ?? "",
-            ]
-        }
-        let text = CSVExport.text(header: header, rows: rows)
+        // The columns are the staff API's JSON keys (`GET /api/v1/orders`), lines joined with `;`.
+        let items = found.map { OrderResponse(order: $0, enterpriseId: shopEnterprises[$0.key.shop], timeline: nil, includePayloads: false) }
+        let text = APICSV.text(items: items, columns: OrderResponse.csvColumns)
         return Response(
             status: .ok,
             headers: [

@@ -53,7 +53,7 @@ struct StaffAuthenticationMiddleware: RouterMiddleware {
             if ![.get, .head].contains(request.method) {
                 let presented = request.headers[HTTPField.Name("X-CSRF-Token")!] ?? ""
                 guard StaffSecrets.constantTimeEqual(presented, session.csrfToken) else {
-                    return JSONResponse.error(.forbidden, "X-CSRF-Token required for cookie-authenticated changes")
+                    return APIError(.forbidden, .csrfTokenRequired, "X-CSRF-Token required for cookie-authenticated changes").response()
                 }
             }
             context.principal = principal
@@ -70,9 +70,7 @@ struct StaffAuthenticationMiddleware: RouterMiddleware {
     }
 
     private func unauthorized(_ message: String) -> Response {
-        var response = JSONResponse.error(.unauthorized, message)
-        response.headers[.wwwAuthenticate] = "Bearer"
-        return response
+        APIError(.unauthorized, .unauthenticated, message, headers: [.wwwAuthenticate: "Bearer"]).response()
     }
 
     /// `303 See Other` to the login page, remembering where the user wanted to go.
