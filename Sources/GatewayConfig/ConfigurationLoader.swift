@@ -60,7 +60,7 @@ private struct Reader {
     }
 
     mutating func configuration(from top: [String: Any]) -> GatewayConfiguration {
-        checkKeys(top, allowed: ["server", "storage", "pipeline", "shops", "master_data", "stock_sync"], at: "")
+        checkKeys(top, allowed: ["server", "storage", "pipeline", "shops", "master_data", "stock_sync", "security"], at: "")
         let server = mapping(top["server"], at: "server")
         let storage = mapping(top["storage"], at: "storage")
         let pipeline = mapping(top["pipeline"], at: "pipeline")
@@ -161,6 +161,31 @@ private struct Reader {
         configuration.stockSync = StockSyncSettings(
             enabled: bool(stockSync["enabled"], at: "stock_sync.enabled") ?? true,
             debounceMilliseconds: int(stockSync["debounce_milliseconds"], at: "stock_sync.debounce_milliseconds", range: 10...600_000) ?? 500
+        )
+        let security = mapping(top["security"], at: "security")
+        checkKeys(
+            security,
+            allowed: [
+                "client_failure_burst", "client_failure_refill_milliseconds", "username_failure_burst", "username_failure_refill_milliseconds",
+            ],
+            at: "security"
+        )
+        let securityDefaults = SecuritySettings()
+        configuration.security = SecuritySettings(
+            clientFailureBurst: int(security["client_failure_burst"], at: "security.client_failure_burst", range: 1...1_000_000)
+                ?? securityDefaults.clientFailureBurst,
+            clientFailureRefillMilliseconds: int(
+                security["client_failure_refill_milliseconds"],
+                at: "security.client_failure_refill_milliseconds",
+                range: 1...86_400_000
+            ) ?? securityDefaults.clientFailureRefillMilliseconds,
+            usernameFailureBurst: int(security["username_failure_burst"], at: "security.username_failure_burst", range: 1...1_000_000)
+                ?? securityDefaults.usernameFailureBurst,
+            usernameFailureRefillMilliseconds: int(
+                security["username_failure_refill_milliseconds"],
+                at: "security.username_failure_refill_milliseconds",
+                range: 1...86_400_000
+            ) ?? securityDefaults.usernameFailureRefillMilliseconds
         )
         return configuration
     }

@@ -20,6 +20,7 @@ public import GatewayCore
 ///   (YAML, see ``MasterDataLoader``), seeded at start without overwriting staff changes; relative paths
 ///   are relative to the configuration file. `master_data.households`, `master_data.supply_lots`: CSV files.
 /// - `stock_sync.enabled` (default `true`), `stock_sync.debounce_milliseconds` (default `500`): stock write-back.
+/// - `security.*`: the failure throttles, see ``SecuritySettings``.
 public struct GatewayConfiguration: Sendable, Hashable {
     /// HTTP listener settings.
     public var server: ServerSettings
@@ -33,6 +34,8 @@ public struct GatewayConfiguration: Sendable, Hashable {
     public var masterData = MasterDataSettings()
     /// Stock write-back settings.
     public var stockSync = StockSyncSettings()
+    /// Sign-in and token failure throttles.
+    public var security = SecuritySettings()
     /// The file the configuration was read from (for messages).
     public var sourcePath: String
     /// Values taken from the default of a `${NAME:-default}` because `NAME` was unset — demo secrets in the shipped

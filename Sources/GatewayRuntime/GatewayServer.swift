@@ -57,6 +57,15 @@ public final class GatewayServer: Sendable {
         self.configuration = configuration
         self.logger = logger
         self.apiTokens = apiTokens
+        var access = access
+        access.clientThrottle = ThrottlePolicy(
+            burst: configuration.security.clientFailureBurst,
+            refillMilliseconds: Int64(configuration.security.clientFailureRefillMilliseconds)
+        )
+        access.usernameThrottle = ThrottlePolicy(
+            burst: configuration.security.usernameFailureBurst,
+            refillMilliseconds: Int64(configuration.security.usernameFailureRefillMilliseconds)
+        )
         self.access = access
         let stores = try GatewayStores.open(
             url: configuration.storage.url,

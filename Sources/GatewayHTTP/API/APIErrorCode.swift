@@ -43,6 +43,8 @@ public enum APIErrorCode: String, Sendable, CaseIterable, Codable {
     case exceptionStillOpen = "exception_still_open"
     /// 413: the request body is larger than the operation accepts.
     case payloadTooLarge = "payload_too_large"
+    /// 429: too many failed sign-ins or unknown tokens from this client; retry after `Retry-After` seconds.
+    case tooManyFailedAttempts = "too_many_failed_attempts"
     /// 422: the change was refused as a whole (master data, capacity); the message lists every problem.
     case changeRefused = "change_refused"
     /// 422: the statement file was refused; the message names every bad line and column.

@@ -33,9 +33,12 @@ struct StaffAuthenticationMiddleware: RouterMiddleware {
         case .api:
             let client = context.clientAddress
             if request.headers[.authorization] != nil, case .throttled(let wait) = throttle.decision(client: client, at: authenticator.clock()) {
-                var response = JSONResponse.error(.tooManyRequests, "too many failed authentications from this address; retry later")
-                response.headers[.retryAfter] = String(wait)
-                return response
+                return APIError(
+                    .tooManyRequests,
+                    .tooManyFailedAttempts,
+                    "too many failed authentications from this address; retry later",
+                    headers: [.retryAfter: String(wait)]
+                ).response()
             }
             switch try await authenticator.bearer(request) {
             case .token(let principal):
