@@ -14,7 +14,12 @@ extension GatewayServer {
     func reconciliationService() throws -> ReconciliationService? {
         let url = configuration.storage.url
         guard url.hasPrefix("sqlite:"), url.count > "sqlite:".count else { return nil }
-        let database = try SQLiteDatabase.open(path: String(url.dropFirst("sqlite:".count)), synchronous: configuration.storage.synchronous)
+        guard let keys = configuration.storage.dataKeys else { throw StorageError.missingDataKeys }
+        let database = try SQLiteDatabase.open(
+            path: String(url.dropFirst("sqlite:".count)),
+            synchronous: configuration.storage.synchronous,
+            keys: keys
+        )
         let tolerances = Dictionary(configuration.shops.map { ($0.key, $0.reconciliationToleranceFen) }, uniquingKeysWith: { first, _ in first })
         return ReconciliationService(store: SQLiteReconciliationStore(database: database), connectors: registry.connectors, toleranceFen: tolerances)
     }
