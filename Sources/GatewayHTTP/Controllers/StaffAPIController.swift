@@ -97,12 +97,22 @@ struct StaffAPIController: Sendable {
             shop: try context.parameters.require("shop"),
             platformOrderId: try context.parameters.require("orderId")
         )
-        try context.requireRead(enterprise: shopEnterprises[key.shop])
+        let principal = try context.requireRead(enterprise: shopEnterprises[key.shop])
+        // Raw payloads can hold a buyer's plaintext contact: admins get them unless they pass `payloads=false`; for staff
+        // and auditors they are left out, and asking for them explicitly (`payloads=true`) is 403.
+        let asked = request.uri.queryParameters.get("payloads")
+        if asked == "true" && !principal.canOpenRawPayloads {
+            return JSONResponse.error(.forbidden, "raw payloads are for admins only: they can hold buyers' plaintext names, phones and addresses")
+        }
         guard let order = try await orders.order(key) else {
             return JSONResponse.error(.notFound, "no order \(key)")
         }
-        let includePayloads = request.uri.queryParameters.get("payloads") != "false"
-        var response = OrderResponse(order: order, timeline: try await orders.timeline(key), includePayloads: includePayloads)
+        let includePayloads = principal.canOpenRawPayloads && asked != "false"
+        var response = OrderResponse(
+            order: order,
+            timeline: try await orders.timeline(key, payloads: includePayloads),
+            includePayloads: includePayloads
+        )
         response.reservations = try await inventory?.fulfilments(of: key)
         response.allocations = try await supply?.allocations(of: key)
         return try JSONResponse.encode(response)
