@@ -65,10 +65,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Store ports implemented on SQLite (GRDB).
+        // Store ports implemented on SQLite (GRDB); personal data and raw payloads sealed at rest (AES-GCM, swift-crypto).
         .target(
             name: "GatewayStorage",
-            dependencies: ["GatewayCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "GatewayCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The asynchronous pipeline: inbox processor and poll scheduler, written against the core ports.
@@ -200,7 +203,8 @@ let package = Package(
         ),
         .testTarget(
             name: "GatewayStorageTests",
-            dependencies: ["GatewayStorage", "GatewayCore", .product(name: "GRDB", package: "GRDB.swift")],
+            // The pipeline's payload retention job runs against the SQLite store here.
+            dependencies: ["GatewayStorage", "GatewayCore", "GatewayPipeline", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GatewayPipelineTests", dependencies: ["GatewayPipeline", "GatewayCore", "GatewayImport"], swiftSettings: swiftSettings),
@@ -252,6 +256,7 @@ let package = Package(
                 "GatewayCore", "GatewayConfig", "GatewayConnectors", "GatewayStorage", "GatewayPipeline", "GatewayHTTP",
                 "GatewayRuntime", "MockPlatformKit",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),

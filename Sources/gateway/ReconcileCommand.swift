@@ -244,7 +244,11 @@ enum ReconcileStorage {
             Terminal.error("reconciliation needs SQLite storage (sqlite:PATH); storage.url is \(url)")
             throw ExitCode(2)
         }
-        return try SQLiteDatabase.open(path: String(url.dropFirst("sqlite:".count)), synchronous: configuration.storage.synchronous)
+        guard let keys = configuration.storage.dataKeys else {
+            Terminal.error(StorageError.missingDataKeys.message)
+            throw ExitCode(2)
+        }
+        return try SQLiteDatabase.open(path: String(url.dropFirst("sqlite:".count)), synchronous: configuration.storage.synchronous, keys: keys)
     }
 }
 

@@ -164,7 +164,11 @@ enum StaffCLI {
     static func openStores(_ options: ConfigOptions) throws -> GatewayStores {
         let configuration = try options.load()
         do {
-            return try GatewayStores.open(url: configuration.storage.url, synchronous: configuration.storage.synchronous)
+            return try GatewayStores.open(
+                url: configuration.storage.url,
+                synchronous: configuration.storage.synchronous,
+                keys: configuration.storage.dataKeys
+            )
         } catch let error as StorageError {
             throw ValidationError(error.message)
         }

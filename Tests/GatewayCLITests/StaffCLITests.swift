@@ -12,7 +12,7 @@ import Testing
     @Test func usersAndTokensAreManagedAndAudited() async throws {
         let database = NSTemporaryDirectory() + "staff-cli-\(UUID().uuidString).sqlite"
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
-        let stores = try GatewayStores.open(url: "sqlite:" + database)
+        let stores = try GatewayStores.open(url: "sqlite:" + database, keys: .random())
 
         let add = try #require(
             try GatewayCommand.parseAsRoot([

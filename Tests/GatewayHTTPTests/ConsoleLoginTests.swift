@@ -219,10 +219,11 @@ import Testing
         let fixture = try await StaffFixture.make()
         let app = Application(router: fixture.router)
         try await app.test(.router) { client in
+            // Raw payloads are for admins only (RawPayloadAccessTests: staff and auditors get a note instead).
             let page = try await client.execute(
                 uri: "/console/orders/douyin/\(StaffFixture.ownShop)/\(StaffFixture.orderId)",
                 method: .get,
-                headers: fixture.headers(.staffOwn, console: true)
+                headers: fixture.headers(.admin, console: true)
             )
             #expect(page.status == .ok)
             let html = String(buffer: page.body)

@@ -84,7 +84,8 @@ enum WeChatChannelsMapping {
             maskedPhone: maskedPhone,
             phoneTail: MaskedContact.phoneTail(maskedPhone),
             province: nonEmpty(address?.province_name),
-            city: nonEmpty(address?.city_name)
+            city: nonEmpty(address?.city_name),
+            receiver: BuyerContact(name: address?.user_name, phone: address?.tel_number, address: address?.detail_info)
         )
         let sources = detail?.source_infos ?? []
         let payTime = detail?.pay_info?.pay_time?.value ?? 0

@@ -85,7 +85,12 @@ enum YouzanMapping {
                 phoneTail: MaskedContact.phoneTail(maskedPhone),
                 province: nonEmpty(address?.delivery_province),
                 city: nonEmpty(address?.delivery_city),
-                platformCiphertext: ciphertext(address)
+                platformCiphertext: ciphertext(address),
+                receiver: BuyerContact(
+                    name: plain(address?.receiver_name),
+                    phone: plain(address?.receiver_tel),
+                    address: plain(address?.delivery_address)
+                )
             )
         )
     }
@@ -102,6 +107,7 @@ enum YouzanMapping {
         var out: [String: String] = [:]
         if let value = address?.receiver_name, isCiphertext(value) { out["receiver_name"] = value }
         if let value = address?.receiver_tel, isCiphertext(value) { out["receiver_tel"] = value }
+        if let value = address?.delivery_address, isCiphertext(value) { out["delivery_address"] = value }
         return out
     }
 

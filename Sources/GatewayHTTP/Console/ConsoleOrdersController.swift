@@ -8,7 +8,7 @@ import Hummingbird
 ///
 /// - `GET /console/orders?q=&phone=&status=&sku=&shop=&platform=&from=&to=&page=`
 /// - `GET /console/orders.csv?…` (same filters, up to 10,000 rows, UTF-8 with BOM)
-/// - `GET /console/orders/{platform}/{shop}/{platformOrderId}`
+/// - `GET /console/orders/{platform}/{shop}/{platformOrderId}` (raw payloads on the timeline for admins only)
 struct ConsoleOrdersController: Sendable {
     static let pageSize = 50
     static let exportLimit = 10_000
@@ -97,12 +97,14 @@ struct ConsoleOrdersController: Sendable {
         let platformName = try context.parameters.require("platform")
         let shop = try context.parameters.require("shop")
         let orderId = try context.parameters.require("orderId")
-        try context.requireRead(enterprise: shopEnterprises[shop])
+        let principal = try context.requireRead(enterprise: shopEnterprises[shop])
         guard let platform = Platform(rawValue: platformName),
             let order = try await orders.order(OrderKey(platform: platform, shop: shop, platformOrderId: orderId))
         else { throw HTTPError(.notFound, message: "no order \(platformName)/\(shop)/\(orderId)") }
         let language = context.language
-        let timeline = try await orders.timeline(order.key)
+        // Raw payloads can hold a buyer's plaintext contact: only admins get them (read and opened only for them).
+        let canOpenPayloads = principal.canOpenRawPayloads
+        let timeline = try await orders.timeline(order.key, payloads: canOpenPayloads)
         let snapshot = order.snapshot
         func yuan(_ fen: Int64?) -> String { fen.map { "¥" + Money.yuanString(fromFen: $0) } ?? "—" }
         func statusLabel(_ status: OrderStatus?) -> String {
@@ -138,7 +140,7 @@ struct ConsoleOrdersController: Sendable {
             return values
         }
         data["timeline"] = timeline.map { entry -> [String: Any] in
-            [
+            var values: [String: Any] = [
                 "recordedAt": BeijingTime.format(entry.recordedAt, milliseconds: true),
                 "source": ConsoleStrings.text("source.\(entry.source.rawValue)", language),
                 "event": entry.event,
@@ -149,8 +151,11 @@ struct ConsoleOrdersController: Sendable {
                 "platformUpdatedAt": BeijingTime.format(entry.platformUpdatedAt),
                 "receivedCount": entry.receivedCount,
                 "deliveryId": entry.deliveryId,
-                "payload": Self.pretty(entry.rawPayload),
+                "canOpenPayload": canOpenPayloads,
+                "payload": canOpenPayloads ? Self.pretty(entry.rawPayload) : "",
             ]
+            if let deleted = entry.payloadDeletedAt { values["payloadDeleted"] = BeijingTime.format(deleted) }
+            return values
         }
         let fulfilments = try await inventory?.fulfilments(of: order.key) ?? []
         data["reservations"] = fulfilments.flatMap { fulfilment -> [[String: Any]] in

@@ -110,6 +110,8 @@ public enum ConsoleStrings {
         "order.received": ("收到次数", "Received"),
         "order.rawPayload": ("原始报文", "Raw payload"),
         "order.showPayload": ("查看原始报文", "Show raw payload"),
+        "order.payloadAdminOnly": ("仅管理员可查看原始报文（可能含买家明文信息）", "Raw payloads are for admins only (they can hold buyers' personal data)"),
+        "order.payloadDeleted": ("原始报文已按保留期限删除", "Raw payload deleted after the retention period"),
         "order.platformStatus": ("平台状态", "Platform status"),
         "status.created": ("待付款", "Created"),
         "status.paid": ("已付款", "Paid"),

@@ -59,15 +59,21 @@ struct StaffAPIController: Sendable {
             shop: try context.parameters.require("shop"),
             platformOrderId: try context.parameters.require("platform_order_id")
         )
-        let includePayloads = try Self.boolean(request, "payloads") ?? true
-        try context.requireRead(enterprise: shopEnterprises[key.shop])
+        let asked = try Self.boolean(request, "payloads")
+        let principal = try context.requireRead(enterprise: shopEnterprises[key.shop])
+        // Raw payloads can hold a buyer's plaintext contact: admins get them unless they pass `payloads=false`; for staff
+        // and auditors they are left out, and asking for them explicitly (`payloads=true`) is 403.
+        if asked == true && !principal.canOpenRawPayloads {
+            throw APIError(.forbidden, .forbidden, "raw payloads are for admins only: they can hold buyers' plaintext names, phones and addresses")
+        }
         guard let order = try await orders.order(key) else {
             throw APIError(.notFound, .orderNotFound, "no order \(key.platform.rawValue)/\(key.shop)/\(key.platformOrderId)")
         }
+        let includePayloads = principal.canOpenRawPayloads && asked != false
         var response = OrderResponse(
             order: order,
             enterpriseId: shopEnterprises[key.shop],
-            timeline: try await orders.timeline(key),
+            timeline: try await orders.timeline(key, payloads: includePayloads),
             includePayloads: includePayloads
         )
         response.reservations = try await inventory?.fulfilments(of: key).map(ReservationResponse.init)
