@@ -39,7 +39,7 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("counters-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let database = try SQLiteDatabase.open(path: directory.appendingPathComponent("gateway.sqlite").path)
+        let database = try SQLiteDatabase.open(path: directory.appendingPathComponent("gateway.sqlite").path, keys: .tests)
         let inbox = SQLiteInboxStore(database: database)
         var random = SystemRandomNumberGenerator()
         var seed = UInt64.random(in: 0...UInt64.max, using: &random)
