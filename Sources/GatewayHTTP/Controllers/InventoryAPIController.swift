@@ -120,7 +120,7 @@ struct InventoryAPIController: Sendable {
             query.shops = [shop]
         }
         if let limit = parameters.get("limit") {
-            guard let value = Int(limit), (1...1000).contains(value) else { return JSONResponse.error(.badRequest, "limit must be 1…1000") }
+            guard let value = QueryLimits.limit(limit) else { return JSONResponse.error(.badRequest, "limit must be 1…1000") }
             query.limit = value
         }
         return try JSONResponse.encode(["exceptions": try await inventory.exceptions(query)])

@@ -82,7 +82,7 @@ struct ReconciliationAPIController: Sendable {
             try context.requireRead(enterprise: shopEnterprises[shop])
             shops = [shop]
         }
-        let limit = max(1, min(Int(parameters.get("limit") ?? "") ?? 100, 1000))
+        let limit = QueryLimits.clampedLimit(parameters.get("limit"), fallback: 100, range: QueryLimits.limits)
         return try JSONResponse.encode(["runs": try await service.store.runs(shops: shops, limit: limit, offset: 0)])
     }
 

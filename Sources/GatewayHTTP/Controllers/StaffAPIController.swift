@@ -11,7 +11,7 @@ import Hummingbird
 /// - `GET /api/v1/audit?subject=&limit=`: the audit log, newest first (staff: only their enterprise's entries).
 struct StaffAPIController: Sendable {
     /// The largest `offset` `/api/v1/orders` accepts (larger → 400), so paging arithmetic stays far from overflow.
-    static let maxOffset = 10_000_000
+    static let maxOffset = QueryLimits.maxOffset
     let orders: any OrderStore
     let shopEnterprises: [String: String]
     let audit: (any AuditLog)?
@@ -58,7 +58,7 @@ struct StaffAPIController: Sendable {
     func auditEntries(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let limit = request.uri.queryParameters.get("limit").flatMap(Int.init) ?? 100
-        guard (1...1000).contains(limit) else { return JSONResponse.error(.badRequest, "limit must be 1…1000") }
+        guard QueryLimits.limits.contains(limit) else { return JSONResponse.error(.badRequest, "limit must be 1…1000") }
         let subject = request.uri.queryParameters.get("subject")
         let entries = try await audit?.entries(subject: subject, limit: principal.role == .staff ? 1000 : limit) ?? []
         let visible = entries.filter { principal.role != .staff || principal.canRead(enterprise: $0.enterpriseId) }.prefix(limit)
@@ -129,13 +129,11 @@ struct StaffAPIController: Sendable {
         }
         if let event = parameters.get("live_event") { query.liveEventId = event }
         if let limit = parameters.get("limit") {
-            guard let value = Int(limit), (1...1000).contains(value) else { return JSONResponse.error(.badRequest, "limit must be 1…1000") }
+            guard let value = QueryLimits.limit(limit) else { return JSONResponse.error(.badRequest, "limit must be 1…1000") }
             query.limit = value
         }
         if let offset = parameters.get("offset") {
-            guard let value = Int(offset), (0...Self.maxOffset).contains(value) else {
-                return JSONResponse.error(.badRequest, "offset must be 0…\(Self.maxOffset)")
-            }
+            guard let value = QueryLimits.offset(offset) else { return JSONResponse.error(.badRequest, "offset must be 0…\(Self.maxOffset)") }
             query.offset = value
         }
         let found = try await orders.orders(matching: query)

@@ -30,8 +30,8 @@ struct SupplyAPIController: Sendable {
 
     func households(_ request: Request, context: AppRequestContext) async throws -> Response {
         let enterprise = try scopedEnterprise(request, context: context)
-        let limit = Int(request.uri.queryParameters.get("limit") ?? "") ?? 2000
-        return try JSONResponse.encode(["households": try await supply.households(enterpriseId: enterprise, limit: max(1, min(limit, 10_000)))])
+        let limit = QueryLimits.clampedLimit(request.uri.queryParameters.get("limit"), fallback: 2000, range: 1...10_000)
+        return try JSONResponse.encode(["households": try await supply.households(enterpriseId: enterprise, limit: limit)])
     }
 
     func allocations(_ request: Request, context: AppRequestContext) async throws -> Response {
