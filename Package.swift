@@ -1,11 +1,20 @@
 // swift-tools-version:6.2
 import PackageDescription
 
-/// One set of Swift settings for every target.
-let swiftSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
-    .enableUpcomingFeature("MemberImportVisibility"),
-]
+/// `GATEWAY_FUZZ=1` (set by `scripts/fuzz.sh`, which builds in its own scratch path `.build-fuzz`) adds the libFuzzer
+/// executable `GatewayFuzz` and instruments the project's own modules for it; the dependencies stay uninstrumented.
+/// `GATEWAY_FUZZ_SANITIZERS` picks the sanitizers (default `fuzzer,address`). Without the variable nothing changes.
+let fuzzing = Context.environment["GATEWAY_FUZZ"].map { !$0.isEmpty && $0 != "0" } ?? false
+let fuzzSanitizers = "-sanitize=" + (Context.environment["GATEWAY_FUZZ_SANITIZERS"] ?? "fuzzer,address")
+/// `GATEWAY_FUZZ_OPTIMIZE=1` compiles the project's modules with `-O` (several times more executions per second).
+let fuzzOptimize = fuzzing && Context.environment["GATEWAY_FUZZ_OPTIMIZE"].map { !$0.isEmpty && $0 != "0" } ?? false
+
+/// One set of Swift settings for every target (plus the fuzzing instrumentation when ``fuzzing``).
+let swiftSettings: [SwiftSetting] =
+    [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ] + (fuzzing ? [.unsafeFlags([fuzzSanitizers] + (fuzzOptimize ? ["-O"] : []))] : [])
 
 let package = Package(
     name: "livestream-order-gateway",
@@ -269,3 +278,23 @@ let package = Package(
         ),
     ]
 )
+
+if fuzzing {
+    // One executable for every fuzz target (Fuzz/README.md); lld links it (gold fails on the sanitizer runtimes).
+    package.targets.append(
+        .executableTarget(
+            name: "GatewayFuzz",
+            dependencies: [
+                "GatewayCore", "GatewayImport", "GatewayConfig", "GatewayConnectors", "GatewayHTTP",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Fuzz/GatewayFuzz",
+            swiftSettings: swiftSettings,
+            linkerSettings: [.unsafeFlags([fuzzSanitizers, "-use-ld=lld"])]
+        )
+    )
+}

@@ -100,7 +100,7 @@ enum TaobaoMapping {
             )
         }
         let postage = trade.post_fee?.fen ?? 0
-        let goods = trade.total_fee?.fen ?? orders.reduce(0) { $0 + ($1.total_fee?.fen ?? 0) }
+        let goods = trade.total_fee?.fen ?? orders.reduce(0) { Money.saturatingSum($0, $1.total_fee?.fen ?? 0) }
         let maskedPhone = MaskedContact.phone(trade.receiver_mobile)
         var ciphertext: [String: String] = [:]
         if let oaid = nonEmpty(trade.oaid) { ciphertext["oaid"] = oaid }
@@ -115,7 +115,7 @@ enum TaobaoMapping {
         return OrderSnapshot(
             status: status,
             platformStatus: statusText,
-            totalFen: goods + postage,
+            totalFen: Money.saturatingSum(goods, postage),
             paidFen: trade.payment?.fen ?? 0,
             postageFen: postage,
             discountFen: trade.discount_fee?.fen ?? 0,
