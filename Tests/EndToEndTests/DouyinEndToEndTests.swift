@@ -21,7 +21,7 @@ import Testing
         let shop = try #require(harness.mock.douyin(shop: "yunlai-douyin"))
         let orderId = shop.createOrder(lines: [Self.ponkan], postageFen: 0, roomId: "7311223344556677001", authorId: "88990011", at: Date())
         let paid = try shop.pay(orderId: orderId, at: Date())
-        let result = try await shop.push([paid], to: url)
+        let result = try await shop.push([paid], to: url, timeout: .seconds(60))
         #expect(result.acknowledged)
 
         let path = "\(url)/api/v1/orders/douyin/yunlai-douyin/\(orderId)"
@@ -55,7 +55,7 @@ import Testing
         let orderId = shop.createOrder(lines: [Self.ponkan], at: Date())
         let paid = try shop.pay(orderId: orderId, at: Date())
         for _ in 0..<3 {
-            let result = try await shop.push([paid], to: url)
+            let result = try await shop.push([paid], to: url, timeout: .seconds(60))
             #expect(result.acknowledged)
         }
         let path = "\(url)/api/v1/orders/douyin/yunlai-douyin/\(orderId)"

@@ -135,7 +135,7 @@ struct EndToEndHarness {
     static func getJSON(_ url: String) async throws -> (Int, [String: Any]) {
         var request = HTTPClientRequest(url: url)
         request.headers.add(name: "Authorization", value: "Bearer \(adminToken)")
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
         let body = try await response.body.collect(upTo: 16 << 20)
         let object = (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:]
         return (Int(response.status.code), object)

@@ -43,7 +43,7 @@ import Testing
     static func get(_ url: String) async throws -> (Int, String) {
         var request = HTTPClientRequest(url: url)
         request.headers.add(name: "Authorization", value: "Bearer \(EndToEndHarness.adminToken)")
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
         return (Int(response.status.code), String(buffer: try await response.body.collect(upTo: 4 << 20)))
     }
 
@@ -76,7 +76,7 @@ import Testing
         push.headers.add(name: "webhook-signature", value: Self.signature(id: "msg-pii-1", timestamp: timestamp, body: Self.body))
         push.headers.add(name: "Content-Type", value: "application/json")
         push.body = .bytes(ByteBuffer(string: Self.body))
-        let acknowledged = try await HTTPClient.shared.execute(push, timeout: .seconds(10))
+        let acknowledged = try await HTTPClient.shared.execute(push, timeout: .seconds(60))
         #expect(acknowledged.status.code == 200)
 
         // Processed: the order exists, with the masked forms only (payloads left out).
