@@ -70,7 +70,7 @@ for target in "${targets[@]}"; do
         result="FAILED (exit $status)"
         failed=1
         cp "$log" "$crashes/$target.log"
-        grep -E "ERROR|SUMMARY|Fatal error|fuzz property|Test unit written" "$log" | head -n 8 | sed 's/^/    /'
+        { grep -E "ERROR|SUMMARY|Fatal error|fuzz property|Test unit written|usage" "$log" || true; } | head -n 8 | sed 's/^/    /' || true
     fi
     printf '%-28s %12s %8s %8s  %s\n' "$target" "${executions:-?}" "$elapsed" "$found" "$result"
 done
