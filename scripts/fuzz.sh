@@ -55,7 +55,7 @@ for target in "${targets[@]}"; do
     mkdir -p "$corpus"
     if [[ -d "Fuzz/Corpus/$target" ]]; then cp -R "Fuzz/Corpus/$target/." "$corpus/"; fi
     log="$work/$target.log"
-    before=$(find "$crashes" -name "$target-*" | wc -l)
+    before=$({ find "$crashes" -name "$target-*" 2>/dev/null || true; } | wc -l)
     started=$SECONDS
     status=0
     # shellcheck disable=SC2086
@@ -64,7 +64,8 @@ for target in "${targets[@]}"; do
         -artifact_prefix="$crashes/$target-" ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} ${FUZZ_ARGS:-} >"$log" 2>&1 || status=$?
     elapsed=$((SECONDS - started))
     executions=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -n 1 | grep -o '[0-9]*$' || true)
-    found=$(($(find "$crashes" -name "$target-*" | wc -l) - before))
+    mkdir -p "$crashes"
+    found=$(($({ find "$crashes" -name "$target-*" 2>/dev/null || true; } | wc -l) - before))
     result=ok
     if [[ $status -ne 0 || $found -gt 0 ]]; then
         result="FAILED (exit $status)"
