@@ -17,7 +17,7 @@ enum ConsoleTargets {
             run: orderSearch
         ),
         FuzzTarget(name: "console-form", summary: "a form body -> FormFields (fields, trimmed and raw values)", run: form),
-        FuzzTarget(name: "api-paging", summary: "a query string -> /api/v1 limit and offset (QueryLimits), console page and offset", run: paging),
+        FuzzTarget(name: "api-paging", summary: "a query string -> /api/v1 limit and cursor (PageRequest), console page and offset", run: paging),
         FuzzTarget(name: "beijing-time", summary: "BeijingTime.parse / parseFlexible, and format(parse(x)) read back equal", run: beijingTime),
     ]
 
@@ -53,14 +53,19 @@ enum ConsoleTargets {
     static func paging(_ input: [UInt8]) {
         let parameters = request(path: "/api/v1/orders", query: input).uri.queryParameters
         let limit = parameters.get("limit")
-        let offset = parameters.get("offset")
-        if let value = QueryLimits.limit(limit) { FuzzCheck.require(QueryLimits.limits.contains(value), "limit \(value)") }
-        if let value = QueryLimits.offset(offset) { FuzzCheck.require((0...QueryLimits.maxOffset).contains(value), "offset \(value)") }
-        let clamped = QueryLimits.clampedLimit(limit, fallback: 2000, range: 1...10_000)
-        FuzzCheck.require((1...10_000).contains(clamped), "clamped limit \(clamped)")
+        let cursor = parameters.get("cursor")
+        for maxOffset in [PageRequest.maxMemoryOffset, PageRequest.maxStoreOffset] {
+            guard let page = try? PageRequest.parse(limit: limit, cursor: cursor, maxOffset: maxOffset) else { continue }
+            FuzzCheck.require((1...PageRequest.maxLimit).contains(page.limit), "limit \(page.limit)")
+            FuzzCheck.require(page.offset >= 0 && page.rowsToRead >= 0, "offset \(page.offset)")
+            for hasMore in [false, true] {
+                guard let next = page.next(hasMore: hasMore) else { continue }
+                FuzzCheck.require(PageRequest.offset(cursor: next) == page.offset + page.limit, "cursor \(next) does not read back")
+            }
+        }
         let page = OrderSearchFilters.boundedPage(parameters.get("page") ?? "")
         FuzzCheck.require(OrderSearchFilters.offset(page: page, limit: 51) != nil, "no offset for page \(page)")
-        _ = OrderSearchFilters.offset(page: Int(offset ?? "") ?? 0, limit: Int(limit ?? "") ?? 0)
+        _ = OrderSearchFilters.offset(page: Int(parameters.get("offset") ?? "") ?? 0, limit: Int(limit ?? "") ?? 0)
     }
 
     static func beijingTime(_ input: [UInt8]) {
