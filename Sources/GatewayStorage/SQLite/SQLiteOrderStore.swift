@@ -126,69 +126,60 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
 
     public func orders(matching query: OrderQuery) async throws -> [CanonicalOrder] {
         try await writer.read { db in
-            var conditions: [String] = []
-            var arguments: StatementArguments = []
-            if let platform = query.platform {
-                conditions.append("platform = ?")
-                arguments += [platform.rawValue]
+            let search = try Self.search(query, db: db)
+            return try String.fetchAll(db, sql: search.sql, arguments: search.arguments).map {
+                try JSONDecoder().decode(CanonicalOrder.self, from: Data($0.utf8))
             }
-            if let shop = query.shop {
-                conditions.append("shop = ?")
-                arguments += [shop]
+        }
+    }
+
+    /// The statement of a search (``SQLiteOrderSearch``), after asking the index what it depends on: whether a prefix or
+    /// phone tail matches so many orders that it should not drive, and which shops have lines of a SKU that drives.
+    static func search(_ query: OrderQuery, db: Database) throws -> SQLiteOrderSearch {
+        var breadth = SQLiteOrderSearch.Breadth.narrow
+        if let probe = SQLiteOrderSearch.breadthProbe(query),
+            try (Int.fetchOne(db, sql: probe.sql, arguments: probe.arguments) ?? 0) > SQLiteOrderSearch.broadMatches
+        {
+            breadth = .broad
+        }
+        guard SQLiteOrderSearch.driver(for: query, breadth: breadth) == .sku, let sku = query.sku else {
+            return SQLiteOrderSearch(query, breadth: breadth)
+        }
+        let probe = SQLiteOrderSearch.skuShopsProbe(sku)
+        let shops = try Row.fetchAll(db, sql: probe.sql, arguments: probe.arguments).compactMap { row -> SQLiteOrderSearch.SkuShop? in
+            guard let column = SQLiteOrderSearch.SkuColumn(rawValue: row["sku_column"]) else { return nil }
+            return SQLiteOrderSearch.SkuShop(column: column, shop: row["shop"])
+        }
+        return SQLiteOrderSearch(query, breadth: breadth, skuShops: shops)
+    }
+
+    /// How SQLite answers a search: the `detail` column of `EXPLAIN QUERY PLAN` (`SEARCH orders USING INDEX …`,
+    /// `SCAN orders`, `USE TEMP B-TREE FOR ORDER BY`, …), one line per step, indented by depth — first for the index
+    /// questions the store asks before the search (prefixed `probe: `), then for the statement of ``orders(matching:)``.
+    /// For tests and `gateway-bench search`, which fail when a search scans a table.
+    public func searchPlan(for query: OrderQuery) async throws -> [String] {
+        try await writer.read { db in
+            var probes: [(sql: String, arguments: StatementArguments)] = []
+            if let probe = SQLiteOrderSearch.breadthProbe(query) { probes.append(probe) }
+            let search = try Self.search(query, db: db)
+            if let sku = query.sku, search.drivesBySku { probes.append(SQLiteOrderSearch.skuShopsProbe(sku)) }
+            var lines: [String] = []
+            for probe in probes {
+                lines += try Self.plan(of: probe.sql, arguments: probe.arguments, db: db).map { "probe: " + $0 }
             }
-            if let status = query.status {
-                conditions.append("status = ?")
-                arguments += [status.rawValue]
-            }
-            if let prefix = query.platformOrderIdPrefix, !prefix.isEmpty {
-                conditions.append("substr(platform_order_id, 1, ?) = ?")
-                arguments += [prefix.count, prefix]
-            }
-            if let tail = query.phoneTail, !tail.isEmpty {
-                conditions.append(
-                    """
-                    substr(coalesce(json_extract(order_json, '$.snapshot.buyer.phoneTail'),
-                                    json_extract(order_json, '$.snapshot.buyer.maskedPhone'), ''), -?) = ?
-                    """
-                )
-                arguments += [tail.count, tail]
-            }
-            if let sku = query.sku, !sku.isEmpty {
-                conditions.append(
-                    """
-                    EXISTS (SELECT 1 FROM order_lines l WHERE l.platform = orders.platform AND l.shop = orders.shop
-                            AND l.platform_order_id = orders.platform_order_id AND (l.sku_id = ? OR l.out_sku_id = ?))
-                    """
-                )
-                arguments += [sku, sku]
-            }
-            if let event = query.liveEventId, !event.isEmpty {
-                conditions.append("live_event_id = ?")
-                arguments += [event]
-            }
-            if let from = query.createdFrom {
-                conditions.append("created_at >= ?")
-                arguments += [from.millisecondsSince1970]
-            }
-            if let before = query.createdBefore {
-                conditions.append("created_at < ?")
-                arguments += [before.millisecondsSince1970]
-            }
-            if let shops = query.shops {
-                if shops.isEmpty {
-                    conditions.append("0")
-                } else {
-                    conditions.append("shop IN (\(Array(repeating: "?", count: shops.count).joined(separator: ", ")))")
-                    for shop in shops.sorted() { arguments += [shop] }
-                }
-            }
-            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            arguments += [query.limit, query.offset]
-            return try String.fetchAll(
-                db,
-                sql: "SELECT order_json FROM orders \(whereClause) ORDER BY updated_local_at DESC, platform_order_id LIMIT ? OFFSET ?",
-                arguments: arguments
-            ).map { try JSONDecoder().decode(CanonicalOrder.self, from: Data($0.utf8)) }
+            return lines + (try Self.plan(of: search.sql, arguments: search.arguments, db: db))
+        }
+    }
+
+    /// `EXPLAIN QUERY PLAN` of a statement, indented by depth.
+    private static func plan(of sql: String, arguments: StatementArguments, db: Database) throws -> [String] {
+        var depths: [Int: Int] = [:]
+        return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { row in
+            let id: Int = row["id"]
+            let parent: Int = row["parent"]
+            let depth = (depths[parent] ?? -1) + 1
+            depths[id] = depth
+            return String(repeating: "  ", count: depth) + (row["detail"] as String)
         }
     }
 
@@ -293,16 +284,17 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
         try db.executeCached(
             sql: """
                 INSERT INTO orders (platform, shop, platform_order_id, status, platform_updated_at, revision, created_at, paid_fen,
-                                    order_json, updated_local_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    order_json, updated_local_at, phone_reversed)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (platform, shop, platform_order_id) DO UPDATE SET
                     status = excluded.status, platform_updated_at = excluded.platform_updated_at, revision = excluded.revision,
                     created_at = excluded.created_at, paid_fen = excluded.paid_fen, order_json = excluded.order_json,
-                    updated_local_at = excluded.updated_local_at
+                    updated_local_at = excluded.updated_local_at, phone_reversed = excluded.phone_reversed
                 """,
             arguments: [
                 key.platform.rawValue, key.shop, key.platformOrderId, order.status.rawValue, order.platformUpdatedAt.millisecondsSince1970,
                 order.revision, order.snapshot?.createdAt.millisecondsSince1970, order.snapshot?.paidFen, json, now.millisecondsSince1970,
+                SQLiteOrderSearch.phoneReversed(of: order),
             ]
         )
         try db.executeCached(
@@ -313,12 +305,12 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
             try db.executeCached(
                 sql: """
                     INSERT OR REPLACE INTO order_lines (platform, shop, platform_order_id, line_id, product_id, sku_id, out_sku_id, title,
-                                             quantity, paid_fen, refund_state)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                             quantity, paid_fen, refund_state, updated_local_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     key.platform.rawValue, key.shop, key.platformOrderId, line.lineId, line.productId, line.skuId, line.outSkuId,
-                    line.title, line.quantity, line.paidFen, line.refundState.rawValue,
+                    line.title, line.quantity, line.paidFen, line.refundState.rawValue, now.millisecondsSince1970,
                 ]
             )
         }

@@ -93,6 +93,7 @@ enum SQLiteSchema {
         registerLineIdentity(&migrator)
         registerDataAtRest(&migrator, sealer: sealer)
         registerInboxCounters(&migrator)
+        registerOrderSearch(&migrator)
         return migrator
     }
 }
