@@ -12,7 +12,7 @@ struct GatewayBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gateway-bench",
         abstract: "Benchmarks of the gateway; results are ratios against a baseline measured in the same run.",
-        subcommands: [IngestBenchmark.self, AllocateBenchmark.self, AllocateStoredBenchmark.self, SeedOrdersCommand.self],
+        subcommands: [IngestBenchmark.self, AllocateBenchmark.self, AllocateStoredBenchmark.self, SeedOrdersCommand.self, SearchBenchmark.self],
         defaultSubcommand: IngestBenchmark.self
     )
 }
