@@ -6,37 +6,28 @@ import GatewayCore
 /// drive by), so the plan does not rest on SQLite's guesses (the database has no `ANALYZE` statistics). The indexes are
 /// those of migration `v8-order-search`.
 ///
-/// Which filter drives (``driver(for:breadth:)``), first match wins:
+/// Which filter drives (``driver(for:)``), first match wins:
 /// 1. **platform order id prefix** — the range `prefix ≤ platform_order_id < successor(prefix)` (``successor(ofPrefix:)``:
 ///    "starts with" by Unicode scalars, as SQLite compares text; `%`, `_`, `*`, `[` are ordinary characters), the matches
-///    sorted (`orders_order_id`);
+///    sorted (`orders_order_id`): the cost grows with the matches, about 0.3 µs each here (0.1 s for a prefix like `6921`
+///    that matches a third of a million orders). Walking the list in order until a page of matches turns up would be
+///    cheaper for such a prefix, but platform ids grow with time, so a prefix's matches cluster in time: on the benchmark's
+///    season, a prefix naming eleven early days of Douyin orders (36,000) took 5–8 s walked and 4–11 ms sorted;
 /// 2. **phone tail** — the same range on `phone_reversed` with the tail reversed ("ends with" as "starts with",
-///    `orders_phone`);
+///    `orders_phone`; four digits match about one order in 10,000, one digit a tenth of them, sorted likewise);
 /// 3. **live event** — `orders_live_event_updated`, already in the page's order;
-/// 4. **creation dates with both bounds** — one arm per status and Beijing day of the window (at most ``maximumArms``), each
-///    read from `orders_status_day` already in the page's order and merged (SQLite's `MERGE`): a week costs seven pages of
-///    index entries however many orders the week holds;
+/// 4. **creation dates** — one arm per status and Beijing day of the window that holds orders (``dayArms(_:dataDays:)``,
+///    at most ``maximumArms``), each read from `orders_status_day` already in the page's order and merged (SQLite's
+///    `MERGE`): a week costs seven pages of index entries however many orders the week holds;
 /// 5. **SKU** — one arm per SKU column (platform SKU, merchant SKU) and shop that has lines of it (``skuShopsProbe(_:)``;
 ///    a staff member's search only their shops'), each read from `order_lines_sku_shop` / `order_lines_out_sku_shop`
 ///    already in the page's order (a line carries its order's `updated_local_at`) and merged;
 /// 6. **status** — `orders_status_updated`, in the page's order;
 /// 7. nothing — the list in its order (`orders_updated`), as before.
 ///
-/// A prefix or phone tail that matches more than ``broadMatches`` orders (a prefix like `69`, a one-digit tail) would sort
-/// that many: the store counts up to that many first (``breadthProbe(_:)``) and then builds the search ``Breadth/broad``,
-/// where it only checks rows and the next filter drives.
-///
 /// The page (`ORDER BY updated_local_at DESC, platform_order_id LIMIT … OFFSET …`, the order and semantics the store always
 /// had) is picked from index columns only; the outer select reads the JSON of the page's rows and nothing else.
 struct SQLiteOrderSearch {
-    /// Whether a prefix or phone tail filter may drive.
-    enum Breadth {
-        /// It matches few enough orders to read and sort them all.
-        case narrow
-        /// It matches many: it only checks the rows another filter (or the order of the list) finds.
-        case broad
-    }
-
     /// The filter that drives a search (see the type's documentation).
     enum Driver: Equatable {
         case prefix
@@ -68,12 +59,10 @@ struct SQLiteOrderSearch {
         let shop: String
     }
 
-    /// A prefix or phone tail matching more orders than this does not drive (sorting this many index entries takes
-    /// about 10–20 ms here; walking the list in order until a page of them is found takes less).
-    static let broadMatches = 10_000
-    /// The most arms a search is split into: status-and-day arms of a date window (a longer window, or more than about
-    /// 20 days without a status, is read as one range of `orders_status_updated`), shop arms of a SKU.
-    static let maximumArms = 100
+    /// The most arms a search is split into (SQLite takes up to 500 in one compound select): status-and-day arms of a date
+    /// window — 400 days with a status, 80 without; a longer window is read in the list's order, by
+    /// `orders_status_updated` with a status, else by `orders_updated` — and shop arms of a SKU.
+    static let maximumArms = 400
 
     /// The statement: one column, `order_json`, in the search's order.
     let sql: String
@@ -83,12 +72,12 @@ struct SQLiteOrderSearch {
     let drivesBySku: Bool
 
     /// The filter that drives a query.
-    static func driver(for query: OrderQuery, breadth: Breadth) -> Driver {
-        let narrow = breadth == .narrow
-        if narrow && nonEmpty(query.platformOrderIdPrefix) != nil { return .prefix }
-        if narrow && nonEmpty(query.phoneTail) != nil { return .phone }
+    /// - Parameter dataDays: the first and last Beijing day with orders (``dayRangeProbe(_:)``), for a date filter.
+    static func driver(for query: OrderQuery, dataDays: ClosedRange<Int64>? = nil) -> Driver {
+        if nonEmpty(query.platformOrderIdPrefix) != nil { return .prefix }
+        if nonEmpty(query.phoneTail) != nil { return .phone }
         if nonEmpty(query.liveEventId) != nil { return .liveEvent }
-        if let arms = dayArms(query) { return .days(arms) }
+        if let arms = dayArms(query, dataDays: dataDays) { return .days(arms) }
         if nonEmpty(query.sku) != nil { return .sku }
         if query.status != nil { return .status }
         return .list
@@ -96,11 +85,12 @@ struct SQLiteOrderSearch {
 
     /// Builds the statement of a query.
     /// - Parameters:
-    ///   - breadth: whether the prefix or phone tail matches many orders (``breadthProbe(_:)``).
+    ///   - dataDays: for a date filter, the first and last Beijing day with orders (``dayRangeProbe(_:)``); without it a
+    ///     window open at one end is read as a range.
     ///   - skuShops: for a search the SKU drives, the shops with lines of it (``skuShopsProbe(_:)``); without them the
     ///     SKU's lines are read and sorted, which is correct but slower.
-    init(_ query: OrderQuery, breadth: Breadth = .narrow, skuShops: [SkuShop]? = nil) {
-        let driver = Self.driver(for: query, breadth: breadth)
+    init(_ query: OrderQuery, dataDays: ClosedRange<Int64>? = nil, skuShops: [SkuShop]? = nil) {
+        let driver = Self.driver(for: query, dataDays: dataDays)
         self.drivesBySku = driver == .sku
         let prefix = Self.nonEmpty(query.platformOrderIdPrefix)
         let tail = Self.nonEmpty(query.phoneTail).map(Self.reversed)
@@ -148,6 +138,8 @@ struct SQLiteOrderSearch {
                 )
                 arguments += conditions.arguments
             }
+            // No day of the window holds orders: nothing matches.
+            if parts.isEmpty { parts = ["SELECT NULL AS id, NULL AS u, NULL AS p WHERE 0"] }
             inner = "SELECT id FROM (\(parts.joined(separator: " UNION ALL ")) ORDER BY u DESC, p LIMIT ? OFFSET ?)"
         case .sku:
             // One arm per SKU column and shop, each read in the page's order from the lines (which carry their order's
@@ -217,23 +209,6 @@ struct SQLiteOrderSearch {
         )
     }
 
-    /// A statement counting up to ``broadMatches`` orders of the query's prefix (or, without one, its phone tail) — `nil`
-    /// when the query has neither. More than ``broadMatches`` means the query is ``Breadth/broad``.
-    static func breadthProbe(_ query: OrderQuery) -> (sql: String, arguments: StatementArguments)? {
-        var conditions = Conditions()
-        if let prefix = nonEmpty(query.platformOrderIdPrefix) {
-            conditions.addPrefix(prefix, column: "platform_order_id")
-        } else if let tail = nonEmpty(query.phoneTail) {
-            conditions.addPrefix(reversed(tail), column: "phone_reversed")
-        } else {
-            return nil
-        }
-        return (
-            "SELECT count(*) FROM (SELECT 1 FROM orders \(conditions.whereClause) LIMIT \(broadMatches + 1))",
-            conditions.arguments
-        )
-    }
-
     // MARK: helpers
 
     /// Milliseconds from UTC to Beijing time: the day arms are Beijing days, like the console's date filters.
@@ -241,19 +216,52 @@ struct SQLiteOrderSearch {
     /// Milliseconds per day.
     static let day: Int64 = 86_400_000
 
-    /// The status-and-day arms of a query with both creation bounds, or `nil` when it has not both, the window is empty
-    /// or it would take more than ``maximumArms`` arms.
-    static func dayArms(_ query: OrderQuery) -> [DayArm]? {
-        guard let from = query.createdFrom?.millisecondsSince1970, let before = query.createdBefore?.millisecondsSince1970,
-            from < before
-        else { return nil }
-        // The same integer division SQLite does (truncating), on values that cannot overflow: `from` is at least Int64.min
-        // and `before - 1` at most Int64.max - 1, and the offset is added only where it fits.
-        guard let first = dayNumber(from), let last = dayNumber(before - 1) else { return nil }
+    /// The status-and-day arms of a query with a creation date filter: every status asked for (all without a status
+    /// filter) × every Beijing day of the window that holds orders — `dataDays`, the first and last day with orders
+    /// (``dayRangeProbe(_:)``), closes a window open at one end and trims one that reaches past the data. An empty list
+    /// when no day of the window holds orders; `nil` when the query has no date filter, the window is open at one end and
+    /// `dataDays` is unknown, a bound is beyond the day arithmetic (`created_at ± 292 million years`), or it would take
+    /// more than ``maximumArms`` arms.
+    static func dayArms(_ query: OrderQuery, dataDays: ClosedRange<Int64>? = nil) -> [DayArm]? {
+        let from = query.createdFrom?.millisecondsSince1970
+        let before = query.createdBefore?.millisecondsSince1970
+        guard from != nil || before != nil else { return nil }
+        if let from, let before, from >= before { return [] }
+        // The same integer division SQLite does (truncating), only on values where the offset fits.
+        var first = dataDays?.lowerBound
+        var last = dataDays?.upperBound
+        if let from {
+            guard let day = dayNumber(from) else { return nil }
+            first = max(first ?? day, day)
+        }
+        if let before {
+            let (end, overflow) = before.subtractingReportingOverflow(1)
+            guard !overflow, let day = dayNumber(end) else { return nil }
+            last = min(last ?? day, day)
+        }
+        guard let first, let last else { return nil }
+        guard first <= last else { return [] }
         let statuses = query.status.map { [$0] } ?? OrderStatus.allCases
         let (span, overflow) = last.subtractingReportingOverflow(first)
-        guard !overflow, span >= 0, span < Int64(maximumArms), (span + 1) * Int64(statuses.count) <= Int64(maximumArms) else { return nil }
+        guard !overflow, span < Int64(maximumArms), (span + 1) * Int64(statuses.count) <= Int64(maximumArms) else { return nil }
         return statuses.flatMap { status in (first...last).map { DayArm(status: status, day: $0) } }
+    }
+
+    /// A statement reading the first and last Beijing day that hold orders of the statuses a query asks for (`first`,
+    /// `last`; `NULL` without any), two index seeks per status in `orders_status_day` — `nil` when the query has no
+    /// date filter or another filter drives.
+    static func dayRangeProbe(_ query: OrderQuery) -> (sql: String, arguments: StatementArguments)? {
+        guard query.createdFrom != nil || query.createdBefore != nil, nonEmpty(query.platformOrderIdPrefix) == nil,
+            nonEmpty(query.phoneTail) == nil, nonEmpty(query.liveEventId) == nil
+        else { return nil }
+        let statuses = query.status.map { [$0] } ?? OrderStatus.allCases
+        let day = "(orders.created_at + \(beijingOffset)) / \(Self.day)"
+        let parts = statuses.map { _ in
+            "SELECT (SELECT min(\(day)) FROM orders WHERE orders.status = ?) AS first, (SELECT max(\(day)) FROM orders WHERE orders.status = ?) AS last"
+        }
+        var arguments: StatementArguments = []
+        for status in statuses { arguments += [status.rawValue, status.rawValue] }
+        return ("SELECT min(first) AS first, max(last) AS last FROM (\(parts.joined(separator: " UNION ALL ")))", arguments)
     }
 
     /// `(created_at + beijingOffset) / day` as SQLite computes it, or `nil` when the sum would overflow (SQLite would turn

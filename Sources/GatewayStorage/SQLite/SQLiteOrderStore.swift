@@ -133,35 +133,35 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
         }
     }
 
-    /// The statement of a search (``SQLiteOrderSearch``), after asking the index what it depends on: whether a prefix or
-    /// phone tail matches so many orders that it should not drive, and which shops have lines of a SKU that drives.
+    /// The statement of a search (``SQLiteOrderSearch``), after asking the indexes what it depends on: for a date filter,
+    /// the first and last day that hold orders; for a SKU that drives, the shops with lines of it.
     static func search(_ query: OrderQuery, db: Database) throws -> SQLiteOrderSearch {
-        var breadth = SQLiteOrderSearch.Breadth.narrow
-        if let probe = SQLiteOrderSearch.breadthProbe(query),
-            try (Int.fetchOne(db, sql: probe.sql, arguments: probe.arguments) ?? 0) > SQLiteOrderSearch.broadMatches
+        var dataDays: ClosedRange<Int64>?
+        if let probe = SQLiteOrderSearch.dayRangeProbe(query), let row = try Row.fetchOne(db, sql: probe.sql, arguments: probe.arguments),
+            let first = row["first"] as Int64?, let last = row["last"] as Int64?, first <= last
         {
-            breadth = .broad
+            dataDays = first...last
         }
-        guard SQLiteOrderSearch.driver(for: query, breadth: breadth) == .sku, let sku = query.sku else {
-            return SQLiteOrderSearch(query, breadth: breadth)
+        guard SQLiteOrderSearch.driver(for: query, dataDays: dataDays) == .sku, let sku = query.sku else {
+            return SQLiteOrderSearch(query, dataDays: dataDays)
         }
         let probe = SQLiteOrderSearch.skuShopsProbe(sku)
         let shops = try Row.fetchAll(db, sql: probe.sql, arguments: probe.arguments).compactMap { row -> SQLiteOrderSearch.SkuShop? in
             guard let column = SQLiteOrderSearch.SkuColumn(rawValue: row["sku_column"]) else { return nil }
             return SQLiteOrderSearch.SkuShop(column: column, shop: row["shop"])
         }
-        return SQLiteOrderSearch(query, breadth: breadth, skuShops: shops)
+        return SQLiteOrderSearch(query, dataDays: dataDays, skuShops: shops)
     }
 
     /// How SQLite answers a search: the `detail` column of `EXPLAIN QUERY PLAN` (`SEARCH orders USING INDEX …`,
     /// `SCAN orders`, `USE TEMP B-TREE FOR ORDER BY`, …), one line per step, indented by depth — first for the index
-    /// questions the store asks before the search (prefixed `probe: `), then for the statement of ``orders(matching:)``.
+    /// questions the store asks before a search (prefixed `probe: `), then for the statement of ``orders(matching:)``.
     /// For tests and `gateway-bench search`, which fail when a search scans a table.
     public func searchPlan(for query: OrderQuery) async throws -> [String] {
         try await writer.read { db in
-            var probes: [(sql: String, arguments: StatementArguments)] = []
-            if let probe = SQLiteOrderSearch.breadthProbe(query) { probes.append(probe) }
             let search = try Self.search(query, db: db)
+            var probes: [(sql: String, arguments: StatementArguments)] = []
+            if let probe = SQLiteOrderSearch.dayRangeProbe(query) { probes.append(probe) }
             if let sku = query.sku, search.drivesBySku { probes.append(SQLiteOrderSearch.skuShopsProbe(sku)) }
             var lines: [String] = []
             for probe in probes {
