@@ -1,12 +1,14 @@
 import ArgumentParser
+import Foundation
 import GatewayCore
 
-/// `gateway-bench allocate`: order lines/s of the pure ``SupplyPool`` over one lot per household, as a
-/// ratio to a trivial loop over the same demands (summing their grams) measured in the same run.
+/// `gateway-bench allocate`: parcels/s of the pure ``SupplyPool`` over one lot per household, as a ratio to
+/// ``RoundRobinAllocator`` — the same demands and the same per-parcel bookkeeping without the choice of the
+/// lot — measured in the same run, before and after the pool.
 struct AllocateBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "allocate",
-        abstract: "Farmer supply allocation core: lines/s of SupplyPool vs a loop that only sums the demands."
+        abstract: "Farmer supply allocation core: parcels/s of SupplyPool vs the same bookkeeping without the choice."
     )
 
     @Option(help: "Order lines to allocate.") var lines = 1_000_000
@@ -56,17 +58,16 @@ struct AllocateBenchmark: ParsableCommand {
         var tiers = AllocationPolicy.registeredPoorFirst.tiers
         if poorShare > 0 { tiers[0].maxShare = poorShare }
         let policy = AllocationPolicy(tiers: tiers, unitGrams: unitGrams > 0 ? Int64(unitGrams) : nil)
-        print("gateway-bench allocate: \(lines) lines over \(households) households' lots, unit \(unitGrams == 0 ? "parcel" : "\(unitGrams) g")")
+        let parcels = demands.reduce(0) { $0 + $1.parcels }
+        let unitText = unitGrams == 0 ? "parcel" : "\(unitGrams) g"
+        print("gateway-bench allocate: \(lines) lines, \(parcels) parcels over \(households) households' lots, unit \(unitText)")
 
-        let clock = ContinuousClock()
-        var sum: Int64 = 0
-        let baselineStart = clock.now
-        for demand in demands { sum &+= demand.totalGrams &+ Int64(demand.lineRef.utf8.count) }
-        let baseline = clock.now - baselineStart
-
+        let before = baseline(demands, lots: lots, households: householdsById, policy: policy)
         var pool = SupplyPool(lots: lots, allocatedGrams: [:], households: householdsById, policy: policy)
         var allocations = 0
         var shortages = 0
+        let clock = ContinuousClock()
+        let cpuStart = Self.threadCPUSeconds()
         let start = clock.now
         for demand in demands {
             do {
@@ -75,12 +76,50 @@ struct AllocateBenchmark: ParsableCommand {
                 shortages += 1
             }
         }
-        let elapsed = clock.now - start
-        let baselineRate = Double(lines) / seconds(baseline)
-        let rate = Double(lines) / seconds(elapsed)
-        print("baseline (sum the demands): \(Int(baselineRate)) lines/s (checksum \(sum))")
-        print("SupplyPool.allocate: \(Int(rate)) lines/s, \(allocations) allocations, \(shortages) shortages, \(pool.totalAllocatedGrams / 1000) kg")
-        print("ratio (allocated lines/s ÷ baseline lines/s): \(format(rate / baselineRate))")
+        let elapsed = seconds(clock.now - start)
+        let cpu = max(1e-9, Self.threadCPUSeconds() - cpuStart)
+        let after = baseline(demands, lots: lots, households: householdsById, policy: policy)
+
+        let baselineRate = (before.rate + after.rate) / 2
+        let rate = Double(parcels) / elapsed
+        print(
+            "baseline (round robin over the lots, same bookkeeping, no choice): \(Int(baselineRate)) parcels/s"
+                + " (before \(Int(before.rate)), after \(Int(after.rate)); \(Int(before.cpuRate)) per CPU second)"
+        )
+        print(
+            "SupplyPool.allocate: \(Int(rate)) parcels/s, \(Int(Double(lines) / elapsed)) lines/s (\(Int(Double(parcels) / cpu)) parcels per CPU second),"
+                + " \(allocations) allocations, \(shortages) shortages, \(pool.totalAllocatedGrams / 1000) kg"
+        )
+        print("ratio (SupplyPool parcels/s ÷ baseline parcels/s): \(format(rate / baselineRate))")
+    }
+
+    /// Runs the round-robin baseline over the demands: parcels/s by the wall clock and per CPU second.
+    private func baseline(
+        _ demands: [SupplyDemand],
+        lots: [SupplyLot],
+        households: [String: Household],
+        policy: AllocationPolicy
+    )
+        -> (rate: Double, cpuRate: Double)
+    {
+        var allocator = RoundRobinAllocator(lots: lots, households: households, policy: policy)
+        let clock = ContinuousClock()
+        let cpuStart = Self.threadCPUSeconds()
+        let start = clock.now
+        var parcels = 0
+        for demand in demands { parcels += allocator.allocate(demand).count }
+        let elapsed = seconds(clock.now - start)
+        let cpu = max(1e-9, Self.threadCPUSeconds() - cpuStart)
+        precondition(allocator.totalAllocatedGrams > 0 || parcels == 0)
+        return (Double(parcels) / elapsed, Double(parcels) / cpu)
+    }
+
+    /// CPU time of the calling thread, seconds: unlike the wall clock, it does not count time other processes
+    /// on a shared machine take.
+    private static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     private func seconds(_ duration: Duration) -> Double {
