@@ -114,7 +114,7 @@ struct QuotaTournament: Sendable {
 
     /// `C` and `T` for a unit, computed by one pass the first time the unit is served.
     private mutating func totals(unit: Int64) -> UnitTotals {
-        if let known = totals.first(where: { $0.unit == unit }) { return known }
+        for known in totals where known.unit == unit { return known }
         var sums = UnitTotals(unit: unit, capacity: 0, allocated: 0)
         for leaf in leaves where leaf.capacity > leaf.allocated && leaf.capacity - leaf.allocated >= unit {
             sums.capacity += leaf.capacity
