@@ -4,7 +4,7 @@ import GatewayCore
 
 /// `gateway-bench allocate`: parcels/s of the pure ``SupplyPool`` over one lot per household, as a ratio to
 /// ``RoundRobinAllocator`` — the same demands and the same per-parcel bookkeeping without the choice of the
-/// lot — measured in the same run, before and after the pool.
+/// lot — measured in the same run, the two taking turns over chunks of the demands.
 struct AllocateBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "allocate",
@@ -16,6 +16,7 @@ struct AllocateBenchmark: ParsableCommand {
     @Option(help: "Allocation unit in grams (0 = one parcel per unit).") var unitGrams = 0
     @Option(help: "Share cap of the registered-poor tier in percent (0 = no cap).") var poorShare = 0
     @Option(help: "Seed of the generated data.") var seed: UInt64 = 2026
+    @Option(help: "Chunks of demands the baseline and the pool take turns on.") var chunks = 20
 
     func run() throws {
         var rng = BenchRandom(seed: seed)
@@ -62,69 +63,70 @@ struct AllocateBenchmark: ParsableCommand {
         let unitText = unitGrams == 0 ? "parcel" : "\(unitGrams) g"
         print("gateway-bench allocate: \(lines) lines, \(parcels) parcels over \(households) households' lots, unit \(unitText)")
 
-        let before = baseline(demands, lots: lots, households: householdsById, policy: policy)
+        // The baseline and the pool take turns over the same chunks of demands, so that both see the same load
+        // on a shared machine; each keeps its own state from chunk to chunk.
+        var baseline = RoundRobinAllocator(lots: lots, households: householdsById, policy: policy)
         var pool = SupplyPool(lots: lots, allocatedGrams: [:], households: householdsById, policy: policy)
+        var baselineTime = Measured()
+        var poolTime = Measured()
         var allocations = 0
         var shortages = 0
-        let clock = ContinuousClock()
-        let cpuStart = Self.threadCPUSeconds()
-        let start = clock.now
-        for demand in demands {
-            do {
-                allocations += try pool.allocate(demand).count
-            } catch {
-                shortages += 1
+        var baselineAllocations = 0
+        let chunk = max(1, (demands.count + chunks - 1) / chunks)
+        for first in stride(from: 0, to: demands.count, by: chunk) {
+            let range = first..<min(demands.count, first + chunk)
+            baselineTime.measure {
+                for demand in demands[range] { baselineAllocations += baseline.allocate(demand).count }
+            }
+            poolTime.measure {
+                for demand in demands[range] {
+                    do {
+                        allocations += try pool.allocate(demand).count
+                    } catch {
+                        shortages += 1
+                    }
+                }
             }
         }
-        let elapsed = seconds(clock.now - start)
-        let cpu = max(1e-9, Self.threadCPUSeconds() - cpuStart)
-        let after = baseline(demands, lots: lots, households: householdsById, policy: policy)
+        precondition(baselineAllocations == parcels && baseline.totalAllocatedGrams > 0 || parcels == 0)
 
-        let baselineRate = (before.rate + after.rate) / 2
-        let rate = Double(parcels) / elapsed
+        let baselineRate = Double(parcels) / baselineTime.wall
+        let rate = Double(parcels) / poolTime.wall
         print(
             "baseline (round robin over the lots, same bookkeeping, no choice): \(Int(baselineRate)) parcels/s"
-                + " (before \(Int(before.rate)), after \(Int(after.rate)); \(Int(before.cpuRate)) per CPU second)"
+                + " (\(Int(Double(parcels) / baselineTime.cpu)) per CPU second)"
         )
         print(
-            "SupplyPool.allocate: \(Int(rate)) parcels/s, \(Int(Double(lines) / elapsed)) lines/s (\(Int(Double(parcels) / cpu)) parcels per CPU second),"
+            "SupplyPool.allocate: \(Int(rate)) parcels/s, \(Int(Double(lines) / poolTime.wall)) lines/s"
+                + " (\(Int(Double(parcels) / poolTime.cpu)) parcels per CPU second),"
                 + " \(allocations) allocations, \(shortages) shortages, \(pool.totalAllocatedGrams / 1000) kg"
         )
         print("ratio (SupplyPool parcels/s ÷ baseline parcels/s): \(format(rate / baselineRate))")
+        print("ratio per CPU second: \(format(baselineTime.cpu / poolTime.cpu)); \(chunks) chunks, taking turns")
     }
 
-    /// Runs the round-robin baseline over the demands: parcels/s by the wall clock and per CPU second.
-    private func baseline(
-        _ demands: [SupplyDemand],
-        lots: [SupplyLot],
-        households: [String: Household],
-        policy: AllocationPolicy
-    )
-        -> (rate: Double, cpuRate: Double)
-    {
-        var allocator = RoundRobinAllocator(lots: lots, households: households, policy: policy)
-        let clock = ContinuousClock()
-        let cpuStart = Self.threadCPUSeconds()
-        let start = clock.now
-        var parcels = 0
-        for demand in demands { parcels += allocator.allocate(demand).count }
-        let elapsed = seconds(clock.now - start)
-        let cpu = max(1e-9, Self.threadCPUSeconds() - cpuStart)
-        precondition(allocator.totalAllocatedGrams > 0 || parcels == 0)
-        return (Double(parcels) / elapsed, Double(parcels) / cpu)
+    /// Wall-clock and thread CPU seconds summed over several measured blocks.
+    private struct Measured {
+        var wall = 1e-9
+        var cpu = 1e-9
+
+        mutating func measure(_ body: () -> Void) {
+            let clock = ContinuousClock()
+            let cpuStart = AllocateBenchmark.threadCPUSeconds()
+            let start = clock.now
+            body()
+            let parts = (clock.now - start).components
+            wall += Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+            cpu += AllocateBenchmark.threadCPUSeconds() - cpuStart
+        }
     }
 
     /// CPU time of the calling thread, seconds: unlike the wall clock, it does not count time other processes
     /// on a shared machine take.
-    private static func threadCPUSeconds() -> Double {
+    static func threadCPUSeconds() -> Double {
         var time = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
-
-    private func seconds(_ duration: Duration) -> Double {
-        let parts = duration.components
-        return max(1e-9, Double(parts.seconds) + Double(parts.attoseconds) / 1e18)
     }
 
     private func format(_ value: Double) -> String {
