@@ -36,11 +36,12 @@ import Synchronization
 /// ## How the lot is found
 ///
 /// The deficits of all lots move together with one number, `λ = (T + u) / C`, so the pool keeps, per candidate
-/// list and unit size, a ``QuotaTournament``: a tournament tree ordered by (within upper quota, deficit, list
-/// order) whose nodes know over which range of `λ` their winner stays the winner. A unit costs the
-/// recomputation of the path of the lot that changed and of the few nodes whose winner `λ` overtook — about
-/// O(log n) — instead of a pass over the tier's lots; the result is the same lot, with the same exact
-/// arithmetic. Pools whose total capacity exceeds 2⁶¹ g (beyond any real season) use that pass.
+/// list, a ``QuotaTournament``: a tournament tree ordered by deficit (then list order) whose nodes know over
+/// which range of `λ` their winner stays the winner, shared by every unit size. A unit costs the
+/// recomputation of the path of the lot that changed and of the few nodes `λ` moved past — about O(log n) —
+/// plus, when the winner is too full for the unit or above its upper quota, a branch-and-bound descent,
+/// instead of a pass over the tier's lots; the result is the same lot, decided by the same exact integer
+/// comparisons. Pools whose capacities sum to more than 2⁶¹ g (beyond any real season) use that pass.
 public struct SupplyPool: Sendable {
     /// The lots, in the order given.
     public let lots: [SupplyLot]
@@ -50,7 +51,8 @@ public struct SupplyPool: Sendable {
     /// Ids of lots whose allocated grams changed since the pool was made or ``clearChanges()`` was called.
     public var changedLotIds: Set<String> { Set(changedPositions.map { lots[$0].id }) }
 
-    /// Capacities and amounts at most this large (grams) keep the tournament's products within 128 bits.
+    /// The largest total capacity and unit (grams) the tournament serves: every sum and difference it forms
+    /// then fits in 64 bits, every product in 128.
     static let indexBound: Int64 = 1 << 61
 
     private var allocated: [Int64]
@@ -196,7 +198,9 @@ public struct SupplyPool: Sendable {
             let firstOfParcel = result.count
             for _ in 0..<unitsPerParcel {
                 guard let choice = chooseLot(unit: unit, candidates: candidates, tournaments: tournaments, state: &state) else {
-                    for allocation in result { add(-allocation.grams, to: lotIndexById[allocation.lotId] ?? 0, state: &state) }
+                    for allocation in result {
+                        if let position = lotIndexById[allocation.lotId] { add(-allocation.grams, to: position, state: &state) }
+                    }
                     for _ in 0..<newlyChanged { changed[changedPositions.removeLast()] = false }
                     throw shortage(demand: demand, unit: unit, candidates: candidates, state: state)
                 }
