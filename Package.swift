@@ -1,11 +1,20 @@
 // swift-tools-version:6.2
 import PackageDescription
 
-/// One set of Swift settings for every target.
-let swiftSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
-    .enableUpcomingFeature("MemberImportVisibility"),
-]
+/// `GATEWAY_FUZZ=1` (set by `scripts/fuzz.sh`, which builds in its own scratch path `.build-fuzz`) adds the libFuzzer
+/// executable `GatewayFuzz` and instruments the project's own modules for it; the dependencies stay uninstrumented.
+/// `GATEWAY_FUZZ_SANITIZERS` picks the sanitizers (default `fuzzer,address`). Without the variable nothing changes.
+let fuzzing = Context.environment["GATEWAY_FUZZ"].map { !$0.isEmpty && $0 != "0" } ?? false
+let fuzzSanitizers = "-sanitize=" + (Context.environment["GATEWAY_FUZZ_SANITIZERS"] ?? "fuzzer,address")
+/// `GATEWAY_FUZZ_OPTIMIZE=1` compiles the project's modules with `-O` (several times more executions per second).
+let fuzzOptimize = fuzzing && Context.environment["GATEWAY_FUZZ_OPTIMIZE"].map { !$0.isEmpty && $0 != "0" } ?? false
+
+/// One set of Swift settings for every target (plus the fuzzing instrumentation when ``fuzzing``).
+let swiftSettings: [SwiftSetting] =
+    [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ] + (fuzzing ? [.unsafeFlags([fuzzSanitizers] + (fuzzOptimize ? ["-O"] : []))] : [])
 
 let package = Package(
     name: "livestream-order-gateway",
@@ -65,10 +74,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Store ports implemented on SQLite (GRDB).
+        // Store ports implemented on SQLite (GRDB); personal data and raw payloads sealed at rest (AES-GCM, swift-crypto).
         .target(
             name: "GatewayStorage",
-            dependencies: ["GatewayCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "GatewayCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The asynchronous pipeline: inbox processor and poll scheduler, written against the core ports.
@@ -101,7 +113,10 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
             ],
+            // The staff API's OpenAPI document, compiled in (served, rendered, checked against the router).
+            resources: [.embedInCode("API/openapi.yaml")],
             swiftSettings: swiftSettings
         ),
         // The composition root: configuration -> stores, connectors, pipeline and HTTP in one service group.
@@ -197,7 +212,8 @@ let package = Package(
         ),
         .testTarget(
             name: "GatewayStorageTests",
-            dependencies: ["GatewayStorage", "GatewayCore", .product(name: "GRDB", package: "GRDB.swift")],
+            // The pipeline's payload retention job runs against the SQLite store here.
+            dependencies: ["GatewayStorage", "GatewayCore", "GatewayPipeline", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GatewayPipelineTests", dependencies: ["GatewayPipeline", "GatewayCore", "GatewayImport"], swiftSettings: swiftSettings),
@@ -249,6 +265,7 @@ let package = Package(
                 "GatewayCore", "GatewayConfig", "GatewayConnectors", "GatewayStorage", "GatewayPipeline", "GatewayHTTP",
                 "GatewayRuntime", "MockPlatformKit",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -261,3 +278,23 @@ let package = Package(
         ),
     ]
 )
+
+if fuzzing {
+    // One executable for every fuzz target (Fuzz/README.md); lld links it (gold fails on the sanitizer runtimes).
+    package.targets.append(
+        .executableTarget(
+            name: "GatewayFuzz",
+            dependencies: [
+                "GatewayCore", "GatewayImport", "GatewayConfig", "GatewayConnectors", "GatewayHTTP",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Fuzz/GatewayFuzz",
+            swiftSettings: swiftSettings,
+            linkerSettings: [.unsafeFlags([fuzzSanitizers, "-use-ld=lld"])]
+        )
+    )
+}

@@ -23,19 +23,28 @@ struct AllocateStoredBenchmark: AsyncParsableCommand {
         let directory = NSTemporaryDirectory() + "gateway-bench-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        print("gateway-bench allocate-stored: \(lines) lines over \(households) households' lots, \(batch) per transaction, synchronous=\(synchronous)")
+        print(
+            "gateway-bench allocate-stored: \(lines) lines over \(households) households' lots, \(batch) per transaction, synchronous=\(synchronous)"
+        )
 
         let baseline = try baselineRowsPerSecond(path: directory + "/baseline.sqlite")
         print(String(format: "  baseline (bare SQLite insert loop): %.0f rows/s", baseline))
 
-        let database = try SQLiteDatabase.open(path: directory + "/gateway.sqlite", synchronous: synchronous)
+        let database = try SQLiteDatabase.open(path: directory + "/gateway.sqlite", synchronous: synchronous, keys: .random(id: "bench"))
         let inbox = SQLiteInboxStore(database: database)
         let orders = SQLiteOrderStore(database: database)
         try await seed(database)
         var inboxIds: [Int64] = []
         for start in stride(from: 0, to: lines, by: 5000) {
             let chunk = (start..<min(lines, start + 5000)).map {
-                InboxDelivery(platform: .douyin, shop: "bench-shop", deliveryId: "d\($0)", kind: .poll, receivedAt: Timestamp(secondsSince1970: 1), text: "{}")
+                InboxDelivery(
+                    platform: .douyin,
+                    shop: "bench-shop",
+                    deliveryId: "d\($0)",
+                    kind: .poll,
+                    receivedAt: Timestamp(secondsSince1970: 1),
+                    text: "{}"
+                )
             }
             inboxIds += try await inbox.append(chunk).map(\.id)
         }
@@ -59,16 +68,27 @@ struct AllocateStoredBenchmark: AsyncParsableCommand {
         let skus = ["sku-5kg", "sku-10kg"]
         let quantity = 1 + number % 3
         let snapshot = OrderSnapshot(
-            status: .paid, platformStatus: "2", totalFen: 3990, paidFen: 3990, createdAt: Timestamp(secondsSince1970: 1_764_400_000),
+            status: .paid,
+            platformStatus: "2",
+            totalFen: 3990,
+            paidFen: 3990,
+            createdAt: Timestamp(secondsSince1970: 1_764_400_000),
             paidAt: Timestamp(secondsSince1970: 1_764_400_010),
             lines: [OrderLine(lineId: "1", productId: "p", skuId: skus[number % 2], title: "椪柑", quantity: quantity, paidFen: 3990)],
             buyer: BuyerInfo(province: number % 3 == 0 ? "湖南省" : "广东省")
         )
         let observation = OrderObservation(
-            key: OrderKey(platform: .douyin, shop: "bench-shop", platformOrderId: String(6_900_000_000_000_000_000 + number)), source: .poll,
-            event: "paid", platformUpdatedAt: Timestamp(secondsSince1970: 1_764_400_010), snapshot: snapshot
+            key: OrderKey(platform: .douyin, shop: "bench-shop", platformOrderId: String(6_900_000_000_000_000_000 + number)),
+            source: .poll,
+            event: "paid",
+            platformUpdatedAt: Timestamp(secondsSince1970: 1_764_400_010),
+            snapshot: snapshot
         )
-        return ProcessedDelivery(inboxId: inboxId, deliveryId: "d\(number)", observations: [PreparedObservation(observation: observation, rawPayload: "{}")])
+        return ProcessedDelivery(
+            inboxId: inboxId,
+            deliveryId: "d\(number)",
+            observations: [PreparedObservation(observation: observation, rawPayload: "{}")]
+        )
     }
 
     private func seed(_ database: SQLiteDatabase) async throws {
@@ -77,7 +97,10 @@ struct AllocateStoredBenchmark: AsyncParsableCommand {
         let units = lines * 3
         let data = MasterData(
             enterprises: [Enterprise(id: "yunlai", name: "云来", allowSplit: true)],
-            warehouses: [Warehouse(id: "w1", enterpriseId: "yunlai", name: "长沙", regions: ["湖南"], priority: 1), Warehouse(id: "w2", enterpriseId: "yunlai", name: "保靖", regions: ["*"], priority: 2)],
+            warehouses: [
+                Warehouse(id: "w1", enterpriseId: "yunlai", name: "长沙", regions: ["湖南"], priority: 1),
+                Warehouse(id: "w2", enterpriseId: "yunlai", name: "保靖", regions: ["*"], priority: 2),
+            ],
             skus: [
                 EnterpriseSKU(code: "PG5", enterpriseId: "yunlai", product: "ponkan", grade: "A", netWeightGrams: 5000, title: "5kg"),
                 EnterpriseSKU(code: "PG10", enterpriseId: "yunlai", product: "ponkan", grade: "A", netWeightGrams: 10000, title: "10kg"),
@@ -90,13 +113,21 @@ struct AllocateStoredBenchmark: AsyncParsableCommand {
         let stock = ["w1", "w2"].flatMap { warehouse in ["PG5", "PG10"].map { StockLevel(warehouseId: warehouse, skuCode: $0, onHand: units) } }
         _ = try await inventory.seed(MasterDataSeed(masterData: data, stock: stock), at: Timestamp(secondsSince1970: 1))
         var generator = SystemRandomNumberGenerator()
-        let householdList = (0..<households).map { Household(id: "H\($0)", name: "户\($0)", village: "村\($0 % 7)", registeredPoor: $0 % 5 < 3, members: 4) }
+        let householdList = (0..<households).map {
+            Household(id: "H\($0)", name: "户\($0)", village: "村\($0 % 7)", registeredPoor: $0 % 5 < 3, members: 4)
+        }
         // Enough capacity for every parcel: lines × 3 parcels × 10 kg spread over the households, with some spread.
         let perHousehold = Int64(lines * 3 * 10_000 / households + 20_000)
         let lots = householdList.map {
             SupplyLot(
-                id: "L-\($0.id)", householdId: $0.id, enterpriseId: "yunlai", product: "ponkan", grade: "A",
-                capacityGrams: perHousehold + Int64.random(in: 0...perHousehold, using: &generator), priceFenPerKg: 400, harvestDate: "2026-11-01"
+                id: "L-\($0.id)",
+                householdId: $0.id,
+                enterpriseId: "yunlai",
+                product: "ponkan",
+                grade: "A",
+                capacityGrams: perHousehold + Int64.random(in: 0...perHousehold, using: &generator),
+                priceFenPerKg: 400,
+                harvestDate: "2026-11-01"
             )
         }
         _ = try await supply.seedSupply(households: householdList, lots: lots, policies: [:], at: Timestamp(secondsSince1970: 1))

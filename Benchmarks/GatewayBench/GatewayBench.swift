@@ -26,6 +26,9 @@ struct IngestBenchmark: AsyncParsableCommand {
     @Option(help: "SQLite synchronous mode: full (durable) or normal.") var synchronous = "full"
     @Option(help: "Messages per push body (Douyin batches pushes as an array).") var messagesPerPush = 1
 
+    /// A fixed data key for the throwaway database (payloads are sealed at rest as in production).
+    static let benchDataKey = Data("gateway-bench-data-key-32-bytes!".utf8).base64EncodedString()
+
     func run() async throws {
         let directory = NSTemporaryDirectory() + "gateway-bench-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -34,7 +37,7 @@ struct IngestBenchmark: AsyncParsableCommand {
         let appSecret = "bench-secret"
         let config = """
             server: { host: 127.0.0.1, port: 0, max_body_bytes: 1048576 }
-            storage: { url: "sqlite:\(directory)/bench.sqlite", synchronous: \(synchronous) }
+            storage: { url: "sqlite:\(directory)/bench.sqlite", synchronous: \(synchronous), data_keys: "bench:\(Self.benchDataKey)" }
             shops:
               - key: bench-douyin
                 platform: douyin

@@ -60,7 +60,7 @@ private struct Reader {
     }
 
     mutating func configuration(from top: [String: Any]) -> GatewayConfiguration {
-        checkKeys(top, allowed: ["server", "storage", "pipeline", "shops", "master_data", "stock_sync"], at: "")
+        checkKeys(top, allowed: ["server", "storage", "pipeline", "shops", "master_data", "stock_sync", "security", "retention"], at: "")
         let server = mapping(top["server"], at: "server")
         let storage = mapping(top["storage"], at: "storage")
         let pipeline = mapping(top["pipeline"], at: "pipeline")
@@ -69,7 +69,7 @@ private struct Reader {
             allowed: ["host", "port", "max_body_bytes", "idle_timeout_seconds", "request_timeout_seconds", "max_connections"],
             at: "server"
         )
-        checkKeys(storage, allowed: ["url", "synchronous", "max_queued_deliveries", "max_queued_bytes"], at: "storage")
+        checkKeys(storage, allowed: ["url", "synchronous", "max_queued_deliveries", "max_queued_bytes", "data_keys"], at: "storage")
         checkKeys(
             pipeline,
             allowed: [
@@ -105,6 +105,7 @@ private struct Reader {
         if !(storageSettings.url.hasPrefix("sqlite:") || storageSettings.url.hasPrefix("postgres://")) {
             problem("storage.url", "must start with sqlite: or postgres://")
         }
+        storageSettings.dataKeys = dataKeys(storage["data_keys"], at: "storage.data_keys")
         let pipelineSettings = PipelineSettings(
             batchSize: int(pipeline["batch_size"], at: "pipeline.batch_size", range: 1...10_000) ?? defaults.pipeline.batchSize,
             idleMilliseconds: int(pipeline["idle_milliseconds"], at: "pipeline.idle_milliseconds", range: 1...60_000)
@@ -156,11 +157,42 @@ private struct Reader {
             households: string(masterData["households"], at: "master_data.households").map(resolve),
             supplyLots: string(masterData["supply_lots"], at: "master_data.supply_lots").map(resolve)
         )
+        let retention = mapping(top["retention"], at: "retention")
+        checkKeys(retention, allowed: ["payload_days"], at: "retention")
+        configuration.retention = RetentionSettings(
+            payloadDays: int(retention["payload_days"], at: "retention.payload_days", range: RetentionSettings.payloadDaysRange)
+                ?? RetentionSettings().payloadDays
+        )
         let stockSync = mapping(top["stock_sync"], at: "stock_sync")
         checkKeys(stockSync, allowed: ["enabled", "debounce_milliseconds"], at: "stock_sync")
         configuration.stockSync = StockSyncSettings(
             enabled: bool(stockSync["enabled"], at: "stock_sync.enabled") ?? true,
             debounceMilliseconds: int(stockSync["debounce_milliseconds"], at: "stock_sync.debounce_milliseconds", range: 10...600_000) ?? 500
+        )
+        let security = mapping(top["security"], at: "security")
+        checkKeys(
+            security,
+            allowed: [
+                "client_failure_burst", "client_failure_refill_milliseconds", "username_failure_burst", "username_failure_refill_milliseconds",
+            ],
+            at: "security"
+        )
+        let securityDefaults = SecuritySettings()
+        configuration.security = SecuritySettings(
+            clientFailureBurst: int(security["client_failure_burst"], at: "security.client_failure_burst", range: 1...1_000_000)
+                ?? securityDefaults.clientFailureBurst,
+            clientFailureRefillMilliseconds: int(
+                security["client_failure_refill_milliseconds"],
+                at: "security.client_failure_refill_milliseconds",
+                range: 1...86_400_000
+            ) ?? securityDefaults.clientFailureRefillMilliseconds,
+            usernameFailureBurst: int(security["username_failure_burst"], at: "security.username_failure_burst", range: 1...1_000_000)
+                ?? securityDefaults.usernameFailureBurst,
+            usernameFailureRefillMilliseconds: int(
+                security["username_failure_refill_milliseconds"],
+                at: "security.username_failure_refill_milliseconds",
+                range: 1...86_400_000
+            ) ?? securityDefaults.usernameFailureRefillMilliseconds
         )
         return configuration
     }
@@ -247,6 +279,18 @@ private struct Reader {
         )
         shop.reconciliationToleranceFen = Int64(tolerance)
         return shop
+    }
+
+    /// `storage.data_keys`: `KEY_ID:BASE64[,…]`, each problem reported (never the key bytes).
+    mutating func dataKeys(_ value: Any?, at path: String) -> DataKeyRing? {
+        guard value != nil else { return nil }
+        guard let text = string(value, at: path) else { return nil }
+        do {
+            return try DataKeyRing(parsing: text)
+        } catch {
+            for message in error.problems { problem(path, message) }
+            return nil
+        }
     }
 
     // MARK: scalars

@@ -20,6 +20,10 @@ public import GatewayCore
 ///   (YAML, see ``MasterDataLoader``), seeded at start without overwriting staff changes; relative paths
 ///   are relative to the configuration file. `master_data.households`, `master_data.supply_lots`: CSV files.
 /// - `stock_sync.enabled` (default `true`), `stock_sync.debounce_milliseconds` (default `500`): stock write-back.
+/// - `security.*`: the failure throttles, see ``SecuritySettings``.
+/// - `storage.data_keys` (no default; the shipped file reads `GATEWAY_DATA_KEY`): the keys that seal personal data and
+///   raw payloads at rest, `KEY_ID:BASE64[,KEY_ID:BASE64…]` (``GatewayCore/DataKeyRing``).
+/// - `retention.payload_days` (default `90`, 1…3650): raw payloads are deleted this many days after processing.
 public struct GatewayConfiguration: Sendable, Hashable {
     /// HTTP listener settings.
     public var server: ServerSettings
@@ -33,6 +37,10 @@ public struct GatewayConfiguration: Sendable, Hashable {
     public var masterData = MasterDataSettings()
     /// Stock write-back settings.
     public var stockSync = StockSyncSettings()
+    /// Sign-in and token failure throttles.
+    public var security = SecuritySettings()
+    /// Raw payload retention.
+    public var retention = RetentionSettings()
     /// The file the configuration was read from (for messages).
     public var sourcePath: String
     /// Values taken from the default of a `${NAME:-default}` because `NAME` was unset — demo secrets in the shipped
@@ -102,19 +110,35 @@ public struct StorageSettings: Sendable, Hashable {
     public var maxQueuedDeliveries: Int
     /// Most payload bytes waiting for the inbox's group commit; past it webhooks answer 503 with `Retry-After`.
     public var maxQueuedBytes: Int
+    /// The keys that seal personal data and raw payloads at rest (`storage.data_keys`); `nil` when not configured,
+    /// in which case opening the storage is refused.
+    public var dataKeys: DataKeyRing?
 
     /// Creates storage settings.
     public init(
         url: String = "sqlite:data/gateway.sqlite",
         synchronous: String = "full",
         maxQueuedDeliveries: Int = 20_000,
-        maxQueuedBytes: Int = 64 << 20
+        maxQueuedBytes: Int = 64 << 20,
+        dataKeys: DataKeyRing? = nil
     ) {
         self.url = url
         self.synchronous = synchronous
         self.maxQueuedDeliveries = maxQueuedDeliveries
         self.maxQueuedBytes = maxQueuedBytes
+        self.dataKeys = dataKeys
     }
+}
+
+/// How long raw platform payloads are kept.
+public struct RetentionSettings: Sendable, Hashable {
+    /// The accepted range of `retention.payload_days`.
+    public static let payloadDaysRange = 1...3650
+    /// Days after processing that a raw payload is deleted (`retention.payload_days`).
+    public var payloadDays: Int
+
+    /// Creates settings.
+    public init(payloadDays: Int = 90) { self.payloadDays = payloadDays }
 }
 
 /// Pipeline settings.

@@ -19,6 +19,10 @@ public func buildGatewayRouter(_ dependencies: GatewayHTTPDependencies, logger: 
     ).addRoutes(to: router)
     HealthController(inbox: dependencies.inbox, registry: dependencies.metricsRegistry, clock: dependencies.clock, readiness: dependencies.readiness)
         .addRoutes(to: router)
+    // Every error under /api/v1 in one shape (also unknown routes and methods there), then the public document.
+    let document = OpenAPIDocument.bundled
+    router.add(middleware: APIErrorMiddleware(operations: document.operations, logger: logger))
+    OpenAPIController(document: document).addRoutes(to: router)
     let authenticator = StaffAuthenticator(directory: dependencies.staff, bootstrapTokens: dependencies.apiTokens, clock: dependencies.clock)
     let throttle = SignInThrottle(settings: dependencies.access)
     let api = router.group("/api/v1").add(middleware: StaffAuthenticationMiddleware(authenticator: authenticator, mode: .api, throttle: throttle))

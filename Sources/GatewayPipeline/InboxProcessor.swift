@@ -11,8 +11,9 @@ import Synchronization
 /// it, so after a crash the processor resumes with exactly the entries that were not committed.
 ///
 /// One bad message never stops the line:
-/// - a delivery that cannot be decoded, or whose observations are outside ``GatewayCore/ObservationBounds``,
-///   is **parked** (kept with its error, shown to staff as an `unprocessable` exception), never merged;
+/// - a delivery that cannot be decoded, whose stored payload cannot be opened (``GatewayCore/InboxEntry/unreadable``:
+///   its data key is not configured), or whose observations are outside ``GatewayCore/ObservationBounds``, is
+///   **parked** (kept with its error, shown to staff as an `unprocessable` exception), never merged;
 /// - a batch whose commit fails is bisected until the failing deliveries are alone, and those are parked;
 /// - entries are marked in flight before processing; entries that were in flight when the process died are
 ///   processed one at a time afterwards, and one that was in flight at three deaths is parked without being
@@ -148,6 +149,10 @@ public final class InboxProcessor: Service, Sendable {
         var parked: [ParkedDelivery] = []
         var decoded: [(entry: InboxEntry, observations: [OrderObservation])] = []
         for entry in entries {
+            if let unreadable = entry.unreadable {
+                parked.append(ParkedDelivery(inboxId: entry.id, reason: .undecodable, message: unreadable))
+                continue
+            }
             guard let connector = connectors[entry.delivery.shop] else {
                 parked.append(
                     ParkedDelivery(inboxId: entry.id, reason: .noConnector, message: "no connector configured for shop \(entry.delivery.shop)")

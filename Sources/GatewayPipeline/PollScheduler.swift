@@ -7,6 +7,11 @@ import Synchronization
 /// The backstop poller (design.md §2 step 2): one loop per shop, a durable cursor per shop,
 /// windows no longer than the platform allows, overlap, back-off on errors, and never two polls
 /// of the same shop at once.
+///
+/// Rows this process has already stored (the same order at the same update time, listed again by an overlapping or
+/// repeated window) are not sent to the inbox again: the last ``recentRowsPerShop`` delivery ids per shop are kept
+/// in memory (``GatewayCore/RecentKeys``), and skipped rows are counted in `gateway_poll_rows_skipped_total`. After a
+/// restart the inbox still absorbs such repeats by their delivery id, as before.
 public final class PollScheduler: Service, Sendable {
     /// One shop to poll.
     public struct Target: Sendable {
@@ -36,7 +41,12 @@ public final class PollScheduler: Service, Sendable {
         public var ordersSeen: Int
         /// Orders new to the inbox (not seen at that update time before).
         public var ordersNew: Int
+        /// Rows not sent to the inbox because this process stored them before.
+        public var rowsSkipped: Int = 0
     }
+
+    /// How many recent poll delivery ids are remembered per shop.
+    public static let recentRowsPerShop = 50_000
 
     private let targets: [Target]
     private let inbox: any InboxStore
@@ -44,6 +54,7 @@ public final class PollScheduler: Service, Sendable {
     private let clock: @Sendable () -> Timestamp
     private let logger: Logger
     private let running = Mutex<Set<String>>([])
+    private let recentRows = Mutex<[String: RecentKeys]>([:])
 
     /// Creates a scheduler.
     public init(
@@ -111,14 +122,27 @@ public final class PollScheduler: Service, Sendable {
         while start < end {
             let windowEnd = min(start.adding(seconds: policy.maxWindowSeconds), end)
             let deliveries = try await target.connector.poll(from: start, to: windowEnd)
-            let results = try await inbox.append(deliveries)
+            let fresh = recentRows.withLock { recent in
+                deliveries.filter { !(recent[shop]?.contains($0.deliveryId) ?? false) }
+            }
+            let results = try await inbox.append(fresh)
+            // Remembered only once stored: a row whose append failed is sent again by the next poll.
+            recentRows.withLock { recent in
+                var keys = recent[shop] ?? RecentKeys(capacity: Self.recentRowsPerShop)
+                for delivery in fresh { keys.insert(delivery.deliveryId) }
+                recent[shop] = keys
+            }
             report.windows += 1
             report.ordersSeen += deliveries.count
             report.ordersNew += results.filter { !$0.isDuplicate }.count
+            report.rowsSkipped += deliveries.count - fresh.count
             try await cursors.setPollCursor(shop: shop, to: windowEnd)
             start = windowEnd
         }
         Counter(label: "gateway_poll_orders_total", dimensions: [("shop", shop)]).increment(by: report.ordersNew)
+        if report.rowsSkipped > 0 {
+            Counter(label: "gateway_poll_rows_skipped_total", dimensions: [("shop", shop)]).increment(by: report.rowsSkipped)
+        }
         return report
     }
 }

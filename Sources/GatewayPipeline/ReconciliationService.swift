@@ -1,6 +1,7 @@
 import Foundation
 public import GatewayCore
 public import GatewayImport
+import Synchronization
 
 /// Imports platform statements and reconciles them with the gateway's orders (对账).
 ///
@@ -32,6 +33,9 @@ public struct ReconciliationService: Sendable {
     public let lookupTimeout: Duration
     /// How many lookups run at once.
     public let lookupConcurrency: Int
+    /// How long the lookups of one import may take together: no lookup starts after it (those orders are noted
+    /// as not looked up), so an import answers within about `lookupBudget + lookupTimeout`.
+    public let lookupBudget: Duration
     /// The current time.
     public let now: @Sendable () -> Timestamp
 
@@ -44,6 +48,7 @@ public struct ReconciliationService: Sendable {
     ///   - maxLookups: cap on platform API calls per import (0: no lookups).
     ///   - lookupTimeout: time limit of one lookup.
     ///   - lookupConcurrency: lookups in flight at once.
+    ///   - lookupBudget: time after which no further lookup of the same import starts.
     ///   - now: the clock.
     public init(
         store: any ReconciliationStore,
@@ -53,6 +58,7 @@ public struct ReconciliationService: Sendable {
         maxLookups: Int = 200,
         lookupTimeout: Duration = .seconds(15),
         lookupConcurrency: Int = 4,
+        lookupBudget: Duration = .seconds(120),
         now: @escaping @Sendable () -> Timestamp = { SystemClock.now() }
     ) {
         self.store = store
@@ -62,6 +68,7 @@ public struct ReconciliationService: Sendable {
         self.maxLookups = maxLookups
         self.lookupTimeout = lookupTimeout
         self.lookupConcurrency = max(1, lookupConcurrency)
+        self.lookupBudget = lookupBudget
         self.now = now
     }
 
@@ -161,11 +168,18 @@ public struct ReconciliationService: Sendable {
             return Dictionary(uniqueKeysWithValues: orderIds.map { ($0, "not looked up: shop \(shop) has no connector configured") })
         }
         let timeout = lookupTimeout
+        let deadline = ContinuousClock.now.advanced(by: lookupBudget)
+        let budget = lookupBudget.components
+        let budgetText = budget.attoseconds == 0 ? "\(budget.seconds) s" : "\(budget.seconds * 1000 + budget.attoseconds / 1_000_000_000_000_000) ms"
         return try await withThrowingTaskGroup(of: (String, String).self) { group in
             var results: [String: String] = [:]
             var pending = orderIds[...]
             func start() {
                 guard let orderId = pending.popFirst() else { return }
+                guard ContinuousClock.now < deadline else {
+                    results[orderId] = "not looked up: the import's \(budgetText) for platform lookups were spent"
+                    return start()
+                }
                 group.addTask { (orderId, await Self.lookUp(orderId, connector: connector, timeout: timeout)) }
             }
             for _ in 0..<lookupConcurrency { start() }
@@ -181,15 +195,18 @@ public struct ReconciliationService: Sendable {
     /// `no order API: …` (push-only platforms), `lookup timed out …` or `lookup failed: <error>`.
     static func lookUp(_ platformOrderId: String, connector: any PlatformConnector, timeout: Duration) async -> String {
         do {
-            let fetched = try await withThrowingTaskGroup(of: PreparedObservation?.self) { group in
-                group.addTask { try await connector.fetchOrder(platformOrderId: platformOrderId) }
-                group.addTask {
-                    try await Task.sleep(for: timeout)
-                    return nil
+            // Not a task group: a group waits for its children, and a connector retrying inside its HTTP client
+            // does not stop when cancelled (an import through the API then took 13–17 s per missing order).
+            let outcome = Outcome()
+            let milliseconds = Int(clamping: timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+            let inTime = await Deadline.run(milliseconds: milliseconds) {
+                do {
+                    outcome.set(.success(try await connector.fetchOrder(platformOrderId: platformOrderId)))
+                } catch {
+                    outcome.set(.failure(error))
                 }
-                defer { group.cancelAll() }
-                return try await group.next() ?? nil
             }
+            let fetched = inTime ? try outcome.get()?.get() : nil
             guard let prepared = fetched else { return "lookup timed out after \(timeout.components.seconds) s" }
             let observation = prepared.observation
             let status = observation.impliedStatus?.rawValue ?? "status unknown"
@@ -205,5 +222,14 @@ public struct ReconciliationService: Sendable {
             if notFoundMarkers.contains(where: lowered.contains) { return "platform says not found: \(message)" }
             return "lookup failed: \(message)"
         }
+    }
+
+    /// A lookup's result, handed from the lookup task to the caller.
+    private final class Outcome: Sendable {
+        private let result = Mutex<Result<PreparedObservation, any Error>?>(nil)
+
+        func set(_ value: Result<PreparedObservation, any Error>) { result.withLock { $0 = value } }
+
+        func get() -> Result<PreparedObservation, any Error>? { result.withLock { $0 } }
     }
 }

@@ -14,8 +14,21 @@ extension GatewayServer {
     func reconciliationService() throws -> ReconciliationService? {
         let url = configuration.storage.url
         guard url.hasPrefix("sqlite:"), url.count > "sqlite:".count else { return nil }
-        let database = try SQLiteDatabase.open(path: String(url.dropFirst("sqlite:".count)), synchronous: configuration.storage.synchronous)
+        guard let keys = configuration.storage.dataKeys else { throw StorageError.missingDataKeys }
+        let database = try SQLiteDatabase.open(
+            path: String(url.dropFirst("sqlite:".count)),
+            synchronous: configuration.storage.synchronous,
+            keys: keys
+        )
         let tolerances = Dictionary(configuration.shops.map { ($0.key, $0.reconciliationToleranceFen) }, uniquingKeysWith: { first, _ in first })
-        return ReconciliationService(store: SQLiteReconciliationStore(database: database), connectors: registry.connectors, toleranceFen: tolerances)
+        // Imports through the console and the API answer within seconds even when a platform API hangs: each
+        // lookup gets 3 s and none starts after 4 s (the rest are noted as not looked up): at most about 7 s.
+        return ReconciliationService(
+            store: SQLiteReconciliationStore(database: database),
+            connectors: registry.connectors,
+            toleranceFen: tolerances,
+            lookupTimeout: .seconds(3),
+            lookupBudget: .seconds(4)
+        )
     }
 }

@@ -15,7 +15,8 @@ import UnixSignals
 /// and the HTTP application, run as one service group.
 ///
 /// ## Configuration keys
-/// Reads the whole ``GatewayConfig/GatewayConfiguration``: `server.*`, `storage.*`, `pipeline.*`, `shops[]`.
+/// Reads the whole ``GatewayConfig/GatewayConfiguration``: `server.*`, `storage.*` (with `storage.data_keys`), `pipeline.*`,
+/// `retention.payload_days`, `shops[]`.
 /// The environment variable `GATEWAY_ADMIN_TOKEN` is the bootstrap staff API token.
 public final class GatewayServer: Sendable {
     /// The configuration in force.
@@ -30,6 +31,8 @@ public final class GatewayServer: Sendable {
     public let poller: PollScheduler
     /// Stock write-back to the platforms.
     public let stockWriteBack: StockWriteBack
+    /// Deletes raw payloads past `retention.payload_days` (`nil` when the store keeps them).
+    public let retention: PayloadRetention?
     private let logger: Logger
     private let apiTokens: [String]
     private let access: StaffAccessSettings
@@ -57,12 +60,22 @@ public final class GatewayServer: Sendable {
         self.configuration = configuration
         self.logger = logger
         self.apiTokens = apiTokens
+        var access = access
+        access.clientThrottle = ThrottlePolicy(
+            burst: configuration.security.clientFailureBurst,
+            refillMilliseconds: Int64(configuration.security.clientFailureRefillMilliseconds)
+        )
+        access.usernameThrottle = ThrottlePolicy(
+            burst: configuration.security.usernameFailureBurst,
+            refillMilliseconds: Int64(configuration.security.usernameFailureRefillMilliseconds)
+        )
         self.access = access
         let stores = try GatewayStores.open(
             url: configuration.storage.url,
             synchronous: configuration.storage.synchronous,
             maxQueuedDeliveries: configuration.storage.maxQueuedDeliveries,
-            maxQueuedBytes: configuration.storage.maxQueuedBytes
+            maxQueuedBytes: configuration.storage.maxQueuedBytes,
+            keys: configuration.storage.dataKeys
         )
         self.stores = stores
         let registry = try ConnectorRegistry(configuration: configuration, http: http, logger: logger)
@@ -98,6 +111,7 @@ public final class GatewayServer: Sendable {
             debounce: .milliseconds(configuration.stockSync.debounceMilliseconds),
             logger: logger
         )
+        self.retention = stores.retention.map { PayloadRetention(store: $0, payloadDays: configuration.retention.payloadDays, logger: logger) }
     }
 
     /// Runs until SIGTERM/SIGINT (or ``shutdown()``), then shuts down gracefully.
@@ -152,6 +166,9 @@ public final class GatewayServer: Sendable {
             services.append(.init(service: poller, successTerminationBehavior: .ignore))
             if configuration.stockSync.enabled {
                 services.append(.init(service: stockWriteBack, successTerminationBehavior: .ignore))
+            }
+            if let retention {
+                services.append(.init(service: retention, successTerminationBehavior: .ignore))
             }
         }
         var groupConfiguration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

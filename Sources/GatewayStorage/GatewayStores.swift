@@ -16,6 +16,8 @@ public struct GatewayStores: Sendable {
     public let inventory: any InventoryStore
     /// Households, supply lots, allocations and trace codes.
     public let supply: any SupplyStore
+    /// Deleting raw payloads after their retention period (`nil`: the store keeps them).
+    public let retention: (any PayloadRetentionStore)?
 
     /// Creates a set of stores.
     public init(
@@ -25,7 +27,8 @@ public struct GatewayStores: Sendable {
         staff: any StaffDirectory,
         audit: any AuditLog,
         inventory: any InventoryStore,
-        supply: any SupplyStore
+        supply: any SupplyStore,
+        retention: (any PayloadRetentionStore)? = nil
     ) {
         self.inbox = inbox
         self.orders = orders
@@ -34,6 +37,7 @@ public struct GatewayStores: Sendable {
         self.audit = audit
         self.inventory = inventory
         self.supply = supply
+        self.retention = retention
     }
 
     /// Opens the stores for a storage URL.
@@ -42,17 +46,21 @@ public struct GatewayStores: Sendable {
     /// - `storage.url`: `sqlite:PATH` (embedded, the default) or `postgres://user:pass@host:port/db`.
     /// - `storage.synchronous`: `full` or `normal` (SQLite only).
     /// - `storage.max_queued_deliveries`, `storage.max_queued_bytes`: the inbox's commit queue bound.
-    /// - Throws: ``StorageError`` for an unsupported or malformed URL.
+    /// - `storage.data_keys`: the keys that seal personal data and raw payloads at rest; required.
+    /// - Throws: ``StorageError`` for an unsupported or malformed URL, missing data keys (`keys` is `nil`), or data keys
+    ///   that do not fit the database.
     public static func open(
         url: String,
         synchronous: String = "full",
         maxQueuedDeliveries: Int = 20_000,
-        maxQueuedBytes: Int = 64 << 20
+        maxQueuedBytes: Int = 64 << 20,
+        keys: DataKeyRing?
     ) throws -> GatewayStores {
         if url.hasPrefix("sqlite:") {
             let path = String(url.dropFirst("sqlite:".count))
             guard !path.isEmpty else { throw StorageError("storage url \"\(url)\" names no file; use sqlite:data/gateway.sqlite") }
-            let database = try SQLiteDatabase.open(path: path, synchronous: synchronous)
+            guard let keys else { throw StorageError.missingDataKeys }
+            let database = try SQLiteDatabase.open(path: path, synchronous: synchronous, keys: keys)
             let orders = SQLiteOrderStore(database: database)
             return GatewayStores(
                 inbox: SQLiteInboxStore(database: database, maxQueuedDeliveries: maxQueuedDeliveries, maxQueuedBytes: maxQueuedBytes),
@@ -61,7 +69,8 @@ public struct GatewayStores: Sendable {
                 staff: SQLiteStaffDirectory(database: database),
                 audit: SQLiteAuditLog(database: database),
                 inventory: SQLiteInventoryStore(database: database),
-                supply: SQLiteSupplyStore(database: database)
+                supply: SQLiteSupplyStore(database: database),
+                retention: SQLitePayloadRetention(database: database)
             )
         }
         if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
@@ -78,4 +87,10 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
     /// Creates an error.
     public init(_ message: String) { self.message = message }
     public var description: String { message }
+
+    /// No data keys are configured.
+    public static let missingDataKeys = StorageError(
+        "storage.data_keys is not set: personal data and raw payloads are stored encrypted; set GATEWAY_DATA_KEY to KEY_ID:BASE64 "
+            + "(32 random bytes, e.g. k1:$(openssl rand -base64 32)) and storage.data_keys: \"${GATEWAY_DATA_KEY}\""
+    )
 }

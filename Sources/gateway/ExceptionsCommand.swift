@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GatewayConfig
 import GatewayCore
+import GatewayHTTP
 import GatewayStorage
 
 /// `gateway exceptions …`: the queue of orders held by unmapped SKUs, overselling or missing supply.
@@ -21,6 +22,7 @@ struct ExceptionsCommand: AsyncParsableCommand {
         @Option(help: "unmapped_sku, oversold, no_supply or unprocessable.") var kind: String?
         @Option(help: "Only this shop.") var shop: String?
         @Option(help: "At most this many.") var limit: Int = 100
+        @Flag(help: "Print the staff API's JSON ({\"items\":[…],\"next\":null}) instead of lines.") var json = false
 
         func run() async throws {
             let stores = try await StoreAccess.open(try options.load())
@@ -37,6 +39,10 @@ struct ExceptionsCommand: AsyncParsableCommand {
             }
             if let shop { query.shops = [shop] }
             let exceptions = try await stores.inventory.exceptions(query)
+            if json {
+                try JSONOutput.printPage(exceptions.map(ExceptionResponse.init))
+                return
+            }
             if exceptions.isEmpty {
                 print("no \(status == "all" ? "" : status + " ")exceptions")
                 return

@@ -8,7 +8,7 @@ struct GatewayCommand: AsyncParsableCommand {
         abstract: "Livestream-commerce order gateway: receive, poll, de-duplicate and merge platform orders.",
         subcommands: [
             ServeCommand.self, DemoCommand.self, MigrateCommand.self, CheckConfigCommand.self, UserCommand.self, TokenCommand.self,
-            ImportCommand.self, ExceptionsCommand.self, ReconcileCommand.self, ReportCommand.self,
+            ImportCommand.self, ExceptionsCommand.self, ReconcileCommand.self, ReportCommand.self, OpenAPICommand.self,
         ],
         defaultSubcommand: ServeCommand.self
     )

@@ -12,7 +12,11 @@ struct MigrateCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try options.load()
         do {
-            _ = try GatewayStores.open(url: configuration.storage.url, synchronous: configuration.storage.synchronous)
+            _ = try GatewayStores.open(
+                url: configuration.storage.url,
+                synchronous: configuration.storage.synchronous,
+                keys: configuration.storage.dataKeys
+            )
             print("migrated \(configuration.storage.url)")
         } catch let error as StorageError {
             print("error: \(error)")

@@ -4,6 +4,7 @@ import Foundation
 import GatewayConfig
 import GatewayConnectors
 import GatewayCore
+import GatewayHTTP
 import GatewayImport
 import GatewayPipeline
 import GatewayStorage
@@ -141,11 +142,18 @@ struct ReconcileCommand: AsyncParsableCommand {
         @Option(name: .long, help: "At most this many runs.")
         var limit: Int = 50
 
+        @Flag(name: .long, help: "Print the staff API's JSON ({\"items\":[…],\"next\":null}) instead of lines.")
+        var json = false
+
         @OptionGroup var options: ConfigOptions
 
         func run() async throws {
             let store = SQLiteReconciliationStore(database: try ReconcileStorage.open(try options.load()))
             let runs = try await store.runs(shops: shop.map { [$0] }, limit: limit, offset: 0)
+            if json {
+                try JSONOutput.printPage(runs.map(ReconciliationRunResponse.init))
+                return
+            }
             if runs.isEmpty { print("no reconciliation runs") }
             for run in runs { print(ReconcileReport.listLine(run)) }
         }
@@ -158,7 +166,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         @Argument(help: "The run id.")
         var runId: Int64
 
-        @Flag(name: .long, help: "Print the lines as CSV (UTF-8 with BOM) instead of a table.")
+        @Flag(name: .long, help: "Print the lines as CSV (UTF-8 with BOM; the API's JSON keys as columns) instead of a table.")
         var csv = false
 
         @OptionGroup var options: ConfigOptions
@@ -170,7 +178,7 @@ struct ReconcileCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
             if csv {
-                FileHandle.standardOutput.write(Data(ReconciliationExport.csv(detail).utf8))
+                FileHandle.standardOutput.write(Data(ReconciliationLineResponse.csv(detail.lines).utf8))
             } else {
                 print(ReconcileReport.summary(detail))
                 print(ReconcileReport.lines(detail))
@@ -236,7 +244,11 @@ enum ReconcileStorage {
             Terminal.error("reconciliation needs SQLite storage (sqlite:PATH); storage.url is \(url)")
             throw ExitCode(2)
         }
-        return try SQLiteDatabase.open(path: String(url.dropFirst("sqlite:".count)), synchronous: configuration.storage.synchronous)
+        guard let keys = configuration.storage.dataKeys else {
+            Terminal.error(StorageError.missingDataKeys.message)
+            throw ExitCode(2)
+        }
+        return try SQLiteDatabase.open(path: String(url.dropFirst("sqlite:".count)), synchronous: configuration.storage.synchronous, keys: keys)
     }
 }
 

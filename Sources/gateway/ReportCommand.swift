@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GatewayConfig
 import GatewayCore
+import GatewayHTTP
 import GatewayImport
 import GatewayStorage
 
@@ -18,7 +19,8 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(help: "First day (yyyy-MM-dd), inclusive.") var from: String?
         @Option(help: "Last day (yyyy-MM-dd), inclusive.") var to: String?
         @Option(help: "Only this enterprise.") var enterprise: String?
-        @Flag(help: "Print CSV instead of a table.") var csv = false
+        @Flag(help: "Print CSV (the API's JSON keys as columns) instead of a table.") var csv = false
+        @Flag(help: "Print the staff API's JSON (as GET /api/v1/reports/impact) instead of a table.") var json = false
 
         func validate() throws {
             for day in [from, to].compactMap({ $0 }) where !CalendarDay.isValid(day) { throw ValidationError("\(day) is not a day (yyyy-MM-dd)") }
@@ -29,6 +31,15 @@ struct ReportCommand: AsyncParsableCommand {
             let data = try await stores.inventory.masterData()
             let enterprises = enterprise.map { [$0] } ?? data.enterprises.keys.sorted()
             let reports = try await stores.supply.impactReports(enterpriseIds: enterprises, scope: enterprise, from: from, to: to)
+            let response = ImpactReportResponse(from: from, to: to, reports: reports)
+            if json {
+                try JSONOutput.printValue(response)
+                return
+            }
+            if csv {
+                print(APICSV.text(items: response.enterprises, columns: ImpactReportResponse.csvColumns, byteOrderMark: false), terminator: "")
+                return
+            }
             let header = [
                 "enterprise", "kg", "poor_kg", "poor_share_%", "capacity_used_%", "households", "poor_households", "income_yuan", "avg_income_yuan",
             ]
@@ -40,10 +51,6 @@ struct ReportCommand: AsyncParsableCommand {
                     String(report.registeredPoorHouseholdsReached), Money.yuanString(fromFen: report.totalIncomeFen),
                     Money.yuanString(fromFen: report.averageIncomeFenPerHousehold),
                 ]
-            }
-            if csv {
-                print(CSVExport.text(header: header, rows: rows, byteOrderMark: false), terminator: "")
-                return
             }
             print("impact \(from ?? "…") to \(to ?? "…")")
             let widths = header.indices.map { column in ([header[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0 }

@@ -12,7 +12,11 @@ enum StoreAccess {
     static func open(_ configuration: GatewayConfiguration) async throws -> GatewayStores {
         let stores: GatewayStores
         do {
-            stores = try GatewayStores.open(url: configuration.storage.url, synchronous: configuration.storage.synchronous)
+            stores = try GatewayStores.open(
+                url: configuration.storage.url,
+                synchronous: configuration.storage.synchronous,
+                keys: configuration.storage.dataKeys
+            )
         } catch let error as StorageError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(1)

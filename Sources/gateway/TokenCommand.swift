@@ -54,11 +54,17 @@ struct TokenCommand: AsyncParsableCommand {
 
         @OptionGroup var options: ConfigOptions
         @Option(help: "Only this user's tokens.") var user: String?
+        @Flag(help: "Print the staff API's JSON ({\"items\":[…],\"next\":null}) instead of lines.") var json = false
 
         func run() async throws {
             let stores = try StaffCLI.openStores(options)
             let users = Dictionary(try await stores.staff.users().map { ($0.id, $0.username) }, uniquingKeysWith: { first, _ in first })
-            for token in try await stores.staff.tokens(username: user) {
+            let tokens = try await stores.staff.tokens(username: user)
+            if json {
+                try JSONOutput.printPage(tokens.map { APITokenResponse($0, username: users[$0.userId] ?? $0.userId) })
+                return
+            }
+            for token in tokens {
                 let state = token.revokedAt == nil ? "active" : "revoked"
                 print("\(token.id)\t\(users[token.userId] ?? token.userId)\t\(token.name)\t\(state)")
             }

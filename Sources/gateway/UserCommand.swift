@@ -65,10 +65,20 @@ struct UserCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List users.")
 
         @OptionGroup var options: ConfigOptions
+        @Flag(help: "Print the staff API's JSON ({\"items\":[…],\"next\":null}) instead of lines.") var json = false
 
         func run() async throws {
             let stores = try StaffCLI.openStores(options)
+            if json {
+                FileHandle.standardOutput.write(try await jsonPage(stores: stores) + Data("\n".utf8))
+                return
+            }
             for line in try await lines(stores: stores) { print(line) }
+        }
+
+        /// The users as the staff API would list them (`{"items":[StaffUser…],"next":null}`).
+        func jsonPage(stores: GatewayStores) async throws -> Data {
+            try APIJSON.encode(APIPage(items: try await stores.staff.users().map(StaffUserResponse.init), next: nil))
         }
 
         /// One line per user: name, role, enterprise, state.
@@ -154,7 +164,11 @@ enum StaffCLI {
     static func openStores(_ options: ConfigOptions) throws -> GatewayStores {
         let configuration = try options.load()
         do {
-            return try GatewayStores.open(url: configuration.storage.url, synchronous: configuration.storage.synchronous)
+            return try GatewayStores.open(
+                url: configuration.storage.url,
+                synchronous: configuration.storage.synchronous,
+                keys: configuration.storage.dataKeys
+            )
         } catch let error as StorageError {
             throw ValidationError(error.message)
         }

@@ -15,13 +15,16 @@ struct ConsoleBrowserHarness {
     let server: GatewayServer
     let baseURL: String
 
+    /// The data key of the harness's gateway (`storage.data_keys`), also used to seed its database.
+    static let dataKeySpec = "browser:YnJvd3Nlci1kYXRhLWtleS0wMTIzNDU2Nzg5YWJjZCE="
+
     static func start() async throws -> ConsoleBrowserHarness {
         let directory = NSTemporaryDirectory() + "gateway-console-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let databasePath = directory + "/gateway.sqlite"
         let yaml = """
             server: { host: 127.0.0.1, port: 0 }
-            storage: { url: "sqlite:\(databasePath)", synchronous: normal }
+            storage: { url: "sqlite:\(databasePath)", synchronous: normal, data_keys: "\(dataKeySpec)" }
             shops:
               - key: yunlai-douyin
                 platform: douyin
@@ -37,7 +40,7 @@ struct ConsoleBrowserHarness {
                 poll: { enabled: false }
             """
         let configuration = try ConfigurationLoader(environment: [:]).parse(yaml: yaml)
-        let database = try SQLiteDatabase.open(path: databasePath, synchronous: "normal")
+        let database = try SQLiteDatabase.open(path: databasePath, synchronous: "normal", keys: try DataKeyRing(parsing: dataKeySpec))
         try await seedUsers(SQLiteStaffDirectory(database: database))
         try await seedOrders(inbox: SQLiteInboxStore(database: database), orders: SQLiteOrderStore(database: database))
         let server = try GatewayServer(

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The console in a real headless Chromium: sign in through the form, search an order, open its timeline and a raw payload,
+/// The console in a real headless Chromium: sign in through the form, search an order, open its timeline (and, as an admin, a raw payload),
 /// wrong passwords and lock-out, enterprise scoping.
 ///
 /// Needs Debian's `chromium` and `chromium-driver`. Without them these tests FAIL (so CI notices); set
@@ -124,13 +124,10 @@ struct ConsoleBrowserTests {
             #expect(timeline.contains("过期(忽略)"))
             try await screenshot(browser, "03-order")
 
-            // Raw payload one click away.
-            let payload = try await browser.element("#timeline tr.timeline-entry details.payload pre")
-            #expect(!(try await browser.isDisplayed(payload)))
-            try await browser.click("#timeline tr.timeline-entry details.payload summary")
-            try await eventually("the raw payload") { try await browser.isDisplayed(payload) }
-            #expect(try await browser.text(payload).contains("payload-push-\(ConsoleBrowserHarness.ownOrderId)-1"))
-            try await screenshot(browser, "04-payload")
+            // Raw payloads are for admins: staff see a note instead.
+            #expect(try await browser.elements("#timeline details.payload").isEmpty)
+            #expect(try await browser.elements("#timeline .payload-hidden").count == 3)
+            #expect(!(try await browser.source().contains("payload-push-\(ConsoleBrowserHarness.ownOrderId)-1")))
 
             // English on request, remembered across pages.
             try await clickAndWaitForNewPage(browser, "#language-switch")
@@ -151,6 +148,18 @@ struct ConsoleBrowserTests {
             try await eventually("the login page") { try await browser.currentURL().contains("/console/login") }
             try await browser.open(harness.baseURL + "/console/orders")
             #expect(try await browser.currentURL().contains("/console/login"))
+
+            // An admin opens the raw payload, one click away.
+            try await signIn(browser, harness, user: "county", password: ConsoleBrowserHarness.password)
+            try await eventually("the order list") { try await browser.currentURL().contains("/console/orders") }
+            try await browser.open(harness.baseURL + "/console/orders/douyin/yunlai-douyin/\(ConsoleBrowserHarness.ownOrderId)")
+            try await eventually("the order page") { try await browser.elements("#timeline").count == 1 }
+            let payload = try await browser.element("#timeline tr.timeline-entry details.payload pre")
+            #expect(!(try await browser.isDisplayed(payload)))
+            try await browser.click("#timeline tr.timeline-entry details.payload summary")
+            try await eventually("the raw payload") { try await browser.isDisplayed(payload) }
+            #expect(try await browser.text(payload).contains("payload-push-\(ConsoleBrowserHarness.ownOrderId)-1"))
+            try await screenshot(browser, "04-payload")
         }
     }
 

@@ -58,7 +58,7 @@ import Testing
 
         let acked = acknowledged.snapshot()
         #expect(acked.count == messages.count)
-        let database = try SQLiteDatabase.open(path: harness.databasePath)
+        let database = try SQLiteDatabase.open(path: harness.databasePath, keys: try EndToEndHarness.dataKeys)
         let entries = try await SQLiteInboxStore(database: database).allEntries()
         var seen: [String: Int] = [:]
         for entry in entries { seen[entry.delivery.deliveryId, default: 0] += 1 }

@@ -21,7 +21,7 @@ import Testing
         let shop = try #require(harness.mock.douyin(shop: "yunlai-douyin"))
         let orderId = shop.createOrder(lines: [Self.ponkan], postageFen: 0, roomId: "7311223344556677001", authorId: "88990011", at: Date())
         let paid = try shop.pay(orderId: orderId, at: Date())
-        let result = try await shop.push([paid], to: url)
+        let result = try await shop.push([paid], to: url, timeout: .seconds(60))
         #expect(result.acknowledged)
 
         let path = "\(url)/api/v1/orders/douyin/yunlai-douyin/\(orderId)"
@@ -32,12 +32,12 @@ import Testing
         #expect(arrived)
         let (_, order) = try await EndToEndHarness.getJSON(path)
         #expect(order["status"] as? String == "paid")
-        #expect(order["paidFen"] as? Int == 5980)
-        #expect(order["platformOrderId"] as? String == orderId)
-        #expect(order["liveRoomId"] as? String == "7311223344556677001")
+        #expect(order["paid_fen"] as? Int == 5980)
+        #expect(order["platform_order_id"] as? String == orderId)
+        #expect(order["live_room_id"] as? String == "7311223344556677001")
         let lines = order["lines"] as? [[String: Any]] ?? []
         #expect(lines.first?["quantity"] as? Int == 2)
-        #expect(lines.first?["skuId"] as? String == "1700000000001")
+        #expect(lines.first?["sku_id"] as? String == "1700000000001")
         let timeline = order["timeline"] as? [[String: Any]] ?? []
         #expect(timeline.map { $0["source"] as? String } == ["push", "detail"])
         // The mock saw correctly signed API calls only.
@@ -55,7 +55,7 @@ import Testing
         let orderId = shop.createOrder(lines: [Self.ponkan], at: Date())
         let paid = try shop.pay(orderId: orderId, at: Date())
         for _ in 0..<3 {
-            let result = try await shop.push([paid], to: url)
+            let result = try await shop.push([paid], to: url, timeout: .seconds(60))
             #expect(result.acknowledged)
         }
         let path = "\(url)/api/v1/orders/douyin/yunlai-douyin/\(orderId)"
@@ -64,10 +64,10 @@ import Testing
         let timeline = order["timeline"] as? [[String: Any]] ?? []
         let pushes = timeline.filter { $0["source"] as? String == "push" }
         #expect(pushes.count == 1)
-        #expect(pushes.first?["receivedCount"] as? Int == 3)
-        #expect(pushes.first?["duplicatesAbsorbed"] as? Int == 2)
+        #expect(pushes.first?["received_count"] as? Int == 3)
+        #expect(pushes.first?["duplicates_absorbed"] as? Int == 2)
         let (_, list) = try await EndToEndHarness.getJSON("\(url)/api/v1/orders?shop=yunlai-douyin")
-        #expect((list["orders"] as? [Any])?.count == 1)
+        #expect((list["items"] as? [Any])?.count == 1)
         await gateway.shutdown()
         await harness.cleanUp()
     }
@@ -94,7 +94,7 @@ import Testing
         #expect(order["status"] as? String == "cancelled")
         let timeline = order["timeline"] as? [[String: Any]] ?? []
         let paidEntry = timeline.first { ($0["event"] as? String)?.contains("TradePaid") == true }
-        #expect(paidEntry?["decision"] as? String != "applied" || paidEntry?["statusAfter"] as? String == "cancelled")
+        #expect(paidEntry?["decision"] as? String != "applied" || paidEntry?["status_after"] as? String == "cancelled")
         await gateway.shutdown()
         await harness.cleanUp()
     }
@@ -131,9 +131,9 @@ import Testing
         #expect(settled)
         let (_, order) = try await EndToEndHarness.getJSON(path)
         #expect(order["status"] as? String == truth.status)
-        #expect(order["paidFen"] as? Int64 == truth.paidFen || order["paidFen"] as? Int == Int(truth.paidFen))
+        #expect(order["paid_fen"] as? Int64 == truth.paidFen || order["paid_fen"] as? Int == Int(truth.paidFen))
         #expect(truth.paidFen == 9000)
-        let refundStates = (order["lines"] as? [[String: Any]] ?? []).map { $0["refundState"] as? String ?? "" }
+        let refundStates = (order["lines"] as? [[String: Any]] ?? []).map { $0["refund_state"] as? String ?? "" }
         #expect(refundStates == truth.lines.map(\.refundState))
         #expect(refundStates.contains("refunded"))
         await gateway.shutdown()
@@ -151,13 +151,13 @@ import Testing
         }
         let (gateway, url) = try await harness.startGateway()
         let complete = try await EndToEndHarness.eventually(seconds: 30) {
-            let orders = try await EndToEndHarness.getJSON("\(url)/api/v1/orders?shop=linyin-douyin&limit=1000").1["orders"] as? [[String: Any]] ?? []
+            let orders = try await EndToEndHarness.getJSON("\(url)/api/v1/orders?shop=linyin-douyin&limit=1000").1["items"] as? [[String: Any]] ?? []
             return orders.count == ids.count
         }
         #expect(complete)
         let truth = harness.mock.truth().filter { $0.shop == "linyin-douyin" }
-        let orders = try await EndToEndHarness.getJSON("\(url)/api/v1/orders?shop=linyin-douyin&limit=1000").1["orders"] as? [[String: Any]] ?? []
-        let gatewayStatus = Dictionary(uniqueKeysWithValues: orders.map { ($0["platformOrderId"] as? String ?? "", $0["status"] as? String ?? "") })
+        let orders = try await EndToEndHarness.getJSON("\(url)/api/v1/orders?shop=linyin-douyin&limit=1000").1["items"] as? [[String: Any]] ?? []
+        let gatewayStatus = Dictionary(uniqueKeysWithValues: orders.map { ($0["platform_order_id"] as? String ?? "", $0["status"] as? String ?? "") })
         for order in truth {
             #expect(gatewayStatus[order.orderId] == order.status, "order \(order.orderId)")
         }

@@ -12,9 +12,13 @@ import NIOHTTP1
 /// A real mock platform and a real gateway on loopback ports with a real SQLite file.
 struct EndToEndHarness {
     static let adminToken = "e2e-admin-token"
+    /// The data key of every end-to-end configuration (`storage.data_keys`).
+    static let dataKeySpec = "e2e:ZTJlLWRhdGEta2V5LTAxMjM0NTY3ODlhYmNkZWYhISE="
+    /// The data keys, for tests that open a gateway's database themselves.
+    static var dataKeys: DataKeyRing { get throws { try DataKeyRing(parsing: dataKeySpec) } }
     static let yaml = """
         server: { host: 127.0.0.1, port: 0 }
-        storage: { url: "sqlite:STORAGE", synchronous: full }
+        storage: { url: "sqlite:STORAGE", synchronous: full, data_keys: "\(dataKeySpec)" }
         pipeline: { batch_size: 64, idle_milliseconds: 10, detail_concurrency: 4, max_attempts: 3 }
         shops:
           - key: yunlai-douyin
@@ -44,7 +48,7 @@ struct EndToEndHarness {
     /// One shop per platform (and a second Douyin shop), demo-style credentials.
     static let allPlatformsYAML = """
         server: { host: 127.0.0.1, port: 0 }
-        storage: { url: "sqlite:STORAGE", synchronous: normal }
+        storage: { url: "sqlite:STORAGE", synchronous: normal, data_keys: "\(dataKeySpec)" }
         pipeline: { batch_size: 128, idle_milliseconds: 10, detail_concurrency: 8, max_attempts: 3 }
         shops:
           - key: yunlai-douyin
@@ -131,7 +135,7 @@ struct EndToEndHarness {
     static func getJSON(_ url: String) async throws -> (Int, [String: Any]) {
         var request = HTTPClientRequest(url: url)
         request.headers.add(name: "Authorization", value: "Bearer \(adminToken)")
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
         let body = try await response.body.collect(upTo: 16 << 20)
         let object = (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:]
         return (Int(response.status.code), object)

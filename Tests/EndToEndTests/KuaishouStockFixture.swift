@@ -16,7 +16,7 @@ struct KuaishouStockFixture {
     static let skuId = "10089000000000901"
     static let yaml = """
         server: { host: 127.0.0.1, port: 0 }
-        storage: { url: "sqlite:STORAGE", synchronous: normal }
+        storage: { url: "sqlite:STORAGE", synchronous: normal, data_keys: "\(EndToEndHarness.dataKeySpec)" }
         shops:
           - key: yunlai-kuaishou
             platform: kuaishou
@@ -51,7 +51,11 @@ struct KuaishouStockFixture {
             retry: RetryPolicy(maxAttempts: 3, baseDelayMilliseconds: 10, maxDelayMilliseconds: 50)
         )
         let connector = KuaishouConnector(shop: shopKey, api: api)
-        let database = try SQLiteDatabase.open(path: harness.directory + "/inventory.sqlite", synchronous: "normal")
+        let database = try SQLiteDatabase.open(
+            path: harness.directory + "/inventory.sqlite",
+            synchronous: "normal",
+            keys: try EndToEndHarness.dataKeys
+        )
         let inventory = SQLiteInventoryStore(database: database)
         let seed = MasterDataSeed(
             masterData: MasterData(

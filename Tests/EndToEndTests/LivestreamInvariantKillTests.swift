@@ -42,7 +42,7 @@ import Testing
         }
         _ = try await run.value
 
-        let database = try SQLiteDatabase.open(path: harness.databasePath, synchronous: "normal")
+        let database = try SQLiteDatabase.open(path: harness.databasePath, synchronous: "normal", keys: try EndToEndHarness.dataKeys)
         let store = SQLiteOrderStore(database: database)
         var comparison = TruthComparison.compare(truth: harness.mock.truth(), orders: [])
         let converged = try await EndToEndHarness.eventually(seconds: 90) {

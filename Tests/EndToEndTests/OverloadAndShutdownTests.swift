@@ -18,8 +18,8 @@ import Testing
     /// `Retry-After` and not stored, every acknowledged push is stored, memory stays bounded, and it recovers.
     @Test func overloadAnswers503StoresEveryAcknowledgedDeliveryAndRecovers() async throws {
         let yaml = EndToEndHarness.yaml.replacingOccurrences(
-            of: "storage: { url: \"sqlite:STORAGE\", synchronous: full }",
-            with: "storage: { url: \"sqlite:STORAGE\", synchronous: full, max_queued_deliveries: 16 }"
+            of: "synchronous: full, data_keys:",
+            with: "synchronous: full, max_queued_deliveries: 16, data_keys:"
         )
         let harness = try await EndToEndHarness.startMock(poll: false, yaml: yaml)
         let shop = try #require(harness.mock.douyin(shop: "yunlai-douyin"))
@@ -55,7 +55,8 @@ import Testing
             #expect(result.acknowledged)
         }
         child.stop()
-        let entries = try await SQLiteInboxStore(database: try SQLiteDatabase.open(path: harness.databasePath)).allEntries()
+        let entries = try await SQLiteInboxStore(database: try SQLiteDatabase.open(path: harness.databasePath, keys: try EndToEndHarness.dataKeys))
+            .allEntries()
         var counts: [String: Int] = [:]
         for entry in entries { counts[entry.delivery.deliveryId, default: 0] += entry.receivedCount }
         for id in acknowledged { #expect(counts[id] == 1, "acknowledged \(id) stored \(counts[id] ?? 0) times") }
@@ -105,7 +106,8 @@ import Testing
         await pusher.value
         #expect(elapsed < .seconds(10), "exit took \(elapsed)")
         let stored = Set(
-            try await SQLiteInboxStore(database: try SQLiteDatabase.open(path: harness.databasePath)).allEntries().map(\.delivery.deliveryId)
+            try await SQLiteInboxStore(database: try SQLiteDatabase.open(path: harness.databasePath, keys: try EndToEndHarness.dataKeys)).allEntries()
+                .map(\.delivery.deliveryId)
         )
         let acked = acknowledged.snapshot()
         #expect(acked.isSubset(of: stored), "\(acked.subtracting(stored).count) acknowledged pushes are missing")

@@ -12,7 +12,7 @@ import Testing
     @Test func usersAndTokensAreManagedAndAudited() async throws {
         let database = NSTemporaryDirectory() + "staff-cli-\(UUID().uuidString).sqlite"
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
-        let stores = try GatewayStores.open(url: "sqlite:" + database)
+        let stores = try GatewayStores.open(url: "sqlite:" + database, keys: .random())
 
         let add = try #require(
             try GatewayCommand.parseAsRoot([
@@ -33,6 +33,16 @@ import Testing
 
         let list = try #require(try GatewayCommand.parseAsRoot(["user", "list"]) as? UserCommand.List)
         #expect(try await list.lines(stores: stores) == ["wang.fang\tstaff\tyunlai\tactive"])
+        // `--json` prints the staff API's shape: a page of StaffUser objects with snake_case keys.
+        let listJSON = try #require(try GatewayCommand.parseAsRoot(["user", "list", "--json"]) as? UserCommand.List)
+        #expect(listJSON.json)
+        let page = try #require(try JSONSerialization.jsonObject(with: try await listJSON.jsonPage(stores: stores)) as? [String: Any])
+        #expect(page["next"] is NSNull)
+        let first = try #require((page["items"] as? [[String: Any]])?.first)
+        #expect(first["username"] as? String == "wang.fang")
+        #expect(first["enterprise_id"] as? String == "yunlai")
+        #expect(first["disabled"] as? Bool == false)
+        #expect(first["id"] is String)
 
         let create = try #require(
             try GatewayCommand.parseAsRoot(["token", "create", "--user", "wang.fang", "--name", "erp-sync"]) as? TokenCommand.Create

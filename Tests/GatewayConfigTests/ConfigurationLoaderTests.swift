@@ -28,6 +28,32 @@ import Testing
         #expect(configuration.shops[0].poll.enabled)
     }
 
+    /// Slow-client limits and failure throttles are read and bounded; demo defaults are remembered by key.
+    @Test func serverLimitsThrottlesAndDefaultedSecrets() throws {
+        let shop = """
+            shops:
+              - key: a
+                platform: douyin
+                enterprise: yunlai
+                credentials: { app_key: "k", app_secret: "${A_SECRET:-fallback}", shop_id: "1" }
+            """
+        let yaml =
+            "server: { idle_timeout_seconds: 5, request_timeout_seconds: 7, max_connections: 100 }\n"
+            + "security: { client_failure_burst: 3, client_failure_refill_milliseconds: 100, username_failure_burst: 4 }\n" + shop
+        let configuration = try ConfigurationLoader(environment: [:]).parse(yaml: yaml)
+        #expect(configuration.server.idleTimeoutSeconds == 5 && configuration.server.requestTimeoutSeconds == 7)
+        #expect(configuration.server.maxConnections == 100)
+        #expect(configuration.security.clientFailureBurst == 3 && configuration.security.clientFailureRefillMilliseconds == 100)
+        #expect(configuration.security.usernameFailureBurst == 4 && configuration.security.usernameFailureRefillMilliseconds == 30_000)
+        #expect(configuration.defaultedSettings == [DefaultedSetting(key: "shops[0].credentials.app_secret", variable: "A_SECRET")])
+        #expect(try ConfigurationLoader(environment: ["A_SECRET": "x"]).parse(yaml: shop).defaultedSettings.isEmpty)
+        let bad = "server: { idle_timeout_seconds: 0, max_connections: 1 }\nsecurity: { client_failure_burst: 0, other: 1 }\n" + shop
+        let error = try #require(throws: ConfigurationError.self) { try ConfigurationLoader(environment: [:]).parse(yaml: bad) }
+        let keys = Set(error.problems.map(\.key))
+        #expect(keys.isSuperset(of: ["server.idle_timeout_seconds", "server.max_connections", "security.client_failure_burst"]), "\(keys)")
+        #expect(keys.contains("security.other"), "\(error)")
+    }
+
     @Test func reportsEveryProblemAtOnceWithFileAndKey() throws {
         let yaml = """
             server: { port: 99999 }

@@ -120,4 +120,49 @@ import Testing
         #expect(reason == .malformed)
         #expect(ack.status == 400)
     }
+
+    /// Every message is stored as the exact bytes it arrived as (no decode-and-re-encode on the ack path), ids may be
+    /// numbers, and other keys are kept as they came.
+    @Test func messagesAreStoredAsReceivedAndSplitLikeTheDecoder() throws {
+        let receiver = DouyinPushReceiver(shop: "s", appKey: signer.appKey, appSecret: signer.appSecret)
+        let first = #"{ "tag": 101, "msg_id": 7002, "data": "{\"p_id\":1}" }"#
+        let second = #"{"msg_id":"7003","tag":"102","data":"{}","extra":[1,{"a":null}]}"#
+        let body = " [ \(first) ,\n \(second) ] "
+        let receipt = receiver.receive(
+            request(body: body, headers: ["app-id": signer.appKey, "event-sign": Digests.md5Hex(signer.appKey + body + signer.appSecret)])
+        )
+        guard case .accepted(let deliveries, _) = receipt else {
+            Issue.record("expected acceptance, got \(receipt)")
+            return
+        }
+        #expect(deliveries.map(\.deliveryId) == ["7002", "7003"])
+        #expect(deliveries.map { String(decoding: $0.payload, as: UTF8.self) } == [first, second])
+        // What the old decoder accepted is still accepted the same way (the stored bytes decode as messages).
+        for delivery in deliveries {
+            let decoded = try JSONDecoder().decode(DouyinPushMessage.self, from: Data(delivery.payload))
+            #expect(decoded.msg_id.value == delivery.deliveryId)
+        }
+    }
+
+    /// Anything that is not an array of objects with a tag, a msg_id and a string data is malformed, not a crash.
+    @Test func malformedShapesAreRefused() {
+        let receiver = DouyinPushReceiver(shop: "s", appKey: signer.appKey, appSecret: signer.appSecret)
+        let bodies = [
+            "", "[", "[]x", #"[{"tag":"101","msg_id":"1","data":{}}]"#, #"[{"tag":"101","msg_id":"1"}]"#,
+            #"[{"tag":"101","data":"{}"}]"#, #"[{"msg_id":"1","data":"{}"}]"#, #"[1]"#, #"[{"tag":true,"msg_id":"1","data":"{}"}]"#,
+            #"[{"tag":"abc","msg_id":"1","data":"{}"}]"#, #"[{"tag":"101","msg_id":"","data":"{}"}]"#,
+            #"[{"tag":"101","msg_id":"1","data":"{}"},]"#, String(repeating: "[", count: 10_000),
+            // A repeated key: decoders disagree on which value counts (Foundation on Linux takes the first).
+            #"[{"tag":"101","msg_id":"x","data":"{}","msg_id":"7003"}]"#, #"[{"tag":"101","msg_id":"1","data":"{}","data":"{}"}]"#,
+        ]
+        for body in bodies {
+            let receipt = receiver.receive(
+                request(body: body, headers: ["app-id": signer.appKey, "event-sign": Digests.md5Hex(signer.appKey + body + signer.appSecret)])
+            )
+            guard case .rejected(.malformed, _, _) = receipt else {
+                Issue.record("did not refuse \(body.prefix(60)) as malformed: \(receipt)")
+                continue
+            }
+        }
+    }
 }

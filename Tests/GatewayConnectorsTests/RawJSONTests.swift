@@ -107,8 +107,9 @@ import Testing
             try PollRowDelivery.decode(Order.self, from: entry, platform: "kuaishou")
         } throws: { error in
             let message = "\(error)"
+            // The row itself is never quoted: the message is stored in plaintext, the row can hold personal data.
             return error is ConnectorError && message.contains("kuaishou poll row poll:9:1") && message.contains("lines[1].qty")
-                && message.contains(#"{"id":9"#)
+                && !message.contains(#"{"id":9"#) && !message.contains("two") && message.contains("row of 42 bytes")
         }
     }
 }

@@ -33,4 +33,13 @@ import Testing
         #expect(Fingerprint.fnv1a("") == 0xcbf2_9ce4_8422_2325)
         #expect(Fingerprint.fnv1a("a") == 0xaf63_dc4c_8601_ec8c)
     }
+
+    @Test func saturatingProductClampsInsteadOfTrapping() {
+        #expect(Money.saturatingProduct(5980, 3) == 17_940)
+        #expect(Money.saturatingProduct(.max, 2) == .max)
+        #expect(Money.saturatingProduct(.max, -2) == .min)
+        #expect(Money.saturatingProduct(-100_000, .max) == .min)
+        #expect(Money.saturatingProduct(.min, -1) == .max)
+        #expect(Money.saturatingProduct(0, .max) == 0)
+    }
 }

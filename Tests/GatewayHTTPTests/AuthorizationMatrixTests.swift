@@ -80,7 +80,7 @@ import Testing
             path: "/api/v1/stock",
             console: false,
             expect: .writeOwn(console: false),
-            body: #"{"warehouse":"yl-w","sku":"YL-APPLE","on_hand":9}"#
+            body: #"{"warehouse_id":"yl-w","sku_code":"YL-APPLE","on_hand":9}"#
         ),
         Endpoint(method: .get, path: "/api/v1/sku-mappings", console: false, expect: .anyStaff(console: false)),
         Endpoint(method: .get, path: "/api/v1/sku-mappings?shop=\(StaffFixture.ownShop)", console: false, expect: .readOwn(console: false)),
@@ -89,21 +89,21 @@ import Testing
             path: "/api/v1/sku-mappings",
             console: false,
             expect: .writeOwn(console: false),
-            body: #"{"shop":"\#(StaffFixture.ownShop)","platform_sku_id":"sku-pear","components":[{"sku":"YL-APPLE","quantity":1}]}"#
+            body: #"{"shop":"\#(StaffFixture.ownShop)","platform_sku_id":"sku-pear","components":[{"sku_code":"YL-APPLE","quantity":1}]}"#
         ),
         Endpoint(
             method: .post,
             path: "/api/v1/skus",
             console: false,
             expect: .writeOwn(console: false),
-            body: #"{"code":"YL-PEAR","enterprise":"yunlai","product":"pear","grade":"A","net_weight_kg":"2.5"}"#
+            body: #"{"code":"YL-PEAR","enterprise_id":"yunlai","product":"pear","grade":"A","net_weight_grams":2500}"#
         ),
         Endpoint(
             method: .post,
             path: "/api/v1/warehouses",
             console: false,
             expect: .writeOwn(console: false),
-            body: #"{"id":"yl-w2","enterprise":"yunlai","regions":["*"]}"#
+            body: #"{"id":"yl-w2","enterprise_id":"yunlai","regions":["*"]}"#
         ),
         Endpoint(method: .get, path: "/api/v1/exceptions", console: false, expect: .anyStaff(console: false)),
         Endpoint(method: .get, path: "/api/v1/exceptions?shop=\(StaffFixture.ownShop)", console: false, expect: .readOwn(console: false)),
@@ -118,6 +118,7 @@ import Testing
         Endpoint(method: .get, path: "/api/v1/live-events/\(StaffFixture.liveEventId)", console: false, expect: .anyStaff(console: false)),
         // Farmer supply (H1 / L1 supply the own enterprise)
         Endpoint(method: .get, path: "/api/v1/households", console: false, expect: .anyStaff(console: false)),
+        Endpoint(method: .get, path: "/api/v1/households/H1", console: false, expect: .readOwn(console: false)),
         Endpoint(method: .get, path: "/api/v1/households/H1/allocations", console: false, expect: .readOwn(console: false)),
         Endpoint(
             method: .post,
@@ -129,14 +130,21 @@ import Testing
         Endpoint(method: .get, path: "/api/v1/reports/impact", console: false, expect: .anyStaff(console: false)),
         Endpoint(method: .get, path: "/api/v1/reports/impact?enterprise=yunlai&format=csv", console: false, expect: .readOwn(console: false)),
         Endpoint(method: .get, path: "/api/v1/purchase-plans?enterprise=yunlai", console: false, expect: .readOwn(console: false)),
-        Endpoint(method: .post, path: "/api/v1/supply-lots/L1", console: false, expect: .writeOwn(console: false), body: #"{"capacity_kg":"600"}"#),
+        Endpoint(
+            method: .post,
+            path: "/api/v1/supply-lots/L1",
+            console: false,
+            expect: .writeOwn(console: false),
+            body: #"{"capacity_grams":600000}"#
+        ),
         Endpoint(method: .get, path: "/console/exceptions.csv", console: true, expect: .anyStaff(console: true)),
         Endpoint(method: .get, path: "/console/households.csv", console: true, expect: .anyStaff(console: true)),
         // Reconciliation (run 1 is a statement of the own shop, seeded by the fixture)
         Endpoint(method: .get, path: "/api/v1/reconciliation/runs", console: false, expect: .anyStaff(console: false)),
         Endpoint(method: .get, path: "/api/v1/reconciliation/runs?shop=\(StaffFixture.ownShop)", console: false, expect: .readOwn(console: false)),
         Endpoint(method: .get, path: "/api/v1/reconciliation/runs/1", console: false, expect: .readOwn(console: false)),
-        Endpoint(method: .get, path: "/api/v1/reconciliation/runs/1?format=csv", console: false, expect: .readOwn(console: false)),
+        Endpoint(method: .get, path: "/api/v1/reconciliation/runs/1/lines", console: false, expect: .readOwn(console: false)),
+        Endpoint(method: .get, path: "/api/v1/reconciliation/runs/1/lines?format=csv", console: false, expect: .readOwn(console: false)),
         Endpoint(
             method: .post,
             path: "/api/v1/reconciliation/runs?platform=douyin&shop=\(StaffFixture.ownShop)&format=generic",
@@ -178,6 +186,7 @@ import Testing
         Endpoint(method: .get, path: "/console/inventory", console: true, expect: .anyStaff(console: true)),
         Endpoint(method: .get, path: "/console/households", console: true, expect: .anyStaff(console: true)),
         Endpoint(method: .get, path: "/console/reconciliation", console: true, expect: .anyStaff(console: true)),
+        Endpoint(method: .get, path: "/console/api", console: true, expect: .anyStaff(console: true)),
     ]
 
     static let cases: [(Endpoint, StaffFixture.Caller)] = endpoints.flatMap { endpoint in StaffFixture.Caller.allCases.map { (endpoint, $0) } }
@@ -221,24 +230,24 @@ import Testing
                 return try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: body))
             }
             // The own enterprise adds an unstocked SKU and warehouse.
-            let pear = #"{"code":"YL-PEAR","enterprise":"yunlai","product":"pear","grade":"A","net_weight_kg":"2.5"}"#
+            let pear = #"{"code":"YL-PEAR","enterprise_id":"yunlai","product":"pear","grade":"A","net_weight_grams":2500}"#
             #expect(try await post("/api/v1/skus", pear, as: .staffOwn).status == .ok)
-            #expect(try await post("/api/v1/warehouses", #"{"id":"yl-w2","enterprise":"yunlai","regions":["*"]}"#, as: .staffOwn).status == .ok)
+            #expect(try await post("/api/v1/warehouses", #"{"id":"yl-w2","enterprise_id":"yunlai","regions":["*"]}"#, as: .staffOwn).status == .ok)
             let before = try await fixture.inventory.masterData()
             let stockBefore = try await fixture.inventory.inventory(enterpriseId: nil).map(\.level)
 
             let attempts: [(String, String)] = [
-                ("/api/v1/skus", #"{"code":"YL-PEAR","enterprise":"linyin","product":"tea","grade":"B","net_weight_kg":"1"}"#),
-                ("/api/v1/skus", #"{"code":"YL-APPLE","enterprise":"linyin","product":"tea","grade":"B","net_weight_kg":"1"}"#),
-                ("/api/v1/warehouses", #"{"id":"yl-w2","enterprise":"linyin","name":"taken","regions":["*"]}"#),
-                ("/api/v1/warehouses", #"{"id":"yl-w","enterprise":"linyin","name":"taken","regions":["*"]}"#),
-                ("/api/v1/stock", #"{"warehouse":"yl-w","sku":"YL-APPLE","on_hand":0}"#),
-                ("/api/v1/stock", #"{"warehouse":"yl-w","sku":"LY-TEA","on_hand":5}"#),
+                ("/api/v1/skus", #"{"code":"YL-PEAR","enterprise_id":"linyin","product":"tea","grade":"B","net_weight_grams":1000}"#),
+                ("/api/v1/skus", #"{"code":"YL-APPLE","enterprise_id":"linyin","product":"tea","grade":"B","net_weight_grams":1000}"#),
+                ("/api/v1/warehouses", #"{"id":"yl-w2","enterprise_id":"linyin","name":"taken","regions":["*"]}"#),
+                ("/api/v1/warehouses", #"{"id":"yl-w","enterprise_id":"linyin","name":"taken","regions":["*"]}"#),
+                ("/api/v1/stock", #"{"warehouse_id":"yl-w","sku_code":"YL-APPLE","on_hand":0}"#),
+                ("/api/v1/stock", #"{"warehouse_id":"yl-w","sku_code":"LY-TEA","on_hand":5}"#),
                 (
                     "/api/v1/sku-mappings",
-                    #"{"shop":"\#(StaffFixture.ownShop)","platform_sku_id":"sku-apple","components":[{"sku":"LY-TEA","quantity":1}]}"#
+                    #"{"shop":"\#(StaffFixture.ownShop)","platform_sku_id":"sku-apple","components":[{"sku_code":"LY-TEA","quantity":1}]}"#
                 ),
-                ("/api/v1/supply-lots/L1", #"{"capacity_kg":"1"}"#),
+                ("/api/v1/supply-lots/L1", #"{"capacity_grams":1000}"#),
                 ("/api/v1/exceptions/1/resolve", #"{"note":"not mine","dismiss":true}"#),
             ]
             for (path, body) in attempts {
@@ -255,7 +264,7 @@ import Testing
             #expect(try await fixture.supply.lots(enterpriseId: nil).first { $0.id == "L1" }?.capacityGrams == 500_000)
             // Admins may still change any enterprise's objects.
             #expect(
-                try await post("/api/v1/warehouses", #"{"id":"yl-w2","enterprise":"yunlai","name":"renamed","regions":["*"]}"#, as: .admin).status
+                try await post("/api/v1/warehouses", #"{"id":"yl-w2","enterprise_id":"yunlai","name":"renamed","regions":["*"]}"#, as: .admin).status
                     == .ok
             )
         }

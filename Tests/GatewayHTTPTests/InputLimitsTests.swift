@@ -41,15 +41,22 @@ import Testing
                 #expect([.ok, .badRequest].contains(response.status), "\(uri)")
             }
             let api = [
-                "/api/v1/orders?offset=9223372036854775807", "/api/v1/orders?offset=-1", "/api/v1/orders?limit=9223372036854775807",
-                "/api/v1/orders?limit=-9223372036854775808", "/api/v1/orders?offset=99999999999999999999999",
+                "/api/v1/orders?cursor=zzzzzzzzz", "/api/v1/orders?cursor=-1", "/api/v1/orders?limit=9223372036854775807",
+                "/api/v1/orders?limit=-9223372036854775808", "/api/v1/orders?limit=99999999999999999999999", "/api/v1/orders?cursor=",
+                "/api/v1/exceptions?cursor=%F0%9F%8D%8A", "/api/v1/audit?limit=0",
             ]
             for uri in api {
                 let response = try await client.execute(uri: uri, method: .get, headers: fixture.headers(.admin, console: false))
                 #expect(response.status == .badRequest, "\(uri)")
             }
+            // The largest cursor points far past every list: an empty last page, no overflow.
+            for uri in ["/api/v1/orders?cursor=zzzzzzzz&limit=1000", "/api/v1/households?cursor=zzzzzzzz", "/api/v1/audit?cursor=zzzzzzzz"] {
+                let response = try await client.execute(uri: uri, method: .get, headers: fixture.headers(.admin, console: false))
+                #expect(response.status == .ok, "\(uri)")
+                #expect(String(buffer: response.body) == #"{"items":[],"next":null}"#, "\(uri)")
+            }
             let fine = try await client.execute(
-                uri: "/api/v1/orders?offset=0&limit=10",
+                uri: "/api/v1/orders?limit=10",
                 method: .get,
                 headers: fixture.headers(.admin, console: false)
             )

@@ -138,10 +138,10 @@ import Testing
         try await app.test(.router) { client in
             let auth: HTTPFields = [.authorization: "Bearer \(Self.token)", .contentType: "application/json"]
             let open = try await client.execute(uri: "/api/v1/exceptions?status=open", method: .get, headers: auth)
-            let exceptions = json(open)["exceptions"] as? [[String: Any]] ?? []
+            let exceptions = json(open)["items"] as? [[String: Any]] ?? []
             #expect(exceptions.count == 1)
             #expect(exceptions.first?["kind"] as? String == "unmapped_sku")
-            let id = exceptions.first?["id"] as? Int ?? -1
+            let id = exceptions.first?["id"] as? String ?? "-1"
 
             // Resolving before the cause is fixed: 409 with the reason.
             let early = try await client.execute(
@@ -160,48 +160,53 @@ import Testing
             #expect(noNote.status == .badRequest)
 
             // Adding the mapping releases the held order at once.
-            let mapping = #"{"shop":"yunlai-douyin","platform_sku_id":"P-5KG","platform_product_id":"G1","components":[{"sku":"PG5A","quantity":1}]}"#
+            let mapping =
+                #"{"shop":"yunlai-douyin","platform_sku_id":"P-5KG","platform_product_id":"G1","components":[{"sku_code":"PG5A","quantity":1}]}"#
             let posted = try await client.execute(uri: "/api/v1/sku-mappings", method: .post, headers: auth, body: ByteBuffer(string: mapping))
             #expect(posted.status == .ok)
-            #expect(json(posted)["ordersRerun"] as? Int == 1)
+            #expect(json(posted)["orders_rerun"] as? Int == 1)
             let afterMapping = try await client.execute(uri: "/api/v1/exceptions?status=open", method: .get, headers: auth)
-            #expect((json(afterMapping)["exceptions"] as? [Any])?.isEmpty == true)
-            let badMapping = #"{"shop":"yunlai-douyin","platform_sku_id":"X","components":[{"sku":"NOPE"}]}"#
+            #expect((json(afterMapping)["items"] as? [Any])?.isEmpty == true)
+            let badMapping = #"{"shop":"yunlai-douyin","platform_sku_id":"X","components":[{"sku_code":"NOPE"}]}"#
             #expect(
                 try await client.execute(uri: "/api/v1/sku-mappings", method: .post, headers: auth, body: ByteBuffer(string: badMapping)).status
-                    == .badRequest
+                    == .unprocessableContent
             )
 
             // Inventory: 2 reserved of 10, safety 2 → 6 available.
             let stock = try await client.execute(uri: "/api/v1/inventory", method: .get, headers: auth)
-            let row = (json(stock)["inventory"] as? [[String: Any]])?.first
+            let row = (json(stock)["items"] as? [[String: Any]])?.first
             #expect(row?["reserved"] as? Int == 2)
             #expect(row?["available"] as? Int == 6)
             let set = try await client.execute(
                 uri: "/api/v1/stock",
                 method: .post,
                 headers: auth,
-                body: ByteBuffer(string: #"{"warehouse":"bj","sku":"PG5A","on_hand":3}"#)
+                body: ByteBuffer(string: #"{"warehouse_id":"bj","sku_code":"PG5A","on_hand":3}"#)
             )
             #expect(set.status == .ok)
             let after = try await client.execute(uri: "/api/v1/inventory", method: .get, headers: auth)
-            #expect((json(after)["inventory"] as? [[String: Any]])?.first?["available"] as? Int == 0)
+            #expect((json(after)["items"] as? [[String: Any]])?.first?["available"] as? Int == 0)
 
             // Live event figures by room id.
             let live = try await client.execute(uri: "/api/v1/live-events/live-1", method: .get, headers: auth)
             #expect(json(live)["orders"] as? Int == 1)
-            #expect(json(live)["gmvFen"] as? Int == 7980)
+            #expect(json(live)["gmv_fen"] as? Int == 7980)
             #expect(try await client.execute(uri: "/api/v1/live-events/none", method: .get, headers: auth).status == .notFound)
             let inEvent = try await client.execute(uri: "/api/v1/orders?live_event=live-1", method: .get, headers: auth)
-            #expect((json(inEvent)["orders"] as? [Any])?.count == 1)
+            #expect((json(inEvent)["items"] as? [Any])?.count == 1)
             let otherEvent = try await client.execute(uri: "/api/v1/orders?live_event=other", method: .get, headers: auth)
-            #expect((json(otherEvent)["orders"] as? [Any])?.isEmpty == true)
+            #expect((json(otherEvent)["items"] as? [Any])?.isEmpty == true)
 
             // The household supplied the two parcels; its ledger shows 10 kg and 40 yuan due.
-            let household = try await client.execute(uri: "/api/v1/households/H1/allocations", method: .get, headers: auth)
+            let household = try await client.execute(uri: "/api/v1/households/H1", method: .get, headers: auth)
             let ledger = json(household)["ledger"] as? [String: Any]
-            #expect(ledger?["grams"] as? Int == 10_000)
-            #expect(ledger?["incomeFen"] as? Int == 4000)
+            #expect(ledger?["supplied_grams"] as? Int == 10_000)
+            #expect(ledger?["income_fen"] as? Int == 4000)
+            #expect(ledger?["parcels"] as? Int == 2)
+            let parcels = try await client.execute(uri: "/api/v1/households/H1/allocations?limit=1", method: .get, headers: auth)
+            #expect((json(parcels)["items"] as? [[String: Any]])?.first?["weight_grams"] as? Int == 5000)
+            #expect(json(parcels)["next"] as? String != nil)
             let impact = try await client.execute(uri: "/api/v1/reports/impact?enterprise=yunlai&format=csv", method: .get, headers: auth)
             #expect(String(buffer: impact.body).contains("yunlai"))
 
@@ -210,26 +215,26 @@ import Testing
                 uri: "/api/v1/supply-lots/L1",
                 method: .post,
                 headers: auth,
-                body: ByteBuffer(string: #"{"capacity_kg":"5"}"#)
+                body: ByteBuffer(string: #"{"capacity_grams":5000}"#)
             )
             #expect(lower.status == .unprocessableContent)
             let raise = try await client.execute(
                 uri: "/api/v1/supply-lots/L1",
                 method: .post,
                 headers: auth,
-                body: ByteBuffer(string: #"{"capacity_kg":"250.5"}"#)
+                body: ByteBuffer(string: #"{"capacity_grams":250500}"#)
             )
             #expect(raise.status == .ok)
             #expect(try await world.supply.lots(enterpriseId: "yunlai").first?.capacityGrams == 250_500)
 
             // Master data through the API: a new SKU and warehouse, a bad weight refused.
-            let sku = #"{"code":"KIWI3","enterprise":"yunlai","product":"kiwi","grade":"A","net_weight_kg":"3","title":"猕猴桃 3kg"}"#
+            let sku = #"{"code":"KIWI3","enterprise_id":"yunlai","product":"kiwi","grade":"A","net_weight_grams":3000,"title":"猕猴桃 3kg"}"#
             #expect(try await client.execute(uri: "/api/v1/skus", method: .post, headers: auth, body: ByteBuffer(string: sku)).status == .ok)
-            let badSku = #"{"code":"X","enterprise":"yunlai","product":"kiwi","net_weight_kg":"three"}"#
+            let badSku = #"{"code":"X","enterprise_id":"yunlai","product":"kiwi","net_weight_grams":"three"}"#
             #expect(
                 try await client.execute(uri: "/api/v1/skus", method: .post, headers: auth, body: ByteBuffer(string: badSku)).status == .badRequest
             )
-            let warehouse = #"{"id":"cs","enterprise":"yunlai","name":"长沙仓","regions":["湖南"],"priority":1}"#
+            let warehouse = #"{"id":"cs","enterprise_id":"yunlai","name":"长沙仓","regions":["湖南"],"priority":1}"#
             #expect(
                 try await client.execute(uri: "/api/v1/warehouses", method: .post, headers: auth, body: ByteBuffer(string: warehouse)).status == .ok
             )
@@ -282,7 +287,7 @@ import Testing
             )
             let body = json(detail)
             #expect((body["reservations"] as? [[String: Any]])?.first?["state"] as? String == "consumed")
-            #expect((body["allocations"] as? [[String: Any]])?.compactMap { $0["traceCode"] as? String }.contains(code) == true)
+            #expect((body["allocations"] as? [[String: Any]])?.compactMap { $0["trace_code"] as? String }.contains(code) == true)
         }
     }
 }

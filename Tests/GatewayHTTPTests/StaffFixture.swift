@@ -36,6 +36,7 @@ struct StaffFixture: @unchecked Sendable {
     let router: Router<AppRequestContext>
     let staff: SQLiteStaffDirectory
     let audit: SQLiteAuditLog
+    let inbox: SQLiteInboxStore
     let orders: SQLiteOrderStore
     let inventory: SQLiteInventoryStore
     let supply: SQLiteSupplyStore
@@ -150,6 +151,7 @@ struct StaffFixture: @unchecked Sendable {
             router: buildGatewayRouter(dependencies, logger: Logger(label: "test")),
             staff: staff,
             audit: audit,
+            inbox: inbox,
             orders: orders,
             inventory: inventory,
             supply: SQLiteSupplyStore(database: database),

@@ -62,6 +62,13 @@ actor InMemoryStores: InboxStore, OrderStore, PollCursorStore {
     /// Puts a parked delivery back (staff's re-run).
     func unpark(_ id: Int64) { parked[id] = nil }
 
+    /// Makes an entry read back as a store reads a payload it cannot open (its data key is not configured).
+    func makeUnreadable(_ id: Int64, _ message: String) {
+        guard let index = entries.firstIndex(where: { $0.id == id }) else { return }
+        entries[index].unreadable = message
+        entries[index].delivery.payload = []
+    }
+
     func counts() async throws -> InboxCounts {
         InboxCounts(
             total: entries.count,
@@ -105,7 +112,13 @@ actor InMemoryStores: InboxStore, OrderStore, PollCursorStore {
     }
 
     func order(_ key: OrderKey) async throws -> CanonicalOrder? { ordersByKey[key] }
-    func timeline(_ key: OrderKey) async throws -> [TimelineEntry] { timelines[key] ?? [] }
+    func timeline(_ key: OrderKey, payloads: Bool) async throws -> [TimelineEntry] {
+        (timelines[key] ?? []).map { entry in
+            var entry = entry
+            if !payloads { entry.rawPayload = "" }
+            return entry
+        }
+    }
     func orders(matching query: OrderQuery) async throws -> [CanonicalOrder] { Array(ordersByKey.values) }
     func statistics() async throws -> OrderStatistics {
         var statistics = OrderStatistics()

@@ -33,6 +33,33 @@ import Testing
         #expect(connector.windows.withLock { $0.last?.0 } == Timestamp(secondsSince1970: now - 60))
     }
 
+    /// Rows an overlapping window lists again are not sent to the inbox again; an order listed at a new update time is.
+    @Test func rowsAlreadyStoredAreNotAppendedAgain() async throws {
+        let stores = InMemoryStores()
+        let connector = FakeConnector(shop: "s")
+        let now: Int64 = 100_000
+        connector.platformOrders.withLock {
+            $0["a"] = (.paid, now - 30)
+            $0["b"] = (.paid, now - 20)
+        }
+        let scheduler = PollScheduler(
+            targets: [.init(connector: connector, intervalSeconds: 30, lookbackSeconds: 600)],
+            inbox: stores,
+            cursors: stores,
+            clock: { Timestamp(secondsSince1970: now) }
+        )
+        let first = try await scheduler.pollOnce(shop: "s")
+        #expect(first.ordersNew == 2 && first.rowsSkipped == 0)
+        connector.platformOrders.withLock { $0["b"] = (.shipped, now - 10) }
+        let second = try await scheduler.pollOnce(shop: "s")
+        #expect(second.ordersSeen == 2)  // both listed again by the overlap
+        #expect(second.rowsSkipped == 1)  // a, unchanged, was not appended again
+        #expect(second.ordersNew == 1)  // b at its new update time was
+        let counts = try await stores.counts()
+        #expect(counts.total == 3)
+        #expect(counts.duplicatesAbsorbed == 0)
+    }
+
     @Test func unknownShopIsAnError() async throws {
         let stores = InMemoryStores()
         let scheduler = PollScheduler(targets: [], inbox: stores, cursors: stores)

@@ -114,6 +114,38 @@ import Testing
         )
     }
 
+    /// Found by the API contract run (schemathesis): a lookup's timeout did not hold when the connector ignored
+    /// cancellation (the task group waited for it), so one import through the API took 13–17 s.
+    @Test func aLookupTimesOutEvenWhenTheConnectorIgnoresCancellation() async throws {
+        let connector = StubbornConnector(seconds: 30)
+        let service = ReconciliationService(
+            store: InMemoryReconciliationStore(orders: []),
+            connectors: ["s": connector],
+            lookupTimeout: .milliseconds(100)
+        )
+        let detail = try await service.importStatement(text: Self.statement, fileName: "f.csv", platform: .douyin, shop: "s", actor: "t")
+        #expect(!connector.finished, "the import waited for the connector")
+        #expect(detail.lines.allSatisfy { $0.platformLookup?.hasPrefix("lookup timed out") == true })
+    }
+
+    /// Found by the API contract run (schemathesis): with the platform API down, one statement import through the
+    /// staff API took 17 s (15 s per lookup, up to 200 lookups). Lookups of one import now stop starting once the
+    /// budget is spent; the rest are noted, so the import answers within about budget + one lookup timeout.
+    @Test func lookupsStopStartingOnceTheImportsBudgetIsSpent() async throws {
+        let service = ReconciliationService(
+            store: InMemoryReconciliationStore(orders: []),
+            connectors: ["s": LookupConnector(platform: .douyin, shop: "s", failure: nil)],
+            lookupTimeout: .milliseconds(100),
+            lookupConcurrency: 1,
+            lookupBudget: .milliseconds(150)
+        )
+        let detail = try await service.importStatement(text: Self.statement, fileName: "f.csv", platform: .douyin, shop: "s", actor: "t")
+        let lookups = detail.lines.compactMap(\.platformLookup)
+        #expect(lookups.count == 4)
+        #expect(lookups.first?.hasPrefix("lookup timed out") == true)
+        #expect(lookups.last == "not looked up: the import's 150 ms for platform lookups were spent")
+    }
+
     @Test func badFileStoresNothing() async throws {
         let store = InMemoryReconciliationStore(orders: [])
         let service = ReconciliationService(store: store, connectors: [:])

@@ -109,7 +109,7 @@ enum FulfilmentStores {
     static func key(_ id: String) -> OrderKey { OrderKey(platform: .douyin, shop: "douyin-shop", platformOrderId: id) }
 
     static func open(_ directory: TemporaryDirectory) async throws -> Stores {
-        let database = try SQLiteDatabase.open(path: directory.file("gateway.sqlite"), synchronous: "normal")
+        let database = try SQLiteDatabase.open(path: directory.file("gateway.sqlite"), synchronous: "normal", keys: .tests)
         let stores = Stores(
             database: database,
             inbox: SQLiteInboxStore(database: database),

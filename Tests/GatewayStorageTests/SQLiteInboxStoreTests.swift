@@ -40,7 +40,7 @@ import Testing
     @Test func concurrentAppendsAreGroupCommittedToAFileExactlyOnce() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let inbox = SQLiteInboxStore(database: try SQLiteDatabase.open(path: directory.file("inbox.sqlite")))
+        let inbox = SQLiteInboxStore(database: try SQLiteDatabase.open(path: directory.file("inbox.sqlite"), keys: .tests))
         let results = try await withThrowingTaskGroup(of: [InboxAppendResult].self) { group in
             for index in 0..<400 {
                 group.addTask { try await inbox.append([self.delivery("d\(index % 300)")]) }
@@ -56,7 +56,7 @@ import Testing
         #expect(counts.total == 300)
         #expect(counts.duplicatesAbsorbed == 100)
         // Reopening the file sees every acknowledged delivery.
-        let reopened = SQLiteInboxStore(database: try SQLiteDatabase.open(path: directory.file("inbox.sqlite")))
+        let reopened = SQLiteInboxStore(database: try SQLiteDatabase.open(path: directory.file("inbox.sqlite"), keys: .tests))
         #expect(try await reopened.counts().total == 300)
     }
 
@@ -81,9 +81,9 @@ import Testing
     @Test func theWriterRunsWithTheConfiguredSynchronousMode() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let full = try SQLiteDatabase.open(path: directory.file("full.sqlite"))
+        let full = try SQLiteDatabase.open(path: directory.file("full.sqlite"), keys: .tests)
         #expect(try full.writerSynchronous() == 2)
-        let normal = try SQLiteDatabase.open(path: directory.file("normal.sqlite"), synchronous: "normal")
+        let normal = try SQLiteDatabase.open(path: directory.file("normal.sqlite"), synchronous: "normal", keys: .tests)
         #expect(try normal.writerSynchronous() == 1)
     }
 
@@ -92,7 +92,7 @@ import Testing
     @Test func appendsPastTheQueueBoundAreRefusedAndStoreNothing() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let inbox = SQLiteInboxStore(database: try SQLiteDatabase.open(path: directory.file("inbox.sqlite")), maxQueuedDeliveries: 4)
+        let inbox = SQLiteInboxStore(database: try SQLiteDatabase.open(path: directory.file("inbox.sqlite"), keys: .tests), maxQueuedDeliveries: 4)
         let outcomes = await withTaskGroup(of: (String, Bool).self) { group in
             for index in 0..<300 {
                 group.addTask {

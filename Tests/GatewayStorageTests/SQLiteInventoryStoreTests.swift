@@ -58,7 +58,7 @@ import Testing
     }
 
     func openStores(_ directory: TemporaryDirectory) throws -> (SQLiteInboxStore, SQLiteOrderStore, SQLiteInventoryStore) {
-        let database = try SQLiteDatabase.open(path: directory.file("gateway.sqlite"), synchronous: "normal")
+        let database = try SQLiteDatabase.open(path: directory.file("gateway.sqlite"), synchronous: "normal", keys: .tests)
         return (SQLiteInboxStore(database: database), SQLiteOrderStore(database: database), SQLiteInventoryStore(database: database))
     }
 

@@ -106,7 +106,7 @@ import Testing
                     """
             )
         }
-        let reopened = try SQLiteDatabase.open(path: directory.file("gateway.sqlite"), synchronous: "normal")
+        let reopened = try SQLiteDatabase.open(path: directory.file("gateway.sqlite"), synchronous: "normal", keys: .tests)
         stores = FulfilmentStores.Stores(
             database: reopened,
             inbox: SQLiteInboxStore(database: reopened),

@@ -60,7 +60,7 @@ import Testing
     @Test func storesARunOnceResolvesAndKeepsHistory() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let database = try SQLiteDatabase.open(path: directory.file("gateway.sqlite"))
+        let database = try SQLiteDatabase.open(path: directory.file("gateway.sqlite"), keys: .tests)
         try await Self.seed(
             database,
             [
@@ -118,7 +118,7 @@ import Testing
         #expect(history.map(\.actor) == ["alice", "bob"])
 
         // Re-importing the same statement (even reopening the database) doubles nothing and keeps the resolution.
-        let reopened = SQLiteReconciliationStore(database: try SQLiteDatabase.open(path: directory.file("gateway.sqlite")))
+        let reopened = SQLiteReconciliationStore(database: try SQLiteDatabase.open(path: directory.file("gateway.sqlite"), keys: .tests))
         let again = try await reopened.createRun(try await Self.draft(reopened, statement: statement, period: period))
         #expect(!again.created)
         #expect(again.run.id == first.run.id)

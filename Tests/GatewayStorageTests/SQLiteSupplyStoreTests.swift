@@ -69,7 +69,7 @@ import Testing
     @Test func paidLinesAreAllocatedPoorFirstReversedOnCancelAndTracedWhenShipped() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let database = try SQLiteDatabase.open(path: directory.file("gateway.sqlite"), synchronous: "normal")
+        let database = try SQLiteDatabase.open(path: directory.file("gateway.sqlite"), synchronous: "normal", keys: .tests)
         let inbox = SQLiteInboxStore(database: database)
         let orders = SQLiteOrderStore(database: database)
         let inventory = SQLiteInventoryStore(database: database)
@@ -133,7 +133,7 @@ import Testing
     @Test func notEnoughSupplyOpensAnExceptionStopsTheSkuAndReRunsWhenCapacityGrows() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let database = try SQLiteDatabase.open(path: directory.file("gateway.sqlite"), synchronous: "normal")
+        let database = try SQLiteDatabase.open(path: directory.file("gateway.sqlite"), synchronous: "normal", keys: .tests)
         let inbox = SQLiteInboxStore(database: database)
         let orders = SQLiteOrderStore(database: database)
         let inventory = SQLiteInventoryStore(database: database)

@@ -8,7 +8,7 @@ import Testing
     @Test func usersAreAddedListedDisabledAndValidated() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let database = try SQLiteDatabase.open(path: directory.file("staff.sqlite"))
+        let database = try SQLiteDatabase.open(path: directory.file("staff.sqlite"), keys: .tests)
         let staff = SQLiteStaffDirectory(database: database)
         let admin = try await staff.addUser(username: "county", role: .admin, enterpriseId: nil, passwordHash: "h1", at: t0)
         let clerk = try await staff.addUser(username: "li.lei", role: .staff, enterpriseId: "yunlai", passwordHash: "h2", at: t0)
@@ -33,7 +33,7 @@ import Testing
         }
 
         // Reopening the file keeps everything (real SQLite file, migrated once).
-        let reopened = SQLiteStaffDirectory(database: try SQLiteDatabase.open(path: directory.file("staff.sqlite")))
+        let reopened = SQLiteStaffDirectory(database: try SQLiteDatabase.open(path: directory.file("staff.sqlite"), keys: .tests))
         #expect(try await reopened.credentials(username: "li.lei")?.passwordHash == "h2")
         #expect(try await reopened.setDisabled(username: "li.lei", true)?.disabled == true)
         #expect(try await reopened.setDisabled(username: "nobody", true) == nil)
@@ -108,7 +108,7 @@ import Testing
     @Test func auditLogKeepsEntriesNewestFirstAndBySubject() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let log = SQLiteAuditLog(database: try SQLiteDatabase.open(path: directory.file("audit.sqlite")))
+        let log = SQLiteAuditLog(database: try SQLiteDatabase.open(path: directory.file("audit.sqlite"), keys: .tests))
         try await log.record(
             AuditEntry(at: t0, actor: "li.lei", action: "login.failure", subject: "user:li.lei", detail: "wrong password", enterpriseId: "yunlai")
         )

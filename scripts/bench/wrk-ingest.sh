@@ -15,7 +15,7 @@ app_key=7011223344556677889
 app_secret=bench-secret
 cat > "$work/gateway.yaml" <<YAML
 server: { host: 127.0.0.1, port: 0 }
-storage: { url: "sqlite:$work/gateway.sqlite", synchronous: $synchronous }
+storage: { url: "sqlite:$work/gateway.sqlite", synchronous: $synchronous, data_keys: "bench:$(printf 'gateway-bench-data-key-32-bytes!' | base64)" }
 shops:
   - key: bench-douyin
     platform: douyin

@@ -102,7 +102,7 @@ public struct DouyinConnector: PlatformConnector {
             key: OrderKey(platform: .douyin, shop: shop, platformOrderId: order.order_id.value),
             source: source,
             event: event,
-            platformUpdatedAt: Timestamp(secondsSince1970: order.update_time?.value ?? order.create_time?.value ?? 0),
+            platformUpdatedAt: PlausibleTime.saturatingTimestamp(seconds: order.update_time?.value ?? order.create_time?.value ?? 0),
             snapshot: snapshot
         )
     }

@@ -93,26 +93,28 @@ enum DouyinMapping {
         if let value = order.encrypt_post_receiver, !value.isEmpty { ciphertext["encrypt_post_receiver"] = value }
         if let value = order.encrypt_post_tel, !value.isEmpty { ciphertext["encrypt_post_tel"] = value }
         if let value = order.post_addr?.encrypt_detail, !value.isEmpty { ciphertext["encrypt_detail"] = value }
-        let maskedPhone = order.mask_post_tel.flatMap { $0.isEmpty ? nil : $0 }
+        let maskedPhone = order.mask_post_tel.flatMap { $0.isEmpty ? nil : $0 } ?? MaskedContact.phone(order.post_tel)
         let tail = maskedPhone.map { String($0.suffix(4)) }.flatMap { $0.count == 4 && $0.allSatisfy(\.isNumber) ? $0 : nil }
         let buyer = BuyerInfo(
-            maskedName: order.mask_post_receiver.flatMap { $0.isEmpty ? nil : $0 },
+            maskedName: order.mask_post_receiver.flatMap { $0.isEmpty ? nil : $0 } ?? MaskedContact.name(order.post_receiver),
             maskedPhone: maskedPhone,
             phoneTail: tail,
             province: address?.province?.name,
             city: address?.city?.name,
-            platformCiphertext: ciphertext
+            platformCiphertext: ciphertext,
+            // Empty or masked for most apps; where the platform sends them in plaintext they are sealed at rest.
+            receiver: BuyerContact(name: order.post_receiver, phone: order.post_tel, address: order.post_addr?.detail)
         )
         let payTime = order.pay_time?.value ?? 0
         return OrderSnapshot(
             status: status,
             platformStatus: String(order.order_status.value),
-            totalFen: order.order_amount?.value ?? lines.reduce(0) { $0 + $1.paidFen },
+            totalFen: order.order_amount?.value ?? lines.reduce(0) { Money.saturatingSum($0, $1.paidFen) },
             paidFen: order.pay_amount?.value ?? 0,
             postageFen: order.post_amount?.value ?? 0,
             discountFen: order.promotion_amount?.value ?? 0,
-            createdAt: Timestamp(secondsSince1970: order.create_time?.value ?? 0),
-            paidAt: payTime > 0 ? Timestamp(secondsSince1970: payTime) : nil,
+            createdAt: PlausibleTime.saturatingTimestamp(seconds: order.create_time?.value ?? 0),
+            paidAt: payTime > 0 ? PlausibleTime.saturatingTimestamp(seconds: payTime) : nil,
             lines: lines,
             buyer: buyer,
             liveRoomId: nonZero(order.room_id) ?? skus.lazy.compactMap { nonZero($0.room_id) }.first,

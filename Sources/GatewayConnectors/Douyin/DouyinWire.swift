@@ -118,6 +118,8 @@ struct DouyinShopOrder: Codable, Sendable {
     var promotion_amount: FlexibleInt?
     var room_id: FlexibleString?
     var author_id: FlexibleString?
+    var post_receiver: String?
+    var post_tel: String?
     var mask_post_receiver: String?
     var mask_post_tel: String?
     var post_addr: DouyinAddress?

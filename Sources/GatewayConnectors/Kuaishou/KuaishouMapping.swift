@@ -75,8 +75,8 @@ enum KuaishouMapping {
             let quantity = Int(item.num?.value ?? 1)
             let paid: Int64 =
                 items.count == 1
-                ? max(totalFee - expressFee, 0)
-                : max((item.price?.value ?? 0) * Int64(quantity) - (item.discountFee?.value ?? 0), 0)
+                ? max(Money.saturatingDifference(totalFee, expressFee), 0)
+                : max(Money.saturatingDifference(Money.saturatingProduct(item.price?.value ?? 0, Int64(quantity)), item.discountFee?.value ?? 0), 0)
             let outSku = item.skuNick.flatMap { $0.isEmpty ? nil : $0 } ?? nonZero(item.relSkuId)
             return OrderLine(
                 lineId: nonZero(item.orderItemId) ?? skuLineIds[index],
@@ -106,7 +106,7 @@ enum KuaishouMapping {
         return OrderSnapshot(
             status: status,
             platformStatus: String(base.status.value),
-            totalFen: totalFee + discountFee,
+            totalFen: Money.saturatingSum(totalFee, discountFee),
             paidFen: totalFee,
             postageFen: expressFee,
             discountFen: discountFee,

@@ -94,10 +94,12 @@ enum PinduoduoMapping {
         let items = order.item_list ?? []
         let paid = order.pay_amount?.fen ?? 0
         let postage = order.postage?.fen ?? 0
-        let goods = order.goods_amount?.fen ?? items.reduce(0) { $0 + ($1.goods_price?.fen ?? 0) * ($1.goods_count?.value ?? 0) }
+        let goods =
+            order.goods_amount?.fen
+            ?? items.reduce(0) { Money.saturatingSum($0, Money.saturatingProduct($1.goods_price?.fen ?? 0, $1.goods_count?.value ?? 0)) }
         let shares = allocate(
-            max(paid - postage, 0),
-            weights: items.map { ($0.goods_price?.fen ?? 0) * max($0.goods_count?.value ?? 0, 0) }
+            max(Money.saturatingDifference(paid, postage), 0),
+            weights: items.map { Money.saturatingProduct($0.goods_price?.fen ?? 0, max($0.goods_count?.value ?? 0, 0)) }
         )
         let refund = refundState(order)
         let refundedAfterShipment = refund == .refunded && goodsSent(order)
@@ -124,7 +126,7 @@ enum PinduoduoMapping {
         return OrderSnapshot(
             status: status,
             platformStatus: platformStatus(order),
-            totalFen: goods + postage,
+            totalFen: Money.saturatingSum(goods, postage),
             paidFen: paid,
             postageFen: postage,
             discountFen: order.discount_amount?.fen ?? 0,
@@ -143,16 +145,20 @@ enum PinduoduoMapping {
     }
 
     /// Splits `total` over lines in proportion to `weights` (floor shares, the remainder to the last
-    /// line), so the lines always add up to `total` exactly; equal weights when all are zero.
+    /// line), so the lines always add up to `total` exactly; equal weights when all are zero. A negative
+    /// weight (a negative price) counts as zero, and the sums are taken in `Int128`: each share then lies
+    /// between 0 and `total`, whatever the platform sent (fuzz target `pinduoduo-detail`).
     static func allocate(_ total: Int64, weights: [Int64]) -> [Int64] {
         guard !weights.isEmpty else { return [] }
-        let sum = weights.reduce(0, +)
-        let effective = sum > 0 ? weights : Array(repeating: 1, count: weights.count)
-        let effectiveSum = sum > 0 ? sum : Int64(weights.count)
+        let clamped = weights.map { max($0, 0) }
+        let sum = clamped.reduce(Int128(0)) { $0 + Int128($1) }
+        let effective = sum > 0 ? clamped : Array(repeating: 1, count: weights.count)
+        let effectiveSum = sum > 0 ? sum : Int128(weights.count)
         var shares = effective.map { weight in
-            Int64((Int128(total) * Int128(weight)) / Int128(effectiveSum))
+            Int64((Int128(total) * Int128(weight)) / effectiveSum)
         }
-        shares[shares.count - 1] += total - shares.reduce(0, +)
+        let allocated = shares.reduce(Int128(0)) { $0 + Int128($1) }
+        shares[shares.count - 1] += Int64(Int128(total) - allocated)
         return shares
     }
 

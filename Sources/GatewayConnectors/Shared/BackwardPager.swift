@@ -21,9 +21,12 @@ public enum BackwardPager {
     public static let maxPages = 1000
 
     /// The last page number (1-based) for a total count; `1` when there is nothing or one page.
+    ///
+    /// Divides before rounding up: `totalCount + pageSize - 1` overflowed for a platform's total near
+    /// `Int.max` and trapped the process (fuzz target `douyin-poll`, `"total":9223372036854775807`).
     public static func lastPage(totalCount: Int, pageSize: Int) -> Int {
         guard totalCount > 0, pageSize > 0 else { return 1 }
-        return (totalCount + pageSize - 1) / pageSize
+        return totalCount / pageSize + (totalCount % pageSize == 0 ? 0 : 1)
     }
 
     /// Pages in reading order for a known total: last page first, down to page 1.
@@ -47,6 +50,11 @@ public enum BackwardPager {
             let effectiveSize = served > 0 && served < pageSize && served < total ? served : pageSize
             let last = lastPage(totalCount: total, pageSize: effectiveSize)
             guard last > 1 else { return items }
+            // Reading backwards needs every page: a total beyond the page bound fails the window (retried, logged)
+            // rather than reading pages without end or dropping rows silently.
+            guard last <= maxPages else {
+                throw ConnectorError("the platform counts \(total) rows in one window, more than \(maxPages) pages of \(effectiveSize)")
+            }
             var page = last
             var tail = try await fetch(page, true)
             items += tail.items

@@ -29,6 +29,15 @@ public enum PlausibleTime {
         seconds(value).map { Timestamp(secondsSince1970: $0) }
     }
 
+    /// The instant of any Unix seconds value a platform sent, clamped to the ends of `Int64` milliseconds instead
+    /// of trapping in `seconds * 1000`: an implausible time stays implausible, and ``GatewayCore/ObservationBounds``
+    /// parks the observation that carries it (fuzz target `wechat-push`, `CreateTime` 9223372036854775807).
+    public static func saturatingTimestamp(seconds value: Int64) -> Timestamp {
+        let (milliseconds, overflow) = value.multipliedReportingOverflow(by: 1000)
+        guard overflow else { return Timestamp(millisecondsSince1970: milliseconds) }
+        return Timestamp(millisecondsSince1970: value < 0 ? .min : .max)
+    }
+
     /// Whether `seconds` (already in ``secondsRange``) is within `tolerance` seconds of `now`.
     ///
     /// The difference is computed with overflow checks, so even an unchecked `now` cannot trap.

@@ -32,7 +32,7 @@ struct PollPage<Envelope: Sendable>: Sendable {
             return
         }
         guard let rows = found.elements else {
-            throw ConnectorError("the order list in the page is not an array: \(found.description.prefix(120))")
+            throw ConnectorError("the order list in the page is not an array but \(found.kind)")
         }
         self.rows = rows
     }

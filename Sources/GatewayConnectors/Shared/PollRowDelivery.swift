@@ -49,13 +49,15 @@ enum PollRowDelivery {
     ///   - type: the platform's wire struct for a list row.
     ///   - entry: the stored delivery.
     ///   - platform: the platform's name for the message.
-    /// - Throws: ``ConnectorError`` naming the delivery, the decoding problem and the start of the row.
+    /// - Throws: ``ConnectorError`` naming the delivery, the decoding problem and the row's size — never the row's content:
+    ///   the message lands in the parked entry and its exception in plaintext, and a row can hold a buyer's name, phone
+    ///   and address (admins open the row itself, sealed at rest, on the order or exception).
     static func decode<T: Decodable>(_ type: T.Type, from entry: InboxEntry, platform: String) throws -> T {
         do {
             return try JSONDecoder().decode(T.self, from: Data(entry.delivery.payload))
         } catch {
             throw ConnectorError(
-                "\(platform) poll row \(entry.delivery.deliveryId) cannot be read as \(T.self): \(describe(error)); row: \(entry.delivery.payloadText.prefix(200))"
+                "\(platform) poll row \(entry.delivery.deliveryId) cannot be read as \(T.self): \(describe(error)) (row of \(entry.delivery.payload.count) bytes)"
             )
         }
     }

@@ -48,6 +48,20 @@ public struct StandardConnector: PlatformConnector, PushReceiver {
         return .accepted(deliveries: [delivery], ack: WebhookAck(status: 200, body: #"{"status":"accepted"}"#))
     }
 
+    /// The buyer: masked forms as sent (or masked from the plaintext ones), the plaintext contact as the receiver
+    /// (sealed at rest by storage, never shown).
+    static func buyer(_ buyer: StandardBuyer?) -> BuyerInfo {
+        let maskedPhone = buyer?.masked_phone ?? MaskedContact.phone(buyer?.phone)
+        return BuyerInfo(
+            maskedName: buyer?.masked_name ?? MaskedContact.name(buyer?.name),
+            maskedPhone: maskedPhone,
+            phoneTail: maskedPhone.map { String($0.suffix(4)) },
+            province: buyer?.province,
+            city: buyer?.city,
+            receiver: BuyerContact(name: buyer?.name, phone: buyer?.phone, address: buyer?.address)
+        )
+    }
+
     public func observations(from entry: InboxEntry) throws -> [OrderObservation] {
         let payload = try JSONDecoder().decode(StandardOrderPayload.self, from: Data(entry.delivery.payload))
         let order = payload.order
@@ -73,13 +87,7 @@ public struct StandardConnector: PlatformConnector, PushReceiver {
             createdAt: try Self.parseTime(order.created_at, field: "created_at"),
             paidAt: try order.paid_at.map { try Self.parseTime($0, field: "paid_at") },
             lines: lines,
-            buyer: BuyerInfo(
-                maskedName: order.buyer?.masked_name,
-                maskedPhone: order.buyer?.masked_phone,
-                phoneTail: order.buyer?.masked_phone.map { String($0.suffix(4)) },
-                province: order.buyer?.province,
-                city: order.buyer?.city
-            ),
+            buyer: Self.buyer(order.buyer),
             liveRoomId: order.live_room_id,
             authorId: order.author_id
         )

@@ -13,6 +13,7 @@ import GatewayCore
 ///            "buyer": {"province": "湖南省", "city": "长沙市", "masked_name": "张*", "masked_phone": "138****5678"},
 ///            "live_room_id": null, "author_id": null}}
 /// ```
+/// `buyer` may also carry the plaintext receiver: `"name"`, `"phone"`, `"address"` (sealed at rest, shown masked).
 struct StandardOrderPayload: Codable, Sendable {
     var type: String
     var order: StandardOrder
@@ -48,10 +49,15 @@ struct StandardLine: Codable, Sendable {
     var refund_state: RefundState?
 }
 
-/// Buyer information of a Standard Webhooks order (masked forms only).
+/// Buyer information of a Standard Webhooks order: the region, masked forms and, optionally, the plaintext
+/// receiver (`name`, `phone`, `address`) for shipping — kept only sealed at rest and never shown (masked forms
+/// are derived from it when the sender gives none).
 struct StandardBuyer: Codable, Sendable {
     var province: String?
     var city: String?
     var masked_name: String?
     var masked_phone: String?
+    var name: String?
+    var phone: String?
+    var address: String?
 }

@@ -100,14 +100,22 @@ enum TaobaoMapping {
             )
         }
         let postage = trade.post_fee?.fen ?? 0
-        let goods = trade.total_fee?.fen ?? orders.reduce(0) { $0 + ($1.total_fee?.fen ?? 0) }
+        let goods = trade.total_fee?.fen ?? orders.reduce(0) { Money.saturatingSum($0, $1.total_fee?.fen ?? 0) }
         let maskedPhone = MaskedContact.phone(trade.receiver_mobile)
         var ciphertext: [String: String] = [:]
         if let oaid = nonEmpty(trade.oaid) { ciphertext["oaid"] = oaid }
+        // Taobao ciphertext (`~…~`) is kept as received; plaintext receivers (apps allowed to see them) are sealed at rest.
+        for (field, value) in [
+            ("receiver_name", trade.receiver_name), ("receiver_mobile", trade.receiver_mobile), ("receiver_address", trade.receiver_address),
+        ]
+        where isCiphertext(value) {
+            ciphertext[field] = value
+        }
+        func plain(_ value: String?) -> String? { isCiphertext(value) ? nil : value }
         return OrderSnapshot(
             status: status,
             platformStatus: statusText,
-            totalFen: goods + postage,
+            totalFen: Money.saturatingSum(goods, postage),
             paidFen: trade.payment?.fen ?? 0,
             postageFen: postage,
             discountFen: trade.discount_fee?.fen ?? 0,
@@ -120,9 +128,16 @@ enum TaobaoMapping {
                 phoneTail: MaskedContact.phoneTail(maskedPhone),
                 province: nonEmpty(trade.receiver_state),
                 city: nonEmpty(trade.receiver_city),
-                platformCiphertext: ciphertext
+                platformCiphertext: ciphertext,
+                receiver: BuyerContact(name: plain(trade.receiver_name), phone: plain(trade.receiver_mobile), address: plain(trade.receiver_address))
             )
         )
+    }
+
+    /// Taobao's encrypted receiver fields look like `~…~`.
+    private static func isCiphertext(_ text: String?) -> Bool {
+        guard let text else { return false }
+        return text.count > 2 && text.hasPrefix("~") && text.hasSuffix("~")
     }
 
     private static func nonEmpty(_ text: String?) -> String? {

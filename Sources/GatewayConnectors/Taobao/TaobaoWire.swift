@@ -103,6 +103,7 @@ struct TaobaoTrade: Codable, Sendable {
     var discount_fee: YuanAmount?
     var receiver_name: String?
     var receiver_mobile: String?
+    var receiver_address: String?
     var receiver_state: String?
     var receiver_city: String?
     var receiver_district: String?

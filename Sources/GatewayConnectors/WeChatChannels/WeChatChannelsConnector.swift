@@ -43,7 +43,7 @@ public struct WeChatChannelsConnector: PlatformConnector {
                         key: OrderKey(platform: .wechatChannels, shop: shop, platformOrderId: listed.listed_order_id.value),
                         source: .poll,
                         event: "wechat-channels order/list/get (detail not fetched while polling)",
-                        platformUpdatedAt: Timestamp(secondsSince1970: listed.update_time_range.start_time.value),
+                        platformUpdatedAt: PlausibleTime.saturatingTimestamp(seconds: listed.update_time_range.start_time.value),
                         needsDetail: true
                     )
                 ]
@@ -63,7 +63,7 @@ public struct WeChatChannelsConnector: PlatformConnector {
                     key: OrderKey(platform: .wechatChannels, shop: shop, platformOrderId: orderId),
                     source: .push,
                     event: "wechat-channels \(name)",
-                    platformUpdatedAt: Timestamp(secondsSince1970: seconds),
+                    platformUpdatedAt: PlausibleTime.saturatingTimestamp(seconds: seconds),
                     status: WeChatChannelsMapping.status(event: name, info: event.order_info),
                     needsDetail: true
                 )

@@ -69,14 +69,16 @@ enum WeChatChannelsMapping {
                 outSkuId: nonEmpty(product.sku_code) ?? nonZero(product.out_sku_id),
                 title: product.title ?? "",
                 quantity: Int(count),
-                paidFen: product.real_price?.value ?? (product.sale_price?.value ?? 0) * count,
+                paidFen: product.real_price?.value ?? Money.saturatingProduct(product.sale_price?.value ?? 0, count),
                 refundState: refundState(product)
             )
         }
         let price = detail?.price_info
         let freight = price?.freight?.value ?? 0
-        let productPrice = price?.product_price?.value ?? products.reduce(0) { $0 + ($1.sale_price?.value ?? 0) * ($1.sku_cnt?.value ?? 0) }
-        let paid = price?.order_price?.value ?? lines.reduce(0) { $0 + $1.paidFen } + freight
+        let productPrice =
+            price?.product_price?.value
+            ?? products.reduce(0) { Money.saturatingSum($0, Money.saturatingProduct($1.sale_price?.value ?? 0, $1.sku_cnt?.value ?? 0)) }
+        let paid = price?.order_price?.value ?? Money.saturatingSum(lines.reduce(0) { Money.saturatingSum($0, $1.paidFen) }, freight)
         let address = detail?.delivery_info?.address_info
         let maskedPhone = MaskedContact.phone(address?.tel_number)
         let buyer = BuyerInfo(
@@ -84,19 +86,20 @@ enum WeChatChannelsMapping {
             maskedPhone: maskedPhone,
             phoneTail: MaskedContact.phoneTail(maskedPhone),
             province: nonEmpty(address?.province_name),
-            city: nonEmpty(address?.city_name)
+            city: nonEmpty(address?.city_name),
+            receiver: BuyerContact(name: address?.user_name, phone: address?.tel_number, address: address?.detail_info)
         )
         let sources = detail?.source_infos ?? []
         let payTime = detail?.pay_info?.pay_time?.value ?? 0
         return OrderSnapshot(
             status: status,
             platformStatus: String(order.status.value),
-            totalFen: productPrice + freight,
+            totalFen: Money.saturatingSum(productPrice, freight),
             paidFen: paid,
             postageFen: freight,
-            discountFen: price?.discounted_price?.value ?? max(productPrice + freight - paid, 0),
-            createdAt: Timestamp(secondsSince1970: order.create_time?.value ?? 0),
-            paidAt: payTime > 0 ? Timestamp(secondsSince1970: payTime) : nil,
+            discountFen: price?.discounted_price?.value ?? max(Money.saturatingDifference(Money.saturatingSum(productPrice, freight), paid), 0),
+            createdAt: PlausibleTime.saturatingTimestamp(seconds: order.create_time?.value ?? 0),
+            paidAt: payTime > 0 ? PlausibleTime.saturatingTimestamp(seconds: payTime) : nil,
             lines: lines,
             buyer: buyer,
             liveRoomId: sources.lazy.filter { $0.content_type?.value == "1" }.compactMap { nonZero($0.content_id) }.first,
@@ -106,7 +109,7 @@ enum WeChatChannelsMapping {
 
     /// The order's platform update time, falling back to its creation time.
     static func updatedAt(_ order: WeChatOrder) -> Timestamp {
-        Timestamp(secondsSince1970: [order.update_time?.value, order.create_time?.value].lazy.compactMap { $0 }.first { $0 > 0 } ?? 0)
+        PlausibleTime.saturatingTimestamp(seconds: [order.update_time?.value, order.create_time?.value].lazy.compactMap { $0 }.first { $0 > 0 } ?? 0)
     }
 
     private static func nonZero(_ id: FlexibleString?) -> String? {

@@ -147,10 +147,11 @@ struct WeChatDeliveryInfo: Codable, Sendable {
     var address_info: WeChatAddressInfo?
 }
 
-/// `delivery_info.address_info` (masked or plain; the gateway keeps masked forms only).
+/// `delivery_info.address_info` (masked or plain; plain values are sealed at rest and shown masked).
 struct WeChatAddressInfo: Codable, Sendable {
     var user_name: String?
     var tel_number: String?
+    var detail_info: String?
     var province_name: String?
     var city_name: String?
     var county_name: String?

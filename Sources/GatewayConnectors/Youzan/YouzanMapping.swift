@@ -60,22 +60,22 @@ enum YouzanMapping {
                 outSkuId: nonEmpty(line.outer_sku_id),
                 title: line.title ?? "",
                 quantity: Int(line.num?.value ?? 1),
-                paidFen: line.payment?.fen ?? (line.price?.fen ?? 0) * (line.num?.value ?? 1),
+                paidFen: line.payment?.fen ?? Money.saturatingProduct(line.price?.fen ?? 0, line.num?.value ?? 1),
                 refundState: refundState(line.refund_state?.value)
             )
         }
         let post = info.pay_info?.post_fee?.fen ?? 0
-        let goods = info.pay_info?.total_fee?.fen ?? lines.reduce(0) { $0 + $1.paidFen }
-        let paid = info.pay_info?.payment?.fen ?? goods + post
+        let goods = info.pay_info?.total_fee?.fen ?? lines.reduce(0) { Money.saturatingSum($0, $1.paidFen) }
+        let paid = info.pay_info?.payment?.fen ?? Money.saturatingSum(goods, post)
         let address = info.address_info
         let maskedPhone = MaskedContact.phone(plain(address?.receiver_tel))
         return OrderSnapshot(
             status: status,
             platformStatus: order.status,
-            totalFen: goods + post,
+            totalFen: Money.saturatingSum(goods, post),
             paidFen: paid,
             postageFen: post,
-            discountFen: max(goods + post - paid, 0),
+            discountFen: max(Money.saturatingDifference(Money.saturatingSum(goods, post), paid), 0),
             createdAt: order.created?.instant ?? order.update_time?.instant ?? Timestamp(millisecondsSince1970: 0),
             paidAt: order.pay_time?.instant,
             lines: lines,
@@ -85,7 +85,12 @@ enum YouzanMapping {
                 phoneTail: MaskedContact.phoneTail(maskedPhone),
                 province: nonEmpty(address?.delivery_province),
                 city: nonEmpty(address?.delivery_city),
-                platformCiphertext: ciphertext(address)
+                platformCiphertext: ciphertext(address),
+                receiver: BuyerContact(
+                    name: plain(address?.receiver_name),
+                    phone: plain(address?.receiver_tel),
+                    address: plain(address?.delivery_address)
+                )
             )
         )
     }
@@ -102,6 +107,7 @@ enum YouzanMapping {
         var out: [String: String] = [:]
         if let value = address?.receiver_name, isCiphertext(value) { out["receiver_name"] = value }
         if let value = address?.receiver_tel, isCiphertext(value) { out["receiver_tel"] = value }
+        if let value = address?.delivery_address, isCiphertext(value) { out["delivery_address"] = value }
         return out
     }
 

@@ -132,12 +132,13 @@ struct YouzanOrderLine: Codable, Sendable {
     var refund_state: FlexibleInt?
 }
 
-/// `full_order_info.address_info` (Youzan may send ciphertext or plain values; only masked forms are kept).
+/// `full_order_info.address_info` (Youzan may send ciphertext or plain values; plain ones are sealed at rest, shown masked).
 struct YouzanAddressInfo: Codable, Sendable {
     var delivery_province: String?
     var delivery_city: String?
     var receiver_name: String?
     var receiver_tel: String?
+    var delivery_address: String?
 }
 
 /// A Youzan time: Beijing `yyyy-MM-dd HH:mm:ss` text, or Unix seconds/milliseconds as a number or digits.

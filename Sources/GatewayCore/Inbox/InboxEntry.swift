@@ -10,13 +10,17 @@ public struct InboxEntry: Sendable, Hashable, Codable {
     public var attempts: Int
     /// Processing attempts that began and never ended (the process died while the entry was in flight).
     public var inFlight: Int
+    /// Why the stored payload could not be read back (it is sealed with a key id the configuration does not list,
+    /// or it fails to open): ``delivery`` then has an empty payload and the processor parks the entry with this message.
+    public var unreadable: String?
 
     /// Creates an entry.
-    public init(id: Int64, delivery: InboxDelivery, receivedCount: Int = 1, attempts: Int = 0, inFlight: Int = 0) {
+    public init(id: Int64, delivery: InboxDelivery, receivedCount: Int = 1, attempts: Int = 0, inFlight: Int = 0, unreadable: String? = nil) {
         self.id = id
         self.delivery = delivery
         self.receivedCount = receivedCount
         self.attempts = attempts
         self.inFlight = inFlight
+        self.unreadable = unreadable
     }
 }

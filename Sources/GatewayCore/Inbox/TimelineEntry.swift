@@ -20,8 +20,10 @@ public struct TimelineEntry: Sendable, Hashable, Codable {
     public var platformUpdatedAt: Timestamp
     /// When the gateway recorded it.
     public var recordedAt: Timestamp
-    /// The raw payload.
+    /// The raw payload (empty when it was not asked for, or after retention deleted it).
     public var rawPayload: String
+    /// When retention deleted the raw payload (`retention.payload_days` after it was recorded), if it did.
+    public var payloadDeletedAt: Timestamp?
 
     /// Creates a timeline entry.
     public init(
@@ -35,7 +37,8 @@ public struct TimelineEntry: Sendable, Hashable, Codable {
         statusAfter: OrderStatus,
         platformUpdatedAt: Timestamp,
         recordedAt: Timestamp,
-        rawPayload: String
+        rawPayload: String,
+        payloadDeletedAt: Timestamp? = nil
     ) {
         self.inboxId = inboxId
         self.deliveryId = deliveryId
@@ -48,5 +51,6 @@ public struct TimelineEntry: Sendable, Hashable, Codable {
         self.platformUpdatedAt = platformUpdatedAt
         self.recordedAt = recordedAt
         self.rawPayload = rawPayload
+        self.payloadDeletedAt = payloadDeletedAt
     }
 }

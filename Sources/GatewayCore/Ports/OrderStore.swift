@@ -11,13 +11,27 @@ public protocol OrderStore: Sendable {
     func order(_ key: OrderKey) async throws -> CanonicalOrder?
 
     /// An order's timeline, oldest first.
-    func timeline(_ key: OrderKey) async throws -> [TimelineEntry]
+    /// - Parameter payloads: whether to read (and open) each entry's raw payload; without, ``TimelineEntry/rawPayload``
+    ///   is empty. Only callers allowed to open raw payloads (``StaffPrincipal/canOpenRawPayloads``) ask for them.
+    func timeline(_ key: OrderKey, payloads: Bool) async throws -> [TimelineEntry]
+
+    /// The buyer's plaintext contact of an order (``BuyerInfo/receiver``), opened from its sealed form; `nil` when the
+    /// platform sent none. For shipping labels; never for display.
+    func receiver(of key: OrderKey) async throws -> BuyerContact?
 
     /// Orders matching a query, most recently updated first.
     func orders(matching query: OrderQuery) async throws -> [CanonicalOrder]
 
     /// Counts of orders by shop and status, and of merge decisions.
     func statistics() async throws -> OrderStatistics
+}
+
+extension OrderStore {
+    /// An order's timeline with its raw payloads, oldest first.
+    public func timeline(_ key: OrderKey) async throws -> [TimelineEntry] { try await timeline(key, payloads: true) }
+
+    /// The receiver of an order as held in memory (stores that keep orders sealed open it instead).
+    public func receiver(of key: OrderKey) async throws -> BuyerContact? { try await order(key)?.snapshot?.buyer.receiver }
 }
 
 /// Filters for listing orders.

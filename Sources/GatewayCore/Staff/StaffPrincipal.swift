@@ -3,7 +3,8 @@
 /// The authorization rules live here, in one place:
 /// - `admin` reads and writes every enterprise;
 /// - `staff` reads and writes only its own enterprise (and nothing that belongs to no enterprise);
-/// - `auditor` reads every enterprise and writes nothing.
+/// - `auditor` reads every enterprise and writes nothing;
+/// - only `admin` opens raw platform payloads.
 public struct StaffPrincipal: Sendable, Hashable {
     /// How a principal authenticated.
     public enum Method: String, Sendable, Hashable {
@@ -60,6 +61,10 @@ public struct StaffPrincipal: Sendable, Hashable {
 
     /// Whether the principal may manage users and tokens (admins only).
     public var canAdminister: Bool { user.role == .admin }
+
+    /// Whether the principal may open raw platform payloads (admins only: a raw payload can hold a buyer's plaintext
+    /// name, phone and address). Staff and auditors see orders with masked buyers and no raw payloads.
+    public var canOpenRawPayloads: Bool { user.role == .admin }
 
     /// The shops this principal may read, from a `[shopKey: enterpriseId]` map; `nil` means every shop (admins, auditors).
     public func readableShops(_ shopEnterprises: [String: String]) -> Set<String>? {

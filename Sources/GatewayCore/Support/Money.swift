@@ -45,6 +45,14 @@ public enum Money {
         return b < 0 ? .max : .min
     }
 
+    /// `a × b`, clamped to `Int64.min…Int64.max` instead of trapping on overflow (e.g. a platform's unit price
+    /// times its quantity: a product outside ``ObservationBounds`` stays outside and is parked, never traps).
+    public static func saturatingProduct(_ a: Int64, _ b: Int64) -> Int64 {
+        let (product, overflow) = a.multipliedReportingOverflow(by: b)
+        guard overflow else { return product }
+        return (a < 0) == (b < 0) ? .max : .min
+    }
+
     /// Formats fen as a yuan string with two decimals, e.g. `20007` → `"200.07"`.
     public static func yuanString(fromFen fen: Int64) -> String {
         let sign = fen < 0 ? "-" : ""

@@ -82,18 +82,9 @@ struct ConsoleExceptionsController: Sendable {
         guard let inventory else { throw HTTPError(.notFound, message: "inventory is not served") }
         var query = ExceptionQuery(status: ExceptionStatus(rawValue: status), kind: kind.flatMap(ExceptionKind.init(rawValue:)), limit: 100_000)
         query.shops = shop.map { [$0] } ?? principal.readableShops(shopEnterprises)
-        let header = [
-            "id", "status", "kind", "platform", "shop", "platform_order_id", "line_id", "platform_sku_id", "sku_code", "message", "opened_at",
-            "resolved_by", "note",
-        ]
-        let rows = try await inventory.exceptions(query).map { exception -> [String] in
-            [
-                String(exception.id), exception.status.rawValue, exception.kind.rawValue, exception.order.platform.rawValue, exception.order.shop,
-                exception.order.platformOrderId, exception.lineId ?? "", exception.platformSkuId ?? "", exception.skuCode ?? "", exception.message,
-                BeijingTime.format(exception.openedAt), exception.resolvedBy ?? "", exception.note ?? "",
-            ]
-        }
-        return ConsoleInventoryController.csv(CSVExport.text(header: header, rows: rows), fileName: "exceptions.csv")
+        // The columns are the staff API's JSON keys (`GET /api/v1/exceptions`).
+        let items = try await inventory.exceptions(query).map(ExceptionResponse.init)
+        return ConsoleInventoryController.csv(APICSV.text(items: items, columns: ExceptionResponse.csvColumns), fileName: "exceptions.csv")
     }
 
     func resolve(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -33,14 +33,9 @@ struct ConsoleHouseholdsController: Sendable {
         let principal = try context.requirePrincipal()
         guard let supply else { throw HTTPError(.notFound, message: "supply is not served") }
         let enterprise = principal.role == .staff ? principal.user.enterpriseId ?? "" : nil
-        let header = ["household_id", "name", "village", "cooperative", "base", "registered_poor", "members"]
-        let rows = try await supply.households(enterpriseId: enterprise, limit: 100_000).map { household -> [String] in
-            [
-                household.id, household.name, household.village, household.cooperativeId ?? "", household.baseId ?? "",
-                household.registeredPoor ? "1" : "0", String(household.members),
-            ]
-        }
-        return ConsoleInventoryController.csv(CSVExport.text(header: header, rows: rows), fileName: "households.csv")
+        // The columns are the staff API's JSON keys (`GET /api/v1/households`).
+        let items = try await supply.households(enterpriseId: enterprise, limit: 100_000).map(HouseholdResponse.init)
+        return ConsoleInventoryController.csv(APICSV.text(items: items, columns: HouseholdResponse.csvColumns), fileName: "households.csv")
     }
 
     func list(_ request: Request, context: AppRequestContext) async throws -> Response {

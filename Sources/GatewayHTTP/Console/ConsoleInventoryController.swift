@@ -51,14 +51,9 @@ struct ConsoleInventoryController: Sendable {
 
     func export(_ request: Request, context: AppRequestContext) async throws -> Response {
         let found = try await rows(request, context: context)
-        let header = ["warehouse", "enterprise", "sku", "title", "on_hand", "reserved", "safety", "available"]
-        let lines = found.map { row -> [String] in
-            [
-                row.warehouse.id, row.sku.enterpriseId, row.sku.code, row.sku.title, String(row.level.onHand), String(row.level.reserved),
-                String(row.level.safety), String(row.level.available),
-            ]
-        }
-        return ConsoleInventoryController.csv(CSVExport.text(header: header, rows: lines), fileName: "inventory.csv")
+        // The columns are the staff API's JSON keys (`GET /api/v1/inventory`).
+        let text = APICSV.text(items: found.map(InventoryRowResponse.init), columns: InventoryRowResponse.csvColumns)
+        return ConsoleInventoryController.csv(text, fileName: "inventory.csv")
     }
 
     func setStock(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -20,5 +20,6 @@ enum ConsoleNavigation {
         ConsoleNavigationItem(id: "inventory", path: "/console/inventory", labelKey: "nav.inventory", ready: true),
         ConsoleNavigationItem(id: "households", path: "/console/households", labelKey: "nav.households", ready: true),
         ConsoleNavigationItem(id: "reconciliation", path: "/console/reconciliation", labelKey: "nav.reconciliation", ready: true),
+        ConsoleNavigationItem(id: "api", path: "/console/api", labelKey: "nav.api", ready: true),
     ]
 }

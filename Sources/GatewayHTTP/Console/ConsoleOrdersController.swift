@@ -8,7 +8,7 @@ import Hummingbird
 ///
 /// - `GET /console/orders?q=&phone=&status=&sku=&shop=&platform=&from=&to=&page=`
 /// - `GET /console/orders.csv?…` (same filters, up to 10,000 rows, UTF-8 with BOM)
-/// - `GET /console/orders/{platform}/{shop}/{platformOrderId}`
+/// - `GET /console/orders/{platform}/{shop}/{platformOrderId}` (raw payloads on the timeline for admins only)
 struct ConsoleOrdersController: Sendable {
     static let pageSize = 50
     static let exportLimit = 10_000
@@ -79,23 +79,9 @@ struct ConsoleOrdersController: Sendable {
         }
         query.offset = 0
         let found = try await orders.orders(matching: query)
-        let header = [
-            "platform", "shop", "enterprise", "platform_order_id", "status", "platform_status", "created_at", "paid_at", "paid_yuan",
-            "total_yuan", "sku_ids", "titles", "quantity", "buyer_phone", "province", "city", "live_room_id",
-        ]
-        let rows = found.map { order -> [String] in
-            let snapshot = order.snapshot
-            let lines = order.lines
-            return [
-                order.key.platform.rawValue, order.key.shop, shopEnterprises[order.key.shop] ?? "", order.key.platformOrderId,
-                order.status.rawValue, snapshot?.platformStatus ?? "", snapshot.map { BeijingTime.format($0.createdAt) } ?? "",
-                snapshot?.paidAt.map { BeijingTime.format($0) } ?? "", snapshot.map { Money.yuanString(fromFen: $0.paidFen) } ?? "",
-                snapshot.map { Money.yuanString(fromFen: $0.totalFen) } ?? "", lines.map(\.skuId).joined(separator: ";"),
-                lines.map(\.title).joined(separator: ";"), String(lines.reduce(0) { $0 + $1.quantity }), snapshot?.buyer.maskedPhone ?? "",
-                snapshot?.buyer.province ?? "", snapshot?.buyer.city ?? "", snapshot?.liveRoomId ?? "",
-            ]
-        }
-        let text = CSVExport.text(header: header, rows: rows)
+        // The columns are the staff API's JSON keys (`GET /api/v1/orders`), lines joined with `;`.
+        let items = found.map { OrderResponse(order: $0, enterpriseId: shopEnterprises[$0.key.shop], timeline: nil, includePayloads: false) }
+        let text = APICSV.text(items: items, columns: OrderResponse.csvColumns)
         return Response(
             status: .ok,
             headers: [
@@ -111,12 +97,14 @@ struct ConsoleOrdersController: Sendable {
         let platformName = try context.parameters.require("platform")
         let shop = try context.parameters.require("shop")
         let orderId = try context.parameters.require("orderId")
-        try context.requireRead(enterprise: shopEnterprises[shop])
+        let principal = try context.requireRead(enterprise: shopEnterprises[shop])
         guard let platform = Platform(rawValue: platformName),
             let order = try await orders.order(OrderKey(platform: platform, shop: shop, platformOrderId: orderId))
         else { throw HTTPError(.notFound, message: "no order \(platformName)/\(shop)/\(orderId)") }
         let language = context.language
-        let timeline = try await orders.timeline(order.key)
+        // Raw payloads can hold a buyer's plaintext contact: only admins get them (read and opened only for them).
+        let canOpenPayloads = principal.canOpenRawPayloads
+        let timeline = try await orders.timeline(order.key, payloads: canOpenPayloads)
         let snapshot = order.snapshot
         func yuan(_ fen: Int64?) -> String { fen.map { "¥" + Money.yuanString(fromFen: $0) } ?? "—" }
         func statusLabel(_ status: OrderStatus?) -> String {
@@ -152,7 +140,7 @@ struct ConsoleOrdersController: Sendable {
             return values
         }
         data["timeline"] = timeline.map { entry -> [String: Any] in
-            [
+            var values: [String: Any] = [
                 "recordedAt": BeijingTime.format(entry.recordedAt, milliseconds: true),
                 "source": ConsoleStrings.text("source.\(entry.source.rawValue)", language),
                 "event": entry.event,
@@ -163,8 +151,11 @@ struct ConsoleOrdersController: Sendable {
                 "platformUpdatedAt": BeijingTime.format(entry.platformUpdatedAt),
                 "receivedCount": entry.receivedCount,
                 "deliveryId": entry.deliveryId,
-                "payload": Self.pretty(entry.rawPayload),
+                "canOpenPayload": canOpenPayloads,
+                "payload": canOpenPayloads ? Self.pretty(entry.rawPayload) : "",
             ]
+            if let deleted = entry.payloadDeletedAt { values["payloadDeleted"] = BeijingTime.format(deleted) }
+            return values
         }
         let fulfilments = try await inventory?.fulfilments(of: order.key) ?? []
         data["reservations"] = fulfilments.flatMap { fulfilment -> [[String: Any]] in

@@ -170,7 +170,7 @@ struct ConsoleReconciliationController: Sendable {
 
     func export(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (_, detail) = try await load(context)
-        return ConsoleInventoryController.csv(ReconciliationExport.csv(detail), fileName: "reconciliation-\(detail.run.id).csv")
+        return ConsoleInventoryController.csv(ReconciliationLineResponse.csv(detail.lines), fileName: "reconciliation-\(detail.run.id).csv")
     }
 
     func resolve(_ request: Request, context: AppRequestContext) async throws -> Response {

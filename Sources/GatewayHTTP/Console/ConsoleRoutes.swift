@@ -69,5 +69,6 @@ func addConsoleRoutes(
         renderer: renderer
     ).addRoutes(to: signedIn)
     ConsoleHouseholdsController(supply: dependencies.supply, inventory: dependencies.inventory, renderer: renderer).addRoutes(to: signedIn)
+    ConsoleAPIReferenceController(document: OpenAPIDocument.bundled, renderer: renderer).addRoutes(to: signedIn)
     ConsolePlaceholderController(renderer: renderer).addRoutes(to: signedIn)
 }

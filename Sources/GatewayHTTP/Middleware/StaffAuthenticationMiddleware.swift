@@ -33,9 +33,12 @@ struct StaffAuthenticationMiddleware: RouterMiddleware {
         case .api:
             let client = context.clientAddress
             if request.headers[.authorization] != nil, case .throttled(let wait) = throttle.decision(client: client, at: authenticator.clock()) {
-                var response = JSONResponse.error(.tooManyRequests, "too many failed authentications from this address; retry later")
-                response.headers[.retryAfter] = String(wait)
-                return response
+                return APIError(
+                    .tooManyRequests,
+                    .tooManyFailedAttempts,
+                    "too many failed authentications from this address; retry later",
+                    headers: [.retryAfter: String(wait)]
+                ).response()
             }
             switch try await authenticator.bearer(request) {
             case .token(let principal):
@@ -53,7 +56,7 @@ struct StaffAuthenticationMiddleware: RouterMiddleware {
             if ![.get, .head].contains(request.method) {
                 let presented = request.headers[HTTPField.Name("X-CSRF-Token")!] ?? ""
                 guard StaffSecrets.constantTimeEqual(presented, session.csrfToken) else {
-                    return JSONResponse.error(.forbidden, "X-CSRF-Token required for cookie-authenticated changes")
+                    return APIError(.forbidden, .csrfTokenRequired, "X-CSRF-Token required for cookie-authenticated changes").response()
                 }
             }
             context.principal = principal
@@ -70,9 +73,7 @@ struct StaffAuthenticationMiddleware: RouterMiddleware {
     }
 
     private func unauthorized(_ message: String) -> Response {
-        var response = JSONResponse.error(.unauthorized, message)
-        response.headers[.wwwAuthenticate] = "Bearer"
-        return response
+        APIError(.unauthorized, .unauthenticated, message, headers: [.wwwAuthenticate: "Bearer"]).response()
     }
 
     /// `303 See Other` to the login page, remembering where the user wanted to go.

@@ -19,7 +19,7 @@ final class SignInThrottle: Sendable {
     /// Whether the client (and, for sign-in, the username) may try now; the longer wait when both are throttled.
     func decision(client: String, username: String? = nil, at now: Timestamp) -> FailureThrottle.Decision {
         let byClient = clients.withLock { $0.decision(for: client, at: now) }
-        let byUsername = username.map { name in usernames.withLock { $0.decision(for: Self.key(name), at: now) } } ?? .allowed
+        let byUsername = username.map { name in usernames.withLock { $0.decision(for: name, at: now) } } ?? .allowed
         switch (byClient, byUsername) {
         case (.allowed, .allowed): return .allowed
         case (.throttled(let a), .throttled(let b)): return .throttled(retryAfterSeconds: max(a, b))
@@ -28,18 +28,16 @@ final class SignInThrottle: Sendable {
         }
     }
 
-    /// Counts a failure against the client and, when given, the username.
+    /// Counts a failure against the client and, when given, the username (as typed, already cut to
+    /// ``BoundedText/maxUsernameBytes``).
     func recordFailure(client: String, username: String? = nil, at now: Timestamp) {
         clients.withLock { $0.recordFailure(for: client, at: now) }
-        if let username { usernames.withLock { $0.recordFailure(for: Self.key(username), at: now) } }
+        if let username { usernames.withLock { $0.recordFailure(for: username, at: now) } }
     }
 
     /// Clears the username's failures after a successful sign-in (the client's stay: one success does not
     /// excuse a client's other guesses).
     func recordSuccess(username: String) {
-        usernames.withLock { $0.reset(Self.key(username)) }
+        usernames.withLock { $0.reset(username) }
     }
-
-    /// Usernames are compared as typed, already cut to ``BoundedText/maxUsernameBytes``.
-    private static func key(_ username: String) -> String { username }
 }

@@ -1,5 +1,6 @@
 import Foundation
 public import GRDB
+public import GatewayCore
 
 /// The embedded SQLite database (GRDB `DatabasePool`, WAL) with the gateway's schema migrated.
 ///
@@ -8,20 +9,28 @@ public import GRDB
 /// requested mode is therefore set on the writer connection after the pool exists, read back, and
 /// opening fails if SQLite does not report it.
 ///
+/// Personal data and raw payloads are sealed at rest with ``sealer`` (AES-256-GCM under the configured data keys);
+/// opening refuses a key ring that does not fit the database (``SQLiteDataKeys``).
+///
 /// ## Configuration keys
 /// - `storage.url` = `sqlite:PATH`: the database file; parent folders are created.
+/// - `storage.data_keys`: the data keys (``GatewayCore/DataKeyRing``).
 /// - `storage.synchronous`: `full` (default: every acknowledged commit is fsync'd and survives a power
 ///   loss) or `normal` (survives a process crash, not a power loss or kernel crash).
 public struct SQLiteDatabase: Sendable {
     /// The GRDB writer; readers run in parallel with the single writer (WAL).
     public let writer: any DatabaseWriter
+    /// Seals and opens personal data and raw payloads.
+    public let sealer: DataSealer
 
     /// Opens (creating if needed) a database file and migrates it.
     /// - Parameters:
     ///   - path: the database file.
     ///   - synchronous: `full` or `normal`.
-    /// - Throws: a GRDB error, or ``SQLiteDurabilityError`` when the writer does not run in the requested mode.
-    public static func open(path: String, synchronous: String = "full") throws -> SQLiteDatabase {
+    ///   - keys: the data keys (`storage.data_keys`): the first seals, all open.
+    /// - Throws: a GRDB error, ``SQLiteDurabilityError`` when the writer does not run in the requested mode, or
+    ///   ``StorageError`` when a data key is not the one the database was sealed with or an id that sealed data is missing.
+    public static func open(path: String, synchronous: String = "full", keys: DataKeyRing) throws -> SQLiteDatabase {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
         let mode = SynchronousMode(configured: synchronous)
@@ -37,19 +46,48 @@ public struct SQLiteDatabase: Sendable {
                 throw SQLiteDurabilityError(expected: mode, actual: actual)
             }
         }
-        try SQLiteSchema.migrator.migrate(pool)
-        return SQLiteDatabase(writer: pool)
+        let sealer = DataSealer(keys: keys)
+        try prepare(pool, sealer: sealer)
+        return SQLiteDatabase(writer: pool, sealer: sealer)
     }
 
-    /// An in-memory database for tests.
-    public static func inMemory() throws -> SQLiteDatabase {
+    /// An in-memory database for tests, sealed with `keys` (by default a random key of its own).
+    public static func inMemory(keys: DataKeyRing = .random()) throws -> SQLiteDatabase {
         let queue = try DatabaseQueue()
-        try SQLiteSchema.migrator.migrate(queue)
-        return SQLiteDatabase(writer: queue)
+        let sealer = DataSealer(keys: keys)
+        try prepare(queue, sealer: sealer)
+        return SQLiteDatabase(writer: queue, sealer: sealer)
+    }
+
+    /// Checks the data keys against the database, migrates it, and records the current key.
+    ///
+    /// A database from before encryption (migration `v7-data-at-rest` pending) is migrated with `secure_delete` on, so
+    /// the plaintext that sealing replaces is overwritten with zeros rather than left in free space, and its WAL is then
+    /// checkpointed and truncated, so no plaintext frame stays behind in the `-wal` file either.
+    private static func prepare(_ writer: any DatabaseWriter, sealer: DataSealer) throws {
+        let sealsLegacy = try writer.read { db in
+            try SQLiteDataKeys.verify(db, sealer: sealer)
+            return try db.tableExists("inbox") && !db.tableExists("data_keys")
+        }
+        if sealsLegacy { try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA secure_delete = ON") } }
+        try SQLiteSchema.migrator(sealer: sealer).migrate(writer)
+        if sealsLegacy {
+            try writer.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                try db.execute(sql: "PRAGMA secure_delete = OFF")
+            }
+        }
+        try writer.write { db in
+            try SQLiteDataKeys.verify(db, sealer: sealer)
+            try SQLiteDataKeys.recordCurrent(db, sealer: sealer)
+        }
     }
 
     /// Wraps an already-migrated writer.
-    public init(writer: any DatabaseWriter) { self.writer = writer }
+    public init(writer: any DatabaseWriter, sealer: DataSealer) {
+        self.writer = writer
+        self.sealer = sealer
+    }
 
     /// The `synchronous` setting of the connection that writes (0 off, 1 normal, 2 full, 3 extra).
     public func writerSynchronous() throws -> Int {

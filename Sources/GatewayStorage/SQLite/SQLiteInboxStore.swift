@@ -13,8 +13,13 @@ import Synchronization
 /// The queue is bounded by count and by payload bytes: past either bound ``append(_:)`` throws
 /// ``GatewayCore/InboxOverloaded`` at once and stores nothing, so memory stays bounded under any load and
 /// the webhook can answer 503 with `Retry-After`.
+///
+/// Payloads are sealed (AES-256-GCM, ``DataSealer``) by the caller's task before they join the queue, so the single
+/// writer does no more work per delivery than before and the group commit keeps one statement per delivery; they are
+/// opened when read. A payload that cannot be opened is returned empty with ``GatewayCore/InboxEntry/unreadable`` set.
 public final class SQLiteInboxStore: InboxStore, Sendable {
     private let writer: any DatabaseWriter
+    private let sealer: DataSealer
     private let queue = WaiterQueue()
     private let wake: AsyncStream<Void>.Continuation
     private let writerTask: Task<Void, Never>
@@ -30,6 +35,7 @@ public final class SQLiteInboxStore: InboxStore, Sendable {
     ///   - maxQueuedBytes: most payload bytes waiting for a commit (`storage.max_queued_bytes`).
     public init(database: SQLiteDatabase, maxBatch: Int = 2048, maxQueuedDeliveries: Int = 20_000, maxQueuedBytes: Int = 64 << 20) {
         self.writer = database.writer
+        self.sealer = database.sealer
         self.maxBatch = maxBatch
         self.maxQueuedDeliveries = maxQueuedDeliveries
         self.maxQueuedBytes = maxQueuedBytes
@@ -71,6 +77,12 @@ public final class SQLiteInboxStore: InboxStore, Sendable {
     public func append(_ deliveries: [InboxDelivery]) async throws -> [InboxAppendResult] {
         if deliveries.isEmpty { return [] }
         let bytes = deliveries.reduce(0) { $0 + $1.payload.count }
+        // Sealed here, in the caller's task (many run in parallel), not in the single writer task.
+        let deliveries = try deliveries.map { delivery in
+            var sealed = delivery
+            sealed.payload = try sealer.sealBinary(delivery.payload, purpose: .inboxPayload)
+            return sealed
+        }
         let (maxDeliveries, maxBytes) = (maxQueuedDeliveries, maxQueuedBytes)
         return try await withCheckedThrowingContinuation { continuation in
             let refused: InboxOverloaded? = queue.state.withLock { state in
@@ -138,7 +150,7 @@ public final class SQLiteInboxStore: InboxStore, Sendable {
                     FROM inbox WHERE processed_at IS NULL AND parked_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?
                     """,
                 arguments: [now.millisecondsSince1970, limit]
-            ).compactMap(Self.entry(from:))
+            ).compactMap(entry(from:))
         }
     }
 
@@ -205,20 +217,18 @@ public final class SQLiteInboxStore: InboxStore, Sendable {
         }
     }
 
+    /// The query behind ``counts()`` (public so that a test can check its plan never scans the inbox).
+    public static let countsQuery = """
+        SELECT total, unprocessed, duplicates, parked, awaiting,
+               (SELECT min(received_at) FROM inbox WHERE processed_at IS NULL AND parked_at IS NULL) AS oldest
+        FROM inbox_counters WHERE id = 1
+        """
+
+    /// The inbox's figures from the trigger-kept `inbox_counters` row and the `inbox_waiting_since` index: never a
+    /// scan of the inbox, however many deliveries it holds (`SQLiteSchema.registerInboxCounters`).
     public func counts() async throws -> InboxCounts {
         try await writer.read { db in
-            let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT count(*) AS total,
-                           coalesce(sum(processed_at IS NULL AND parked_at IS NULL), 0) AS unprocessed,
-                           coalesce(sum(received_count - 1), 0) AS duplicates,
-                           coalesce(sum(parked_at IS NOT NULL AND processed_at IS NULL), 0) AS parked,
-                           coalesce(sum(processed_at IS NULL AND parked_at IS NULL AND attempts > 0), 0) AS awaiting,
-                           (SELECT min(received_at) FROM inbox WHERE processed_at IS NULL AND parked_at IS NULL) AS oldest
-                    FROM inbox
-                    """
-            )
+            let row = try Row.fetchOne(db, sql: Self.countsQuery)
             return InboxCounts(
                 total: row?["total"] ?? 0,
                 unprocessed: row?["unprocessed"] ?? 0,
@@ -241,7 +251,7 @@ public final class SQLiteInboxStore: InboxStore, Sendable {
                     FROM inbox WHERE parked_at IS NOT NULL AND processed_at IS NULL ORDER BY id
                     """
             ).compactMap { row in
-                guard let entry = Self.entry(from: row), let reason = ParkReason(rawValue: row["park_reason"] ?? "") else { return nil }
+                guard let entry = self.entry(from: row), let reason = ParkReason(rawValue: row["park_reason"] ?? "") else { return nil }
                 return ParkedInboxEntry(
                     entry: entry,
                     reason: reason,
@@ -263,27 +273,36 @@ public final class SQLiteInboxStore: InboxStore, Sendable {
                     SELECT id, platform, shop, delivery_id, kind, received_at, payload, received_count, attempts, in_flight
                     FROM inbox ORDER BY id
                     """
-            ).compactMap(Self.entry(from:))
+            ).compactMap(entry(from:))
         }
     }
 
-    static func entry(from row: Row) -> InboxEntry? {
+    /// An entry from its row, its payload opened (plaintext stored before encryption is read as it is).
+    func entry(from row: Row) -> InboxEntry? {
         guard let platform = Platform(rawValue: row["platform"]), let kind = DeliveryKind(rawValue: row["kind"]) else { return nil }
-        let payload: Data = row["payload"]
+        let stored: Data = row["payload"]
+        var payload: [UInt8] = []
+        var unreadable: String?
+        do {
+            payload = try sealer.openBinary(Array(stored), purpose: .inboxPayload)
+        } catch {
+            unreadable = "the stored payload cannot be opened: \(error)"
+        }
         let delivery = InboxDelivery(
             platform: platform,
             shop: row["shop"],
             deliveryId: row["delivery_id"],
             kind: kind,
             receivedAt: Timestamp(millisecondsSince1970: row["received_at"]),
-            payload: Array(payload)
+            payload: payload
         )
         return InboxEntry(
             id: row["id"],
             delivery: delivery,
             receivedCount: row["received_count"],
             attempts: row["attempts"],
-            inFlight: row["in_flight"] ?? 0
+            inFlight: row["in_flight"] ?? 0,
+            unreadable: unreadable
         )
     }
 }

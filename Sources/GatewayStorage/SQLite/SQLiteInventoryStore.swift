@@ -112,7 +112,7 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
                 try Self.close(id: id, actor: actor, note: note, db: db, now: now)
             } else {
                 var fulfilment = try SQLiteFulfilment(db: db, now: now)
-                if let order = try SQLiteOrderStore.loadOrder(key, db: db) { try fulfilment.run(order, db: db) }
+                if let order = try SQLiteOrderStore.loadOrder(key, db: db, opening: nil) { try fulfilment.run(order, db: db) }
                 try fulfilment.saveStock(db)
                 let after = try Row.fetchOne(db, sql: "SELECT status, message FROM fulfilment_exceptions WHERE id = ?", arguments: [id])
                 if (after?["status"] as String?) == ExceptionStatus.open.rawValue {
@@ -336,7 +336,7 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
             guard let platform = Platform(rawValue: row["platform"]) else { continue }
             let key = OrderKey(platform: platform, shop: row["shop"], platformOrderId: row["platform_order_id"])
             if let order, order != key { continue }
-            guard let canonical = try SQLiteOrderStore.loadOrder(key, db: db) else { continue }
+            guard let canonical = try SQLiteOrderStore.loadOrder(key, db: db, opening: nil) else { continue }
             try fulfilment.run(canonical, db: db)
             count += 1
         }

@@ -6,11 +6,19 @@ public import GatewayCore
 ///
 /// ``commit(_:at:)`` is the pipeline's one transaction per batch: merges, timeline rows and the
 /// inbox's processed marks are written together, so a crash either keeps all of a batch or none.
+///
+/// At rest: each timeline row's raw payload is sealed (``DataSealer``), and a buyer's plaintext contact
+/// (``GatewayCore/BuyerInfo/receiver``) is sealed into ``GatewayCore/BuyerInfo/sealedReceiver`` in `order_json`; the merge
+/// opens it again so that it compares plaintext with plaintext. Orders read for views are not opened.
 public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
     private let writer: any DatabaseWriter
+    private let sealer: DataSealer
 
     /// Creates the store over a migrated database.
-    public init(database: SQLiteDatabase) { self.writer = database.writer }
+    public init(database: SQLiteDatabase) {
+        self.writer = database.writer
+        self.sealer = database.sealer
+    }
 
     public func commit(_ batch: [ProcessedDelivery], at now: Timestamp) async throws -> [MergeResult] {
         try await writer.write { db in
@@ -31,11 +39,11 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
                     if let cached = cache[observation.key] {
                         current = cached
                     } else {
-                        current = try Self.loadOrder(observation.key, db: db)
+                        current = try Self.loadOrder(observation.key, db: db, opening: sealer)
                     }
                     let result = OrderMerger.merge(observation, into: current)
                     if result.decision == .applied {
-                        try Self.saveOrder(result.order, db: db, now: now)
+                        try Self.saveOrder(result.order, db: db, now: now, sealer: sealer)
                         if changedSet.insert(observation.key).inserted { changedKeys.append(observation.key) }
                     }
                     cache[observation.key] = result.order
@@ -49,7 +57,8 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
                             observation.key.platform.rawValue, observation.key.shop, observation.key.platformOrderId, delivery.inboxId,
                             delivery.deliveryId, observation.source.rawValue, observation.event, result.decision.rawValue,
                             result.previousStatus?.rawValue, result.order.status.rawValue,
-                            observation.platformUpdatedAt.millisecondsSince1970, now.millisecondsSince1970, prepared.rawPayload,
+                            observation.platformUpdatedAt.millisecondsSince1970, now.millisecondsSince1970,
+                            try sealer.sealText(prepared.rawPayload, purpose: .timelinePayload),
                         ]
                     )
                     results.append(result)
@@ -71,15 +80,24 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
     }
 
     public func order(_ key: OrderKey) async throws -> CanonicalOrder? {
-        try await writer.read { db in try Self.loadOrder(key, db: db) }
+        try await writer.read { db in try Self.loadOrder(key, db: db, opening: nil) }
     }
 
-    public func timeline(_ key: OrderKey) async throws -> [TimelineEntry] {
-        try await writer.read { db in
+    public func receiver(of key: OrderKey) async throws -> BuyerContact? {
+        let sealed = try await writer.read { db in try Self.loadOrder(key, db: db, opening: nil)?.snapshot?.buyer.sealedReceiver }
+        guard let sealed else { return nil }
+        return try Self.openReceiver(sealed, sealer: sealer)
+    }
+
+    public func timeline(_ key: OrderKey, payloads: Bool) async throws -> [TimelineEntry] {
+        let sealer = self.sealer
+        return try await writer.read { db in
             try Row.fetchAllCached(
                 db,
                 sql: """
-                    SELECT t.*, coalesce(i.received_count, 1) AS received_count FROM timeline t
+                    SELECT t.id, t.inbox_id, t.delivery_id, t.source, t.event, t.decision, t.status_before, t.status_after,
+                           t.platform_updated_at, t.recorded_at, t.payload_deleted_at, \(payloads ? "t.raw_payload" : "'' AS raw_payload"),
+                           coalesce(i.received_count, 1) AS received_count FROM timeline t
                     LEFT JOIN inbox i ON i.id = t.inbox_id
                     WHERE t.platform = ? AND t.shop = ? AND t.platform_order_id = ? ORDER BY t.id
                     """,
@@ -99,7 +117,8 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
                     statusAfter: after,
                     platformUpdatedAt: Timestamp(millisecondsSince1970: row["platform_updated_at"]),
                     recordedAt: Timestamp(millisecondsSince1970: row["recorded_at"]),
-                    rawPayload: row["raw_payload"]
+                    rawPayload: Self.openPayload(row["raw_payload"], sealer: sealer),
+                    payloadDeletedAt: (row["payload_deleted_at"] as Int64?).map { Timestamp(millisecondsSince1970: $0) }
                 )
             }
         }
@@ -230,14 +249,45 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
 
     // MARK: rows
 
-    static func loadOrder(_ key: OrderKey, db: Database) throws -> CanonicalOrder? {
-        try String.fetchOne(
-            db.cachedStatement(sql: "SELECT order_json FROM orders WHERE platform = ? AND shop = ? AND platform_order_id = ?"),
-            arguments: [key.platform.rawValue, key.shop, key.platformOrderId]
-        ).map { try JSONDecoder().decode(CanonicalOrder.self, from: Data($0.utf8)) }
+    /// Loads an order; with a sealer, its sealed receiver is opened into ``GatewayCore/BuyerInfo/receiver`` (for the merge,
+    /// which compares plaintext with plaintext). A receiver that cannot be opened stays sealed, as stored.
+    static func loadOrder(_ key: OrderKey, db: Database, opening sealer: DataSealer?) throws -> CanonicalOrder? {
+        guard
+            var order = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT order_json FROM orders WHERE platform = ? AND shop = ? AND platform_order_id = ?"),
+                arguments: [key.platform.rawValue, key.shop, key.platformOrderId]
+            ).map({ try JSONDecoder().decode(CanonicalOrder.self, from: Data($0.utf8)) })
+        else { return nil }
+        if let sealer, let sealed = order.snapshot?.buyer.sealedReceiver, let receiver = try? openReceiver(sealed, sealer: sealer) {
+            order.snapshot?.buyer.receiver = receiver
+            order.snapshot?.buyer.sealedReceiver = nil
+        }
+        return order
     }
 
-    static func saveOrder(_ order: CanonicalOrder, db: Database, now: Timestamp) throws {
+    /// Opens a sealed receiver.
+    static func openReceiver(_ sealed: String, sealer: DataSealer) throws -> BuyerContact {
+        let json = try sealer.openText(sealed, purpose: .receiver)
+        return try JSONDecoder().decode(BuyerContact.self, from: Data(json.utf8))
+    }
+
+    /// A stored raw payload opened for reading; one that cannot be opened reads as a note saying why.
+    static func openPayload(_ stored: String, sealer: DataSealer) -> String {
+        do {
+            return try sealer.openText(stored, purpose: .timelinePayload)
+        } catch {
+            return "(the raw payload cannot be opened: \(error))"
+        }
+    }
+
+    /// Saves an order; a plaintext receiver is sealed with the current data key and only the sealed form is stored.
+    static func saveOrder(_ order: CanonicalOrder, db: Database, now: Timestamp, sealer: DataSealer) throws {
+        var order = order
+        if let receiver = order.snapshot?.buyer.receiver {
+            let json = String(decoding: try JSONEncoder().encode(receiver), as: UTF8.self)
+            order.snapshot?.buyer.sealedReceiver = try sealer.sealText(json, purpose: .receiver)
+            order.snapshot?.buyer.receiver = nil
+        }
         let json = String(decoding: try JSONEncoder().encode(order), as: UTF8.self)
         let key = order.key
         try db.executeCached(

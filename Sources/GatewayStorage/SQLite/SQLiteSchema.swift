@@ -2,7 +2,8 @@ import GRDB
 
 /// The SQLite schema, as migrations. Each migration runs in its own transaction.
 enum SQLiteSchema {
-    static var migrator: DatabaseMigrator {
+    /// The migrations; `sealer` seals what `v7-data-at-rest` finds in plaintext.
+    static func migrator(sealer: DataSealer) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-inbox-orders-timeline") { db in
             try db.execute(
@@ -90,6 +91,8 @@ enum SQLiteSchema {
         registerReconciliation(&migrator)
         registerParking(&migrator)
         registerLineIdentity(&migrator)
+        registerDataAtRest(&migrator, sealer: sealer)
+        registerInboxCounters(&migrator)
         return migrator
     }
 }

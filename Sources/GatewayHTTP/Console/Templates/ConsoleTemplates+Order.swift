@@ -1,5 +1,6 @@
 extension ConsoleTemplates {
-    /// One order: status, amounts, masked buyer, lines and the full timeline (merge decision per entry, raw payload in `<details>`).
+    /// One order: status, amounts, masked buyer, lines and the full timeline (merge decision per entry; for admins the raw
+    /// payload in `<details>`, for everyone else a note).
     static let order = ConsoleTemplate(
         name: "order",
         source: #"""
@@ -53,7 +54,7 @@ extension ConsoleTemplates {
               <tbody>
               {{#timeline}}
                 <tr class="timeline-entry" data-decision="{{decision}}"><td>{{recordedAt}}</td><td>{{source}}</td><td>{{event}}</td><td><span class="badge {{decision}}">{{decisionLabel}}</span></td><td>{{statusBefore}} → {{statusAfter}}</td><td>{{platformUpdatedAt}}</td><td class="num">{{receivedCount}}</td>
-                <td><details class="payload"><summary>{{t.order_showPayload}}</summary><pre>{{payload}}</pre></details><span class="muted">{{deliveryId}}</span></td></tr>
+                <td>{{#canOpenPayload}}{{#payloadDeleted}}<span class="muted payload-deleted">{{t.order_payloadDeleted}} {{payloadDeleted}}</span>{{/payloadDeleted}}{{^payloadDeleted}}<details class="payload"><summary>{{t.order_showPayload}}</summary><pre>{{payload}}</pre></details>{{/payloadDeleted}}{{/canOpenPayload}}{{^canOpenPayload}}<span class="muted payload-hidden">{{t.order_payloadAdminOnly}}</span>{{/canOpenPayload}}<span class="muted">{{deliveryId}}</span></td></tr>
               {{/timeline}}
               </tbody>
             </table>

@@ -1,0 +1,6 @@
+/// A period marked paid for a household (`Payment`).
+struct PaymentResponse: Encodable, Sendable {
+    var householdId: String
+    var period: String
+    var paid: Bool
+}
