@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GatewayCore
 import MockPlatformKit
 import Testing
 
@@ -41,5 +42,20 @@ import Testing
         let outcome = try await demo.play()
         #expect(outcome.comparison.compared >= 60)
         #expect(outcome.comparison.allEqual, "\(outcome.comparison.differences.prefix(5))")
+        let repeats = try #require(outcome.repeats)
+        #expect(repeats.orders == outcome.comparison.compared)
+        #expect(repeats.total == repeats.absorbedAtInbox + repeats.duplicates + repeats.stale)
+    }
+
+    @Test func repeatsPerOrderCountsAbsorbedDuplicateAndStaleDeliveries() {
+        let statistics = OrderStatistics(
+            ordersByShopAndStatus: ["a": [.paid: 3, .shipped: 1], "b": [.cancelled: 1]],
+            decisions: [.applied: 40, .duplicate: 2, .stale: 3]
+        )
+        let repeats = DemoRepeats(statistics: statistics, inbox: InboxCounts(total: 50, unprocessed: 0, duplicatesAbsorbed: 5))
+        #expect(repeats.total == 10)
+        #expect(repeats.perOrder == 2)
+        #expect(repeats.line.hasPrefix("repeats per order: 2.0 (10 deliveries told nothing new over 5 orders"))
+        #expect(DemoRepeats(statistics: OrderStatistics(), inbox: InboxCounts(total: 0, unprocessed: 0, duplicatesAbsorbed: 0)).perOrder == 0)
     }
 }

@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import GatewayConfig
 import GatewayConnectors
-import GatewayPipeline
 import GatewayCore
+import GatewayPipeline
 import GatewayRuntime
 import GatewayStorage
 import Logging
@@ -49,6 +49,8 @@ struct DemoCommand: AsyncParsableCommand {
     struct Outcome {
         var comparison: TruthComparison
         var gatewayURL: String
+        /// Deliveries that told the gateway nothing new (issue #14 target 5).
+        var repeats: DemoRepeats?
     }
 
     func play() async throws -> Outcome {
@@ -147,8 +149,10 @@ struct DemoCommand: AsyncParsableCommand {
         }
         refresher.cancel()
         _ = await refresher.result
+        var repeats: DemoRepeats?
         if let statistics = try? await gateway.stores.orders.statistics(), let inbox = try? await gateway.stores.inbox.counts() {
             display.update(elapsed: Date().timeIntervalSince(started), progress: progress.snapshot(), statistics: statistics, inbox: inbox)
+            repeats = DemoRepeats(statistics: statistics, inbox: inbox)
         }
         display.finish()
 
@@ -166,6 +170,7 @@ struct DemoCommand: AsyncParsableCommand {
             print("❌ verdict: \(comparison.differences.count) difference(s) over \(comparison.compared) orders:")
             for difference in comparison.differences.prefix(50) { print("   - \(difference)") }
         }
+        if let repeats { print(repeats.line) }
         _ = try? await gateway.stockWriteBack.syncOnce()
         let withoutStockAPI = Set(gateway.registry.connectors.filter { !$0.value.supportsStockWriteBack }.keys)
         for line in (try? await DemoFulfilmentSummary.lines(gateway.stores, eventId: eventId, withoutStockAPI: withoutStockAPI)) ?? [] {
@@ -188,7 +193,7 @@ struct DemoCommand: AsyncParsableCommand {
         }
         await gateway.shutdown()
         await mock.shutdown()
-        return Outcome(comparison: comparison, gatewayURL: gatewayURL)
+        return Outcome(comparison: comparison, gatewayURL: gatewayURL, repeats: repeats)
     }
 
     static func port(of url: String?) -> Int? {
