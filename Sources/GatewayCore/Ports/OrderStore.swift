@@ -24,11 +24,26 @@ public protocol OrderStore: Sendable {
 
     /// Counts of orders by shop and status, and of merge decisions.
     func statistics() async throws -> OrderStatistics
+
+    /// For each of these orders of one shop that the gateway holds, ``CanonicalOrder/pollRowsHeldThrough`` (orders
+    /// without it are left out). Read by the poller before it sends rows to the inbox.
+    func pollRowsHeldThrough(platform: Platform, shop: String, orderIds: [String]) async throws -> [String: Timestamp]
 }
 
 extension OrderStore {
     /// An order's timeline with its raw payloads, oldest first.
     public func timeline(_ key: OrderKey) async throws -> [TimelineEntry] { try await timeline(key, payloads: true) }
+
+    /// Reads each order (stores with a column for it answer in one query instead).
+    public func pollRowsHeldThrough(platform: Platform, shop: String, orderIds: [String]) async throws -> [String: Timestamp] {
+        var held: [String: Timestamp] = [:]
+        for id in Set(orderIds) {
+            if let through = try await order(OrderKey(platform: platform, shop: shop, platformOrderId: id))?.pollRowsHeldThrough {
+                held[id] = through
+            }
+        }
+        return held
+    }
 
     /// The receiver of an order as held in memory (stores that keep orders sealed open it instead).
     public func receiver(of key: OrderKey) async throws -> BuyerContact? { try await order(key)?.snapshot?.buyer.receiver }

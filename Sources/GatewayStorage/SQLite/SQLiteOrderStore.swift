@@ -192,6 +192,37 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
         }
     }
 
+    /// One indexed query per 500 ids (the primary key), from `poll_rows_held_through` (migration `v8-poll-rows-held`).
+    public func pollRowsHeldThrough(platform: Platform, shop: String, orderIds: [String]) async throws -> [String: Timestamp] {
+        let ids = Array(Set(orderIds))
+        guard !ids.isEmpty else { return [:] }
+        return try await writer.read { db in
+            var held: [String: Timestamp] = [:]
+            var start = 0
+            while start < ids.count {
+                let chunk = ids[start..<min(start + 500, ids.count)]
+                start += chunk.count
+                let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+                var arguments: StatementArguments = [platform.rawValue, shop]
+                for id in chunk { arguments += [id] }
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT platform_order_id, poll_rows_held_through FROM orders
+                        WHERE platform = ? AND shop = ? AND platform_order_id IN (\(placeholders)) AND poll_rows_held_through IS NOT NULL
+                        """,
+                    arguments: arguments
+                )
+                for row in rows {
+                    let id: String = row["platform_order_id"]
+                    let through: Int64 = row["poll_rows_held_through"]
+                    held[id] = Timestamp(millisecondsSince1970: through)
+                }
+            }
+            return held
+        }
+    }
+
     public func statistics() async throws -> OrderStatistics {
         try await writer.read { db in
             var statistics = OrderStatistics()
@@ -293,16 +324,17 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
         try db.executeCached(
             sql: """
                 INSERT INTO orders (platform, shop, platform_order_id, status, platform_updated_at, revision, created_at, paid_fen,
-                                    order_json, updated_local_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    order_json, updated_local_at, poll_rows_held_through)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (platform, shop, platform_order_id) DO UPDATE SET
                     status = excluded.status, platform_updated_at = excluded.platform_updated_at, revision = excluded.revision,
                     created_at = excluded.created_at, paid_fen = excluded.paid_fen, order_json = excluded.order_json,
-                    updated_local_at = excluded.updated_local_at
+                    updated_local_at = excluded.updated_local_at, poll_rows_held_through = excluded.poll_rows_held_through
                 """,
             arguments: [
                 key.platform.rawValue, key.shop, key.platformOrderId, order.status.rawValue, order.platformUpdatedAt.millisecondsSince1970,
                 order.revision, order.snapshot?.createdAt.millisecondsSince1970, order.snapshot?.paidFen, json, now.millisecondsSince1970,
+                order.pollRowsHeldThrough?.millisecondsSince1970,
             ]
         )
         try db.executeCached(
