@@ -78,7 +78,10 @@ struct DemoCommand: AsyncParsableCommand {
         for index in configuration.shops.indices where configuration.shops[index].apiBase != nil {
             configuration.shops[index].apiBase = mock.baseURL
             configuration.shops[index].poll.intervalSeconds = 2  // the backstop finds dropped pushes within seconds
-            configuration.shops[index].poll.settleSeconds = 1  // the mock's order index has no lag (real PDD needs 180 s)
+            // The mock's order index has no lag (real PDD needs 180 s); shops with pushes give them a few seconds' head
+            // start, so the backstop lists rows whose push was dropped rather than rows whose push is on its way.
+            let pushes = configuration.shops[index].platform.receivesWebhooks
+            configuration.shops[index].poll.settleSeconds = pushes ? 5 : 1
         }
         if let port { configuration.server.port = port }
         let token = ProcessInfo.processInfo.environment["GATEWAY_ADMIN_TOKEN"] ?? "demo-" + UUID().uuidString.prefix(8).lowercased()
