@@ -19,7 +19,7 @@ import Synchronization
 ///   processed one at a time afterwards, and one that was in flight at three deaths is parked without being
 ///   decoded, so a delivery that traps cannot crash-loop the process;
 /// - an observation that needs a detail fetch waits (back-off doubling to `maxDetailBackoffMilliseconds`) until
-///   the detail arrives; it is never merged as a snapshot without lines; its order already held through its time
+///   the detail arrives; it is never merged as a snapshot without lines; its order already holding a newer snapshot
 ///   (``GatewayCore/DetailFetchRule``) is not fetched again, counted in `gateway_detail_fetches_skipped_total`;
 /// - detail fetches are bounded per shop and by a deadline; a shop whose fetches fail or time out is
 ///   skipped for a back-off period (its entries wait), so a hanging platform only delays its own shop.
@@ -183,8 +183,8 @@ public final class InboxProcessor: Service, Sendable {
         }
 
         let thin = decoded.flatMap { $0.observations.filter(\.needsDetail) }
-        let held = try await heldThrough(Set(thin.map(\.key)))
-        let detailKeys = Set(thin.filter { DetailFetchRule.needsFetch($0, heldThrough: held[$0.key]) }.map(\.key))
+        let held = try await heldSnapshots(Set(thin.map(\.key)))
+        let detailKeys = Set(thin.filter { DetailFetchRule.needsFetch($0, held: held[$0.key]) }.map(\.key))
         let skipped = Set(thin.map(\.key)).subtracting(detailKeys).count
         if skipped > 0 { Counter(label: "gateway_detail_fetches_skipped_total").increment(by: skipped) }
         let details = await fetchDetails(Array(detailKeys).sorted(), now: now)
@@ -312,15 +312,15 @@ public final class InboxProcessor: Service, Sendable {
 
     /// Fetches details, at most `detailConcurrency` per shop, all within one deadline. Shops whose circuit is open
     /// (a recent time-out) are not asked at all.
-    /// How far each of these orders is held (``GatewayCore/CanonicalOrder/pollRowsHeldThrough``), one store query per shop.
-    private func heldThrough(_ keys: Set<OrderKey>) async throws -> [OrderKey: Timestamp] {
+    /// The snapshot each of these orders holds (``GatewayCore/CanonicalOrder/heldSnapshot``), one store query per shop.
+    private func heldSnapshots(_ keys: Set<OrderKey>) async throws -> [OrderKey: HeldSnapshot] {
         var byShop: [Platform: [String: [String]]] = [:]
         for key in keys { byShop[key.platform, default: [:]][key.shop, default: []].append(key.platformOrderId) }
-        var held: [OrderKey: Timestamp] = [:]
+        var held: [OrderKey: HeldSnapshot] = [:]
         for (platform, shops) in byShop {
             for (shop, ids) in shops {
-                for (id, through) in try await orders.pollRowsHeldThrough(platform: platform, shop: shop, orderIds: ids) {
-                    held[OrderKey(platform: platform, shop: shop, platformOrderId: id)] = through
+                for (id, snapshot) in try await orders.heldSnapshots(platform: platform, shop: shop, orderIds: ids) {
+                    held[OrderKey(platform: platform, shop: shop, platformOrderId: id)] = snapshot
                 }
             }
         }

@@ -13,9 +13,10 @@ import Synchronization
 /// - rows this process has already stored (the same order at the same update time, listed again by an overlapping or
 ///   repeated window): the last ``recentRowsPerShop`` delivery ids per shop are kept in memory
 ///   (``GatewayCore/RecentKeys``); after a restart the inbox still absorbs such repeats by their delivery id;
-/// - rows of orders the gateway already holds at that update time or later, however it learnt them (a push and its
-///   detail fetch, usually): the order store answers ``GatewayCore/CanonicalOrder/pollRowsHeldThrough`` for a
-///   window's rows in one query, and ``GatewayCore/PollRowVersion/isHeld(through:)`` decides.
+/// - rows whose every observation the order already holds, however the gateway learnt it (a push and its detail
+///   fetch, usually): the connector maps each row as the processor will (``GatewayCore/PlatformConnector/observations(from:)``,
+///   pure), the order store answers ``GatewayCore/CanonicalOrder/heldSnapshot`` for a window's orders in one query,
+///   and ``GatewayCore/HeldSnapshot/holds(_:)`` decides. A row that does not map is kept (the processor parks it).
 public final class PollScheduler: Service, Sendable {
     /// One shop to poll.
     public struct Target: Sendable {
@@ -132,7 +133,7 @@ public final class PollScheduler: Service, Sendable {
             let unseen = recentRows.withLock { recent in
                 deliveries.filter { !(recent[shop]?.contains($0.deliveryId) ?? false) }
             }
-            let fresh = try await withoutHeldRows(unseen, platform: target.connector.platform, shop: shop)
+            let fresh = try await withoutHeldRows(unseen, connector: target.connector)
             let results = try await inbox.append(fresh)
             // Remembered only once stored (or found held): a row whose append failed is sent again by the next poll.
             recentRows.withLock { recent in
@@ -154,15 +155,22 @@ public final class PollScheduler: Service, Sendable {
         return report
     }
 
-    /// The rows whose order the gateway does not already hold at the row's update time or later.
-    private func withoutHeldRows(_ deliveries: [InboxDelivery], platform: Platform, shop: String) async throws -> [InboxDelivery] {
-        guard let orders else { return deliveries }
-        let ids = deliveries.compactMap { $0.pollRowVersion?.platformOrderId }
-        guard !ids.isEmpty else { return deliveries }
-        let held = try await orders.pollRowsHeldThrough(platform: platform, shop: shop, orderIds: ids)
-        return deliveries.filter { delivery in
-            guard let version = delivery.pollRowVersion else { return true }
-            return !version.isHeld(through: held[version.platformOrderId])
+    /// The rows with an observation the order does not already hold.
+    private func withoutHeldRows(_ deliveries: [InboxDelivery], connector: any PlatformConnector) async throws -> [InboxDelivery] {
+        guard let orders, !deliveries.isEmpty else { return deliveries }
+        let mapped: [(delivery: InboxDelivery, observations: [OrderObservation]?)] = deliveries.map { delivery in
+            let observations = try? connector.observations(from: InboxEntry(id: 0, delivery: delivery))
+            return (delivery, observations.flatMap { $0.isEmpty ? nil : $0 })
         }
+        let ids = mapped.flatMap { $0.observations?.map(\.key.platformOrderId) ?? [] }
+        guard !ids.isEmpty else { return deliveries }
+        let held = try await orders.heldSnapshots(platform: connector.platform, shop: connector.shop, orderIds: ids)
+        return mapped.filter { item in
+            guard let observations = item.observations else { return true }
+            return !observations.allSatisfy { observation in
+                observation.key.platform == connector.platform && observation.key.shop == connector.shop
+                    && held[observation.key.platformOrderId]?.holds(observation) == true
+            }
+        }.map(\.delivery)
     }
 }

@@ -71,14 +71,12 @@ import Testing
         let rows = try #require(try RawJSON(parsing: #"[{"id":"a","t":1},{"id":"a","t":1},{"x":1},{"x":1},{"x": 1}]"#).elements)
         let deliveries = PollRowDelivery.deliveries(rows, platform: .douyin, shop: "s", receivedAt: Timestamp(secondsSince1970: 1)) { row in
             guard let id = row["id"]?.scalarText, let time = row["t"]?.scalarText else { return nil }
-            return PollRowKey(text: "\(id):\(time)", version: PollRowVersion(platformOrderId: id, platformUpdatedAt: Timestamp(secondsSince1970: 7)))
+            return "\(id):\(time)"
         }
         // The repeated row is one delivery; the same unreadable bytes are one delivery; other bytes another.
         #expect(deliveries.count == 3)
         #expect(deliveries[0].deliveryId == "poll:a:1")
         #expect(deliveries[0].payloadText == #"{"id":"a","t":1}"#)
-        #expect(deliveries[0].pollRowVersion == PollRowVersion(platformOrderId: "a", platformUpdatedAt: Timestamp(secondsSince1970: 7)))
-        #expect(deliveries[1].pollRowVersion == nil)
         #expect(
             deliveries[1].deliveryId == "poll:unreadable:"
                 + String(SHA256.hash(data: Array(#"{"x":1}"#.utf8)).map { String(format: "%02x", $0) }.joined().prefix(32))

@@ -76,7 +76,7 @@ final class FakeConnector: PlatformConnector, Sendable {
             orders.filter { Timestamp(secondsSince1970: $0.value.1) >= from && Timestamp(secondsSince1970: $0.value.1) <= to }
                 .sorted { $0.key < $1.key }
                 .map { id, value in
-                    var delivery = InboxDelivery(
+                    InboxDelivery(
                         platform: .douyin,
                         shop: shop,
                         deliveryId: "poll:\(id):\(value.1)",
@@ -84,8 +84,6 @@ final class FakeConnector: PlatformConnector, Sendable {
                         receivedAt: to,
                         text: "\(id)|\(value.0.rawValue)|\(value.1)|full"
                     )
-                    delivery.pollRowVersion = PollRowVersion(platformOrderId: id, platformUpdatedAt: Timestamp(secondsSince1970: value.1))
-                    return delivery
                 }
         }
     }

@@ -24,35 +24,23 @@ import Testing
         #expect(try await processor(stores, connector).processBatch() == 1)
         #expect(connector.fetches.withLock { $0 } == 1)
         #expect(try await stores.order(key)?.status == .paid)
-        // The pushes of the states the fetched detail already showed (paid at 30; created at 20) are not fetched again.
-        _ = try await stores.append([push("o1|paid|30|thin", id: "m2"), push("o1|created|20|thin", id: "m3")])
-        #expect(try await processor(stores, connector).processBatch() == 2)
+        // A push about a state older than the fetched detail (created at 20; the detail showed paid at 30) is not fetched.
+        _ = try await stores.append([push("o1|created|20|thin", id: "m2")])
+        #expect(try await processor(stores, connector).processBatch() == 1)
         #expect(connector.fetches.withLock { $0 } == 1)
+        // One of the detail's own second is fetched: another change may have come within that second.
+        _ = try await stores.append([push("o1|paid|30|thin", id: "m3")])
+        #expect(try await processor(stores, connector).processBatch() == 1)
+        #expect(connector.fetches.withLock { $0 } == 2)
         let timeline = try await stores.timeline(key)
-        #expect(timeline.map(\.source) == [.push, .detail, .push, .push])
-        #expect(timeline.suffix(2).allSatisfy { $0.decision != .applied })
+        #expect(timeline.map(\.source) == [.push, .detail, .push, .push, .detail])
+        #expect(timeline.suffix(3).allSatisfy { $0.decision != .applied })
         // A push about a later change is fetched.
         connector.platformOrders.withLock { $0["o1"] = (.shipped, 40) }
         _ = try await stores.append([push("o1|shipped|40|thin", id: "m4")])
         #expect(try await processor(stores, connector).processBatch() == 1)
-        #expect(connector.fetches.withLock { $0 } == 2)
+        #expect(connector.fetches.withLock { $0 } == 3)
         #expect(try await stores.order(key)?.status == .shipped)
     }
 
-    @Test func theRule() {
-        let thin = OrderObservation(
-            key: OrderKey(platform: .douyin, shop: "s", platformOrderId: "o1"),
-            source: .push,
-            event: "e",
-            platformUpdatedAt: Timestamp(secondsSince1970: 30),
-            status: .paid,
-            needsDetail: true
-        )
-        #expect(DetailFetchRule.needsFetch(thin, heldThrough: nil))
-        #expect(DetailFetchRule.needsFetch(thin, heldThrough: Timestamp(millisecondsSince1970: 29_999)))
-        #expect(!DetailFetchRule.needsFetch(thin, heldThrough: Timestamp(secondsSince1970: 30)))
-        var full = thin
-        full.needsDetail = false
-        #expect(!DetailFetchRule.needsFetch(full, heldThrough: nil))
-    }
 }

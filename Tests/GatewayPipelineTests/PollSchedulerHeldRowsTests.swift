@@ -3,8 +3,8 @@ import GatewayPipeline
 import Synchronization
 import Testing
 
-/// Issue #14 target 5: a poll row of an order the gateway already holds at that update time or later (learnt from a
-/// push and its detail fetch, not from this poller) never reaches the inbox.
+/// Issue #14 target 5: a poll row whose order already holds what it says (learnt from a push and its detail fetch, not
+/// from this poller) never reaches the inbox (``HeldSnapshot/holds(_:)``).
 @Suite struct PollSchedulerHeldRowsTests {
     static let now: Int64 = 100_000
 
@@ -60,22 +60,21 @@ import Testing
         #expect(appended == ["poll:newer:\(Self.now - 30)", "poll:unknown:\(Self.now - 20)"])
     }
 
-    /// A push's snapshot at time T loses a tie to a poll row at T (``ObservationSource/precedence``), so such a row still
-    /// goes to the inbox; a poll row's snapshot holds rows at its own time.
-    @Test func aPushSnapshotDoesNotHoldAPollRowOfTheSameTime() async throws {
+    /// At the same update time only a row with the same content is held: two changes within one second stay two.
+    @Test func aRowOfTheSameTimeIsDroppedOnlyWithTheSameContent() async throws {
         let stores = InMemoryStores()
         let connector = FakeConnector(shop: "s")
         connector.platformOrders.withLock {
-            $0["pushed"] = (.paid, Self.now - 40)
-            $0["polled"] = (.paid, Self.now - 40)
+            $0["same"] = (.paid, Self.now - 40)
+            $0["changed"] = (.shipped, Self.now - 40)
         }
-        try await Self.hold("pushed", status: .paid, at: Self.now - 40, source: .push, in: stores)
-        try await Self.hold("polled", status: .paid, at: Self.now - 40, source: .poll, in: stores)
+        try await Self.hold("same", status: .paid, at: Self.now - 40, source: .detail, in: stores)
+        try await Self.hold("changed", status: .paid, at: Self.now - 40, source: .detail, in: stores)
         let report = try await Self.scheduler(connector, stores).pollOnce(shop: "s")
         #expect(report.rowsSkipped == 1)
         #expect(
             try await stores.pending(limit: 100, now: Timestamp(secondsSince1970: Self.now)).map(\.delivery.deliveryId) == [
-                "poll:pushed:\(Self.now - 40)"
+                "poll:changed:\(Self.now - 40)"
             ]
         )
     }

@@ -86,18 +86,14 @@ public struct DouyinConnector: PlatformConnector {
 
     /// A list row's `<order_id>:<update_time in s>`: from the decoded order (0 without `update_time`), or for a
     /// row that does not decode from `order_id` and `update_time` alone; `nil` when those cannot be read either.
-    static func pollKey(_ row: RawJSON) -> PollRowKey? {
+    static func pollKey(_ row: RawJSON) -> String? {
         if let order = try? row.decode(DouyinShopOrder.self) {
-            // The observation's time is `update_time`, else `create_time` (`observation(of:)`): a version only for the first.
-            let version = order.update_time.map {
-                PollRowVersion(platformOrderId: order.order_id.value, platformUpdatedAt: PlausibleTime.saturatingTimestamp(seconds: $0.value))
-            }
-            return PollRowKey(text: "\(order.order_id.value):\(order.update_time?.value ?? 0)", version: version)
+            return "\(order.order_id.value):\(order.update_time?.value ?? 0)"
         }
         guard let id = row["order_id"]?.scalarText, !id.isEmpty,
             let updated = row["update_time"]?.scalarText.flatMap({ Int64($0) })
         else { return nil }
-        return PollRowKey(text: "\(id):\(updated)")
+        return "\(id):\(updated)"
     }
 
     private func observation(of order: DouyinShopOrder, source: ObservationSource, event: String) throws -> OrderObservation {

@@ -100,19 +100,15 @@ public struct KuaishouConnector: PlatformConnector {
     /// A list row's `<oid>:<update time in ms>`: from the decoded order (its `updateTime`, else its latest other
     /// time, else 0), or for a row that does not decode from `orderBaseInfo.oid` and `orderBaseInfo.updateTime`
     /// alone; `nil` when those cannot be read either.
-    static func pollKey(_ row: RawJSON) -> PollRowKey? {
+    static func pollKey(_ row: RawJSON) -> String? {
         if let order = try? row.decode(KuaishouOrder.self) {
-            let updated = KuaishouMapping.updatedAt(order)
-            return PollRowKey(
-                text: "\(order.orderBaseInfo.oid.value):\(updated.millisecondsSince1970)",
-                version: PollRowVersion(platformOrderId: order.orderBaseInfo.oid.value, platformUpdatedAt: updated)
-            )
+            return "\(order.orderBaseInfo.oid.value):\(KuaishouMapping.updatedAt(order).millisecondsSince1970)"
         }
         let base = row["orderBaseInfo"]
         guard let oid = base?["oid"]?.scalarText, !oid.isEmpty,
             let updated = base?["updateTime"]?.scalarText.flatMap({ Int64($0) }), updated > 0
         else { return nil }
-        return PollRowKey(text: "\(oid):\(updated)")
+        return "\(oid):\(updated)"
     }
 
     private func observation(of order: KuaishouOrder, source: ObservationSource, event: String) throws -> OrderObservation {

@@ -73,18 +73,14 @@ public struct PinduoduoConnector: PlatformConnector {
     /// A list row's `<order_sn>:<update time in ms>`: from the decoded order (its `updated_at`, else its latest
     /// other time, else 0), or for a row that does not decode from `order_sn` and `updated_at` alone; `nil` when
     /// those cannot be read either.
-    static func pollKey(_ row: RawJSON) -> PollRowKey? {
+    static func pollKey(_ row: RawJSON) -> String? {
         if let order = try? row.decode(PinduoduoOrder.self) {
-            let updated = PinduoduoMapping.updatedAt(order)
-            return PollRowKey(
-                text: "\(order.order_sn.value):\(updated?.millisecondsSince1970 ?? 0)",
-                version: updated.map { PollRowVersion(platformOrderId: order.order_sn.value, platformUpdatedAt: $0) }
-            )
+            return "\(order.order_sn.value):\(PinduoduoMapping.updatedAt(order)?.millisecondsSince1970 ?? 0)"
         }
         guard let sn = row["order_sn"]?.scalarText, !sn.isEmpty,
             let updated = PinduoduoMapping.time(row["updated_at"]?.scalarText.map(FlexibleString.init))
         else { return nil }
-        return PollRowKey(text: "\(sn):\(updated.millisecondsSince1970)")
+        return "\(sn):\(updated.millisecondsSince1970)"
     }
 
     private func observation(of order: PinduoduoOrder, source: ObservationSource, event: String) throws -> OrderObservation {

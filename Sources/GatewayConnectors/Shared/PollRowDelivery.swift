@@ -23,31 +23,22 @@ enum PollRowDelivery {
     /// - Parameters:
     ///   - rows: the rows of every page of a window.
     ///   - platform: the platform; `shop`: the configured shop key; `receivedAt`: when the pages were read.
-    ///   - key: the row's `<id>:<update time>` — the usual delivery id without `poll:` — and, when the row decodes,
-    ///     its ``GatewayCore/PollRowVersion``; `nil` when the row cannot be read.
+    ///   - key: the row's `<id>:<update time>` — the usual delivery id without `poll:` — or `nil` when the row
+    ///     cannot be read.
     static func deliveries(
         _ rows: [RawJSON],
         platform: Platform,
         shop: String,
         receivedAt: Timestamp,
-        key: (RawJSON) -> PollRowKey?
+        key: (RawJSON) -> String?
     ) -> [InboxDelivery] {
         var seen: Set<String> = []
         var deliveries: [InboxDelivery] = []
         for row in rows {
-            let rowKey = key(row)
-            let deliveryId = rowKey.map { "poll:\($0.text)" } ?? unreadableDeliveryId(row)
+            let deliveryId = key(row).map { "poll:\($0)" } ?? unreadableDeliveryId(row)
             guard seen.insert(deliveryId).inserted else { continue }
             deliveries.append(
-                InboxDelivery(
-                    platform: platform,
-                    shop: shop,
-                    deliveryId: deliveryId,
-                    kind: .poll,
-                    receivedAt: receivedAt,
-                    payload: row.bytes,
-                    pollRowVersion: rowKey?.version
-                )
+                InboxDelivery(platform: platform, shop: shop, deliveryId: deliveryId, kind: .poll, receivedAt: receivedAt, payload: row.bytes)
             )
         }
         return deliveries

@@ -95,18 +95,13 @@ public struct TaobaoConnector: PlatformConnector {
     /// A list row's `<tid>:<update time in ms>`: from the decoded trade (`tid_str` else `tid`; `modified`, else
     /// `created`, else 0), or for a row that does not decode from those fields alone (`modified` only); `nil`
     /// when they cannot be read either.
-    static func pollKey(_ row: RawJSON) -> PollRowKey? {
+    static func pollKey(_ row: RawJSON) -> String? {
         if let trade = try? row.decode(TaobaoTrade.self) {
-            let id = TaobaoMapping.tradeId(trade)
-            let updated = TaobaoMapping.updatedAt(trade)
-            return PollRowKey(
-                text: "\(id):\(updated?.millisecondsSince1970 ?? 0)",
-                version: updated.map { PollRowVersion(platformOrderId: id, platformUpdatedAt: $0) }
-            )
+            return "\(TaobaoMapping.tradeId(trade)):\(TaobaoMapping.updatedAt(trade)?.millisecondsSince1970 ?? 0)"
         }
         guard let tid = [row["tid_str"]?.scalarText, row["tid"]?.scalarText].lazy.compactMap({ $0 }).first(where: { !$0.isEmpty }),
             let modified = TaobaoMapping.time(row["modified"]?.scalarText)
         else { return nil }
-        return PollRowKey(text: "\(tid):\(modified.millisecondsSince1970)")
+        return "\(tid):\(modified.millisecondsSince1970)"
     }
 }

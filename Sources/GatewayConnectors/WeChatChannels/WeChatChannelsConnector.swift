@@ -108,15 +108,12 @@ public struct WeChatChannelsConnector: PlatformConnector {
         for (row, id) in listed {
             let deliveryId: String
             let payload: [UInt8]
-            var version: PollRowVersion?
             switch id.flatMap({ details[$0] }) {
             case nil:
                 deliveryId = PollRowDelivery.unreadableDeliveryId(row)
                 payload = row.bytes
             case .success(let (order, raw))?:
-                let updated = WeChatChannelsMapping.updatedAt(order)
-                deliveryId = "poll:\(order.order_id.value):\(updated.secondsSince1970)"
-                version = PollRowVersion(platformOrderId: order.order_id.value, platformUpdatedAt: updated)
+                deliveryId = "poll:\(order.order_id.value):\(WeChatChannelsMapping.updatedAt(order).secondsSince1970)"
                 payload = try (try? RawJSON(parsing: raw))?["order"]?.bytes ?? Array(encoder.encode(order))
             case .failure(let error)?:
                 let listedId = id ?? ""
@@ -130,15 +127,7 @@ public struct WeChatChannelsConnector: PlatformConnector {
             }
             guard seen.insert(deliveryId).inserted else { continue }
             deliveries.append(
-                InboxDelivery(
-                    platform: .wechatChannels,
-                    shop: shop,
-                    deliveryId: deliveryId,
-                    kind: .poll,
-                    receivedAt: now,
-                    payload: payload,
-                    pollRowVersion: version
-                )
+                InboxDelivery(platform: .wechatChannels, shop: shop, deliveryId: deliveryId, kind: .poll, receivedAt: now, payload: payload)
             )
         }
         return deliveries

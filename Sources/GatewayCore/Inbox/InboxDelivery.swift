@@ -23,47 +23,15 @@ public struct InboxDelivery: Sendable, Hashable, Codable {
     public var receivedAt: Timestamp
     /// The raw payload bytes (UTF-8 JSON for every platform so far), exactly as verified.
     public var payload: [UInt8]
-    /// For a poll row: the order and update time it describes, when the connector could read them (the poller drops
-    /// a row the gateway already holds). Derived from the payload: not stored, not encoded, not compared.
-    public var pollRowVersion: PollRowVersion?
-
-    private enum CodingKeys: String, CodingKey {
-        case platform, shop, deliveryId, kind, receivedAt, payload
-    }
-
-    /// Deliveries are equal when everything but the derived ``pollRowVersion`` is.
-    public static func == (lhs: InboxDelivery, rhs: InboxDelivery) -> Bool {
-        lhs.platform == rhs.platform && lhs.shop == rhs.shop && lhs.deliveryId == rhs.deliveryId && lhs.kind == rhs.kind
-            && lhs.receivedAt == rhs.receivedAt && lhs.payload == rhs.payload
-    }
-
-    /// Hashes everything but the derived ``pollRowVersion``.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(platform)
-        hasher.combine(shop)
-        hasher.combine(deliveryId)
-        hasher.combine(kind)
-        hasher.combine(receivedAt)
-        hasher.combine(payload)
-    }
 
     /// Creates a delivery.
-    public init(
-        platform: Platform,
-        shop: String,
-        deliveryId: String,
-        kind: DeliveryKind,
-        receivedAt: Timestamp,
-        payload: [UInt8],
-        pollRowVersion: PollRowVersion? = nil
-    ) {
+    public init(platform: Platform, shop: String, deliveryId: String, kind: DeliveryKind, receivedAt: Timestamp, payload: [UInt8]) {
         self.platform = platform
         self.shop = shop
         self.deliveryId = deliveryId
         self.kind = kind
         self.receivedAt = receivedAt
         self.payload = payload
-        self.pollRowVersion = pollRowVersion
     }
 
     /// Convenience initialiser from a UTF-8 string payload.

@@ -25,21 +25,21 @@ public protocol OrderStore: Sendable {
     /// Counts of orders by shop and status, and of merge decisions.
     func statistics() async throws -> OrderStatistics
 
-    /// For each of these orders of one shop that the gateway holds, ``CanonicalOrder/pollRowsHeldThrough`` (orders
-    /// without it are left out). Read by the poller before it sends rows to the inbox.
-    func pollRowsHeldThrough(platform: Platform, shop: String, orderIds: [String]) async throws -> [String: Timestamp]
+    /// For each of these orders of one shop that holds a snapshot, ``CanonicalOrder/heldSnapshot`` (others are left
+    /// out). Read by the poller before it sends rows to the inbox and by the processor before it fetches details.
+    func heldSnapshots(platform: Platform, shop: String, orderIds: [String]) async throws -> [String: HeldSnapshot]
 }
 
 extension OrderStore {
     /// An order's timeline with its raw payloads, oldest first.
     public func timeline(_ key: OrderKey) async throws -> [TimelineEntry] { try await timeline(key, payloads: true) }
 
-    /// Reads each order (stores with a column for it answer in one query instead).
-    public func pollRowsHeldThrough(platform: Platform, shop: String, orderIds: [String]) async throws -> [String: Timestamp] {
-        var held: [String: Timestamp] = [:]
+    /// Reads each order (stores with columns for it answer in one query instead).
+    public func heldSnapshots(platform: Platform, shop: String, orderIds: [String]) async throws -> [String: HeldSnapshot] {
+        var held: [String: HeldSnapshot] = [:]
         for id in Set(orderIds) {
-            if let through = try await order(OrderKey(platform: platform, shop: shop, platformOrderId: id))?.pollRowsHeldThrough {
-                held[id] = through
+            if let snapshot = try await order(OrderKey(platform: platform, shop: shop, platformOrderId: id))?.heldSnapshot {
+                held[id] = snapshot
             }
         }
         return held

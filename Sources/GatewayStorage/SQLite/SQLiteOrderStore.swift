@@ -192,12 +192,13 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
         }
     }
 
-    /// One indexed query per 500 ids (the primary key), from `poll_rows_held_through` (migration `v8-poll-rows-held`).
-    public func pollRowsHeldThrough(platform: Platform, shop: String, orderIds: [String]) async throws -> [String: Timestamp] {
+    /// One query per 500 ids on the primary key, from `held_snapshot` (migration `v8-held-snapshots`; orders not saved
+    /// since have none and are left out).
+    public func heldSnapshots(platform: Platform, shop: String, orderIds: [String]) async throws -> [String: HeldSnapshot] {
         let ids = Array(Set(orderIds))
         guard !ids.isEmpty else { return [:] }
         return try await writer.read { db in
-            var held: [String: Timestamp] = [:]
+            var held: [String: HeldSnapshot] = [:]
             var start = 0
             while start < ids.count {
                 let chunk = ids[start..<min(start + 500, ids.count)]
@@ -208,15 +209,18 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
                 let rows = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT platform_order_id, poll_rows_held_through FROM orders
-                        WHERE platform = ? AND shop = ? AND platform_order_id IN (\(placeholders)) AND poll_rows_held_through IS NOT NULL
+                        SELECT platform_order_id, held_snapshot FROM orders
+                        WHERE platform = ? AND shop = ? AND platform_order_id IN (\(placeholders))
+                          AND held_snapshot IS NOT NULL
                         """,
                     arguments: arguments
                 )
+                let decoder = JSONDecoder()
                 for row in rows {
                     let id: String = row["platform_order_id"]
-                    let through: Int64 = row["poll_rows_held_through"]
-                    held[id] = Timestamp(millisecondsSince1970: through)
+                    let json: String = row["held_snapshot"]
+                    // A value this build cannot read holds nothing: the row or push is processed as before.
+                    held[id] = try? decoder.decode(HeldSnapshot.self, from: Data(json.utf8))
                 }
             }
             return held
@@ -324,17 +328,17 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
         try db.executeCached(
             sql: """
                 INSERT INTO orders (platform, shop, platform_order_id, status, platform_updated_at, revision, created_at, paid_fen,
-                                    order_json, updated_local_at, poll_rows_held_through)
+                                    order_json, updated_local_at, held_snapshot)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (platform, shop, platform_order_id) DO UPDATE SET
                     status = excluded.status, platform_updated_at = excluded.platform_updated_at, revision = excluded.revision,
                     created_at = excluded.created_at, paid_fen = excluded.paid_fen, order_json = excluded.order_json,
-                    updated_local_at = excluded.updated_local_at, poll_rows_held_through = excluded.poll_rows_held_through
+                    updated_local_at = excluded.updated_local_at, held_snapshot = excluded.held_snapshot
                 """,
             arguments: [
                 key.platform.rawValue, key.shop, key.platformOrderId, order.status.rawValue, order.platformUpdatedAt.millisecondsSince1970,
                 order.revision, order.snapshot?.createdAt.millisecondsSince1970, order.snapshot?.paidFen, json, now.millisecondsSince1970,
-                order.pollRowsHeldThrough?.millisecondsSince1970,
+                try order.heldSnapshot.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) },
             ]
         )
         try db.executeCached(

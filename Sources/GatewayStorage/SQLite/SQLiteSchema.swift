@@ -93,7 +93,7 @@ enum SQLiteSchema {
         registerLineIdentity(&migrator)
         registerDataAtRest(&migrator, sealer: sealer)
         registerInboxCounters(&migrator)
-        registerPollRowsHeld(&migrator)
+        registerHeldSnapshots(&migrator)
         return migrator
     }
 }

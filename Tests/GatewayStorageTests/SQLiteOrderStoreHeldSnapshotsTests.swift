@@ -2,9 +2,9 @@ import GatewayCore
 import GatewayStorage
 import Testing
 
-/// `orders.poll_rows_held_through` (migration `v8-poll-rows-held`) answers ``OrderStore/pollRowsHeldThrough`` with
-/// exactly what the held order says (issue #14 target 5).
-@Suite struct SQLiteOrderStorePollRowsTests {
+/// `orders.snapshot_updated_at` and `snapshot_fingerprint` (migration `v8-held-snapshots`) answer
+/// ``OrderStore/heldSnapshots(platform:shop:orderIds:)`` with exactly what the held order says (issue #14 target 5).
+@Suite struct SQLiteOrderStoreHeldSnapshotsTests {
     static func processed(_ inboxId: Int64, order: String, at seconds: Int64, source: ObservationSource) -> ProcessedDelivery {
         let snapshot = OrderSnapshot(
             status: .paid,
@@ -28,7 +28,7 @@ import Testing
         )
     }
 
-    @Test func heldTimesAreReadInOneQueryAndEqualTheOrders() async throws {
+    @Test func heldSnapshotsAreReadInOneQueryAndEqualTheOrders() async throws {
         let database = try SQLiteDatabase.inMemory()
         let inbox = SQLiteInboxStore(database: database)
         let store = SQLiteOrderStore(database: database)
@@ -45,14 +45,16 @@ import Testing
             ],
             at: Timestamp(secondsSince1970: 600)
         )
-        let held = try await store.pollRowsHeldThrough(platform: .douyin, shop: "s", orderIds: ["detail", "push", "unknown", "detail"])
-        #expect(held == ["detail": Timestamp(secondsSince1970: 500), "push": Timestamp(millisecondsSince1970: 499_999)])  // "not-asked" is held but was not asked for
+        let held = try await store.heldSnapshots(platform: .douyin, shop: "s", orderIds: ["detail", "push", "unknown", "detail"])
+        #expect(Set(held.keys) == ["detail", "push"])  // "not-asked" is held but was not asked for
         for id in ["detail", "push"] {
             let order = try #require(try await store.order(OrderKey(platform: .douyin, shop: "s", platformOrderId: id)))
-            #expect(held[id] == order.pollRowsHeldThrough)
+            #expect(held[id] == order.heldSnapshot)
+            #expect(held[id]?.platformUpdatedAt == Timestamp(secondsSince1970: 500))
+            #expect(held[id]?.fingerprint == order.snapshotVersion?.fingerprint)
         }
-        #expect(try await store.pollRowsHeldThrough(platform: .kuaishou, shop: "s", orderIds: ["detail"]).isEmpty)
-        #expect(try await store.pollRowsHeldThrough(platform: .douyin, shop: "s", orderIds: []).isEmpty)
+        #expect(try await store.heldSnapshots(platform: .kuaishou, shop: "s", orderIds: ["detail"]).isEmpty)
+        #expect(try await store.heldSnapshots(platform: .douyin, shop: "s", orderIds: []).isEmpty)
     }
 
     @Test func moreIdsThanOneQueryHoldsAreReadInChunks() async throws {
@@ -64,6 +66,8 @@ import Testing
         ).map(\.id)
         _ = try await store.commit([Self.processed(ids[0], order: "o-1234", at: 500, source: .poll)], at: Timestamp(secondsSince1970: 600))
         let asked = (0..<1_500).map { "o-\($0)" }
-        #expect(try await store.pollRowsHeldThrough(platform: .douyin, shop: "s", orderIds: asked) == ["o-1234": Timestamp(secondsSince1970: 500)])
+        let held = try await store.heldSnapshots(platform: .douyin, shop: "s", orderIds: asked)
+        #expect(Array(held.keys) == ["o-1234"])
+        #expect(held["o-1234"]?.platformUpdatedAt == Timestamp(secondsSince1970: 500))
     }
 }
