@@ -44,7 +44,8 @@ import Testing
         #expect(outcome.comparison.allEqual, "\(outcome.comparison.differences.prefix(5))")
         let repeats = try #require(outcome.repeats)
         #expect(repeats.orders == outcome.comparison.compared)
-        #expect(repeats.total == repeats.absorbedAtInbox + repeats.duplicates + repeats.stale)
+        #expect(repeats.total == repeats.absorbedAtInbox + repeats.unchanged)
+        #expect(repeats.unchanged <= repeats.duplicates + repeats.stale)
     }
 
     @Test func repeatsPerOrderCountsAbsorbedDuplicateAndStaleDeliveries() {
@@ -52,10 +53,14 @@ import Testing
             ordersByShopAndStatus: ["a": [.paid: 3, .shipped: 1], "b": [.cancelled: 1]],
             decisions: [.applied: 40, .duplicate: 2, .stale: 3]
         )
-        let repeats = DemoRepeats(statistics: statistics, inbox: InboxCounts(total: 50, unprocessed: 0, duplicatesAbsorbed: 5))
-        #expect(repeats.total == 10)
-        #expect(repeats.perOrder == 2)
-        #expect(repeats.line.hasPrefix("repeats per order: 2.0 (10 deliveries told nothing new over 5 orders"))
-        #expect(DemoRepeats(statistics: OrderStatistics(), inbox: InboxCounts(total: 0, unprocessed: 0, duplicatesAbsorbed: 0)).perOrder == 0)
+        let inbox = InboxCounts(total: 50, unprocessed: 0, duplicatesAbsorbed: 5)
+        let repeats = DemoRepeats(statistics: statistics, inbox: inbox, unchanged: 4)
+        #expect(repeats.total == 9)
+        #expect(repeats.perOrder == 1.8)
+        #expect(repeats.line.hasPrefix("repeats per order: 1.8 (9 deliveries told nothing new over 5 orders"))
+        // Without a store count, every duplicate or stale observation counts as a delivery.
+        #expect(DemoRepeats(statistics: statistics, inbox: inbox, unchanged: nil).total == 10)
+        let empty = InboxCounts(total: 0, unprocessed: 0, duplicatesAbsorbed: 0)
+        #expect(DemoRepeats(statistics: OrderStatistics(), inbox: empty, unchanged: nil).perOrder == 0)
     }
 }

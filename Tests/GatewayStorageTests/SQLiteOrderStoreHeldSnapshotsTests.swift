@@ -71,3 +71,24 @@ import Testing
         #expect(held["o-1234"]?.platformUpdatedAt == Timestamp(secondsSince1970: 500))
     }
 }
+
+/// ``SQLiteOrderStore/deliveriesWithoutChange()``: a delivery counts once, and only when none of its observations applied.
+@Suite struct SQLiteDeliveriesWithoutChangeTests {
+    @Test func countsDeliveriesNoneOfWhoseObservationsApplied() async throws {
+        let database = try SQLiteDatabase.inMemory()
+        let inbox = SQLiteInboxStore(database: database)
+        let store = SQLiteOrderStore(database: database)
+        let ids = try await inbox.append(
+            (1...4).map {
+                InboxDelivery(platform: .douyin, shop: "s", deliveryId: "d\($0)", kind: .push, receivedAt: Timestamp(secondsSince1970: 1), text: "{}")
+            }
+        ).map(\.id)
+        let first = SQLiteOrderStoreHeldSnapshotsTests.processed(ids[0], order: "o", at: 500, source: .detail)
+        var again = SQLiteOrderStoreHeldSnapshotsTests.processed(ids[1], order: "o", at: 500, source: .detail)
+        again.observations += again.observations  // two observations, neither applied: one delivery
+        let older = SQLiteOrderStoreHeldSnapshotsTests.processed(ids[2], order: "o", at: 400, source: .poll)
+        let newer = SQLiteOrderStoreHeldSnapshotsTests.processed(ids[3], order: "o", at: 600, source: .poll)
+        _ = try await store.commit([first, again, older, newer], at: Timestamp(secondsSince1970: 700))
+        #expect(try await store.deliveriesWithoutChange() == 2)
+    }
+}

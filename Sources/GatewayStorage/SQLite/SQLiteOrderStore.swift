@@ -227,6 +227,18 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
         }
     }
 
+    public func deliveriesWithoutChange() async throws -> Int? {
+        try await writer.read { db in
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM (SELECT inbox_id FROM timeline WHERE inbox_id IS NOT NULL
+                                          GROUP BY inbox_id HAVING max(decision = 'applied') = 0)
+                    """
+            )
+        }
+    }
+
     public func statistics() async throws -> OrderStatistics {
         try await writer.read { db in
             var statistics = OrderStatistics()

@@ -155,7 +155,7 @@ struct DemoCommand: AsyncParsableCommand {
         var repeats: DemoRepeats?
         if let statistics = try? await gateway.stores.orders.statistics(), let inbox = try? await gateway.stores.inbox.counts() {
             display.update(elapsed: Date().timeIntervalSince(started), progress: progress.snapshot(), statistics: statistics, inbox: inbox)
-            repeats = DemoRepeats(statistics: statistics, inbox: inbox)
+            repeats = DemoRepeats(statistics: statistics, inbox: inbox, unchanged: try? await gateway.stores.orders.deliveriesWithoutChange())
         }
         display.finish()
 

@@ -4,28 +4,34 @@ import GatewayCore
 ///
 /// A repeat is a delivery that reached the inbox although the gateway already held what it says: one absorbed at
 /// the append (the same delivery id again: a platform's repeated push, a poll row read again), or one processed
-/// whose merge decision was `duplicate` (the same facts under a new id) or `stale` (older than what the order
-/// shows). Poll rows dropped before the inbox because the order at that update time is already held
-/// (`gateway_poll_rows_skipped_total`) cost nothing and are not repeats.
+/// that changed no order (each of its observations — a push and the detail it fetched count as one delivery — merged
+/// as `duplicate` or `stale`). Poll rows dropped before the inbox because the order already holds them
+/// (`gateway_poll_rows_skipped_total`) cost nothing and are not repeats. The observations merged as `duplicate` and
+/// `stale` are shown beside it.
 struct DemoRepeats: Equatable {
     /// Deliveries absorbed at the append.
     var absorbedAtInbox: Int
-    /// Deliveries processed with decision `duplicate`.
+    /// Processed deliveries that changed no order.
+    var unchanged: Int
+    /// Observations merged as `duplicate`.
     var duplicates: Int
-    /// Deliveries processed with decision `stale`.
+    /// Observations merged as `stale`.
     var stale: Int
     /// Orders the gateway holds.
     var orders: Int
 
-    init(statistics: OrderStatistics, inbox: InboxCounts) {
+    /// - Parameter unchanged: processed deliveries that changed no order (``GatewayCore/OrderStore/deliveriesWithoutChange()``);
+    ///   `nil`: counted as the observations merged as `duplicate` or `stale` (one delivery may have two).
+    init(statistics: OrderStatistics, inbox: InboxCounts, unchanged: Int?) {
         absorbedAtInbox = max(0, inbox.duplicatesAbsorbed)
         duplicates = max(0, statistics.decisions[.duplicate, default: 0])
         stale = max(0, statistics.decisions[.stale, default: 0])
         orders = max(0, statistics.totalOrders)
+        self.unchanged = max(0, unchanged ?? duplicates.addingReportingOverflow(stale).partialValue)
     }
 
     /// Every repeat.
-    var total: Int { absorbedAtInbox.addingReportingOverflow(duplicates).partialValue.addingReportingOverflow(stale).partialValue }
+    var total: Int { absorbedAtInbox.addingReportingOverflow(unchanged).partialValue }
 
     /// Repeats per order (0 without orders).
     var perOrder: Double { orders == 0 ? 0 : Double(total) / Double(orders) }
@@ -34,6 +40,6 @@ struct DemoRepeats: Equatable {
     var line: String {
         let ratio = (perOrder * 100).rounded() / 100
         return "repeats per order: \(ratio) (\(total) deliveries told nothing new over \(orders) orders: \(absorbedAtInbox) absorbed at "
-            + "the inbox, \(duplicates) duplicate, \(stale) stale; target ≤ 2)"
+            + "the inbox, \(unchanged) processed without change — observations \(duplicates) duplicate, \(stale) stale; target ≤ 2)"
     }
 }
