@@ -1,12 +1,14 @@
 import ArgumentParser
+import Foundation
 import GatewayCore
 
-/// `gateway-bench allocate`: order lines/s of the pure ``SupplyPool`` over one lot per household, as a
-/// ratio to a trivial loop over the same demands (summing their grams) measured in the same run.
+/// `gateway-bench allocate`: parcels/s of the pure ``SupplyPool`` over one lot per household, as a ratio to
+/// ``RoundRobinAllocator`` — the same demands and the same per-parcel bookkeeping without the choice of the
+/// lot — measured in the same run, the two taking turns over chunks of the demands.
 struct AllocateBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "allocate",
-        abstract: "Farmer supply allocation core: lines/s of SupplyPool vs a loop that only sums the demands."
+        abstract: "Farmer supply allocation core: parcels/s of SupplyPool vs the same bookkeeping without the choice."
     )
 
     @Option(help: "Order lines to allocate.") var lines = 1_000_000
@@ -14,6 +16,7 @@ struct AllocateBenchmark: ParsableCommand {
     @Option(help: "Allocation unit in grams (0 = one parcel per unit).") var unitGrams = 0
     @Option(help: "Share cap of the registered-poor tier in percent (0 = no cap).") var poorShare = 0
     @Option(help: "Seed of the generated data.") var seed: UInt64 = 2026
+    @Option(help: "Chunks of demands the baseline and the pool take turns on.") var chunks = 20
 
     func run() throws {
         var rng = BenchRandom(seed: seed)
@@ -56,36 +59,74 @@ struct AllocateBenchmark: ParsableCommand {
         var tiers = AllocationPolicy.registeredPoorFirst.tiers
         if poorShare > 0 { tiers[0].maxShare = poorShare }
         let policy = AllocationPolicy(tiers: tiers, unitGrams: unitGrams > 0 ? Int64(unitGrams) : nil)
-        print("gateway-bench allocate: \(lines) lines over \(households) households' lots, unit \(unitGrams == 0 ? "parcel" : "\(unitGrams) g")")
+        let parcels = demands.reduce(0) { $0 + $1.parcels }
+        let unitText = unitGrams == 0 ? "parcel" : "\(unitGrams) g"
+        print("gateway-bench allocate: \(lines) lines, \(parcels) parcels over \(households) households' lots, unit \(unitText)")
 
-        let clock = ContinuousClock()
-        var sum: Int64 = 0
-        let baselineStart = clock.now
-        for demand in demands { sum &+= demand.totalGrams &+ Int64(demand.lineRef.utf8.count) }
-        let baseline = clock.now - baselineStart
-
+        // The baseline and the pool take turns over the same chunks of demands, so that both see the same load
+        // on a shared machine; each keeps its own state from chunk to chunk.
+        var baseline = RoundRobinAllocator(lots: lots, households: householdsById, policy: policy)
         var pool = SupplyPool(lots: lots, allocatedGrams: [:], households: householdsById, policy: policy)
+        var baselineTime = Measured()
+        var poolTime = Measured()
         var allocations = 0
         var shortages = 0
-        let start = clock.now
-        for demand in demands {
-            do {
-                allocations += try pool.allocate(demand).count
-            } catch {
-                shortages += 1
+        var baselineAllocations = 0
+        let chunk = max(1, (demands.count + chunks - 1) / chunks)
+        for first in stride(from: 0, to: demands.count, by: chunk) {
+            let range = first..<min(demands.count, first + chunk)
+            baselineTime.measure {
+                for demand in demands[range] { baselineAllocations += baseline.allocate(demand).count }
+            }
+            poolTime.measure {
+                for demand in demands[range] {
+                    do {
+                        allocations += try pool.allocate(demand).count
+                    } catch {
+                        shortages += 1
+                    }
+                }
             }
         }
-        let elapsed = clock.now - start
-        let baselineRate = Double(lines) / seconds(baseline)
-        let rate = Double(lines) / seconds(elapsed)
-        print("baseline (sum the demands): \(Int(baselineRate)) lines/s (checksum \(sum))")
-        print("SupplyPool.allocate: \(Int(rate)) lines/s, \(allocations) allocations, \(shortages) shortages, \(pool.totalAllocatedGrams / 1000) kg")
-        print("ratio (allocated lines/s ÷ baseline lines/s): \(format(rate / baselineRate))")
+        precondition(baselineAllocations == parcels && baseline.totalAllocatedGrams > 0 || parcels == 0)
+
+        let baselineRate = Double(parcels) / baselineTime.wall
+        let rate = Double(parcels) / poolTime.wall
+        print(
+            "baseline (round robin over the lots, same bookkeeping, no choice): \(Int(baselineRate)) parcels/s"
+                + " (\(Int(Double(parcels) / baselineTime.cpu)) per CPU second)"
+        )
+        print(
+            "SupplyPool.allocate: \(Int(rate)) parcels/s, \(Int(Double(lines) / poolTime.wall)) lines/s"
+                + " (\(Int(Double(parcels) / poolTime.cpu)) parcels per CPU second),"
+                + " \(allocations) allocations, \(shortages) shortages, \(pool.totalAllocatedGrams / 1000) kg"
+        )
+        print("ratio (SupplyPool parcels/s ÷ baseline parcels/s): \(format(rate / baselineRate))")
+        print("ratio per CPU second: \(format(baselineTime.cpu / poolTime.cpu)); \(chunks) chunks, taking turns")
     }
 
-    private func seconds(_ duration: Duration) -> Double {
-        let parts = duration.components
-        return max(1e-9, Double(parts.seconds) + Double(parts.attoseconds) / 1e18)
+    /// Wall-clock and thread CPU seconds summed over several measured blocks.
+    private struct Measured {
+        var wall = 1e-9
+        var cpu = 1e-9
+
+        mutating func measure(_ body: () -> Void) {
+            let clock = ContinuousClock()
+            let cpuStart = AllocateBenchmark.threadCPUSeconds()
+            let start = clock.now
+            body()
+            let parts = (clock.now - start).components
+            wall += Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+            cpu += AllocateBenchmark.threadCPUSeconds() - cpuStart
+        }
+    }
+
+    /// CPU time of the calling thread, seconds: unlike the wall clock, it does not count time other processes
+    /// on a shared machine take.
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     private func format(_ value: Double) -> String {

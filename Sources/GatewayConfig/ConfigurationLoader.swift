@@ -32,7 +32,7 @@ public struct ConfigurationLoader: Sendable {
         var reader = Reader(file: sourcePath, environment: environment)
         let root: Any?
         do {
-            root = try Yams.load(yaml: yaml)
+            root = try YAMLDocument.load(yaml)
         } catch {
             throw ConfigurationError(problems: [ConfigurationProblem(file: sourcePath, key: "(file)", message: "not valid YAML: \(error)")])
         }

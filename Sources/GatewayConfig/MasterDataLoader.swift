@@ -36,7 +36,7 @@ public struct MasterDataLoader: Sendable {
         func problem(_ key: String, _ message: String) { problems.append(ConfigurationProblem(file: sourcePath, key: key, message: message)) }
         let root: [String: Any]
         do {
-            root = (try Yams.load(yaml: yaml) as? [String: Any]) ?? [:]
+            root = (try YAMLDocument.load(yaml) as? [String: Any]) ?? [:]
         } catch {
             throw ConfigurationError(problems: [ConfigurationProblem(file: sourcePath, key: "(file)", message: "not valid YAML: \(error)")])
         }

@@ -19,7 +19,8 @@ import Synchronization
 ///   processed one at a time afterwards, and one that was in flight at three deaths is parked without being
 ///   decoded, so a delivery that traps cannot crash-loop the process;
 /// - an observation that needs a detail fetch waits (back-off doubling to `maxDetailBackoffMilliseconds`) until
-///   the detail arrives; it is never merged as a snapshot without lines;
+///   the detail arrives; it is never merged as a snapshot without lines; its order already holding a newer snapshot
+///   (``GatewayCore/DetailFetchRule``) is not fetched again, counted in `gateway_detail_fetches_skipped_total`;
 /// - detail fetches are bounded per shop and by a deadline; a shop whose fetches fail or time out is
 ///   skipped for a back-off period (its entries wait), so a hanging platform only delays its own shop.
 public final class InboxProcessor: Service, Sendable {
@@ -181,7 +182,11 @@ public final class InboxProcessor: Service, Sendable {
             decoded.append((entry, observations))
         }
 
-        let detailKeys = Set(decoded.flatMap { $0.observations.filter(\.needsDetail).map(\.key) })
+        let thin = decoded.flatMap { $0.observations.filter(\.needsDetail) }
+        let held = try await heldSnapshots(Set(thin.map(\.key)))
+        let detailKeys = Set(thin.filter { DetailFetchRule.needsFetch($0, held: held[$0.key]) }.map(\.key))
+        let skipped = Set(thin.map(\.key)).subtracting(detailKeys).count
+        if skipped > 0 { Counter(label: "gateway_detail_fetches_skipped_total").increment(by: skipped) }
         let details = await fetchDetails(Array(detailKeys).sorted(), now: now)
 
         var batch: [ProcessedDelivery] = []
@@ -191,7 +196,7 @@ public final class InboxProcessor: Service, Sendable {
             var prepared = item.observations.map { PreparedObservation(observation: $0, rawPayload: item.entry.delivery.payloadText) }
             var missing: [String] = []
             var invalidDetail: String?
-            for key in Set(item.observations.filter(\.needsDetail).map(\.key)).sorted() {
+            for key in Set(item.observations.filter(\.needsDetail).map(\.key)).intersection(detailKeys).sorted() {
                 switch details[key] {
                 case .success(let detail)?:
                     if let problem = ObservationBounds.problem(in: detail.observation) {
@@ -307,6 +312,21 @@ public final class InboxProcessor: Service, Sendable {
 
     /// Fetches details, at most `detailConcurrency` per shop, all within one deadline. Shops whose circuit is open
     /// (a recent time-out) are not asked at all.
+    /// The snapshot each of these orders holds (``GatewayCore/CanonicalOrder/heldSnapshot``), one store query per shop.
+    private func heldSnapshots(_ keys: Set<OrderKey>) async throws -> [OrderKey: HeldSnapshot] {
+        var byShop: [Platform: [String: [String]]] = [:]
+        for key in keys { byShop[key.platform, default: [:]][key.shop, default: []].append(key.platformOrderId) }
+        var held: [OrderKey: HeldSnapshot] = [:]
+        for (platform, shops) in byShop {
+            for (shop, ids) in shops {
+                for (id, snapshot) in try await orders.heldSnapshots(platform: platform, shop: shop, orderIds: ids) {
+                    held[OrderKey(platform: platform, shop: shop, platformOrderId: id)] = snapshot
+                }
+            }
+        }
+        return held
+    }
+
     private func fetchDetails(_ keys: [OrderKey], now: Timestamp) async -> [OrderKey: Result<PreparedObservation, any Error>] {
         var results: [OrderKey: Result<PreparedObservation, any Error>] = [:]
         var byShop: [String: [OrderKey]] = [:]

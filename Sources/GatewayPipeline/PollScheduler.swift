@@ -8,10 +8,15 @@ import Synchronization
 /// windows no longer than the platform allows, overlap, back-off on errors, and never two polls
 /// of the same shop at once.
 ///
-/// Rows this process has already stored (the same order at the same update time, listed again by an overlapping or
-/// repeated window) are not sent to the inbox again: the last ``recentRowsPerShop`` delivery ids per shop are kept
-/// in memory (``GatewayCore/RecentKeys``), and skipped rows are counted in `gateway_poll_rows_skipped_total`. After a
-/// restart the inbox still absorbs such repeats by their delivery id, as before.
+/// Rows that would tell the gateway nothing new are not sent to the inbox (issue #14 target 5), and are counted in
+/// `gateway_poll_rows_skipped_total`:
+/// - rows this process has already stored (the same order at the same update time, listed again by an overlapping or
+///   repeated window): the last ``recentRowsPerShop`` delivery ids per shop are kept in memory
+///   (``GatewayCore/RecentKeys``); after a restart the inbox still absorbs such repeats by their delivery id;
+/// - rows whose every observation the order already holds, however the gateway learnt it (a push and its detail
+///   fetch, usually): the connector maps each row as the processor will (``GatewayCore/PlatformConnector/observations(from:)``,
+///   pure), the order store answers ``GatewayCore/CanonicalOrder/heldSnapshot`` for a window's orders in one query,
+///   and ``GatewayCore/HeldSnapshot/holds(_:)`` decides. A row that does not map is kept (the processor parks it).
 public final class PollScheduler: Service, Sendable {
     /// One shop to poll.
     public struct Target: Sendable {
@@ -51,6 +56,7 @@ public final class PollScheduler: Service, Sendable {
     private let targets: [Target]
     private let inbox: any InboxStore
     private let cursors: any PollCursorStore
+    private let orders: (any OrderStore)?
     private let clock: @Sendable () -> Timestamp
     private let logger: Logger
     private let running = Mutex<Set<String>>([])
@@ -61,12 +67,14 @@ public final class PollScheduler: Service, Sendable {
         targets: [Target],
         inbox: any InboxStore,
         cursors: any PollCursorStore,
+        orders: (any OrderStore)? = nil,
         clock: @escaping @Sendable () -> Timestamp = SystemClock.now,
         logger: Logger = Logger(label: "poll-scheduler")
     ) {
         self.targets = targets
         self.inbox = inbox
         self.cursors = cursors
+        self.orders = orders
         self.clock = clock
         self.logger = logger
     }
@@ -122,14 +130,15 @@ public final class PollScheduler: Service, Sendable {
         while start < end {
             let windowEnd = min(start.adding(seconds: policy.maxWindowSeconds), end)
             let deliveries = try await target.connector.poll(from: start, to: windowEnd)
-            let fresh = recentRows.withLock { recent in
+            let unseen = recentRows.withLock { recent in
                 deliveries.filter { !(recent[shop]?.contains($0.deliveryId) ?? false) }
             }
+            let fresh = try await withoutHeldRows(unseen, connector: target.connector)
             let results = try await inbox.append(fresh)
-            // Remembered only once stored: a row whose append failed is sent again by the next poll.
+            // Remembered only once stored (or found held): a row whose append failed is sent again by the next poll.
             recentRows.withLock { recent in
                 var keys = recent[shop] ?? RecentKeys(capacity: Self.recentRowsPerShop)
-                for delivery in fresh { keys.insert(delivery.deliveryId) }
+                for delivery in unseen { keys.insert(delivery.deliveryId) }
                 recent[shop] = keys
             }
             report.windows += 1
@@ -144,5 +153,24 @@ public final class PollScheduler: Service, Sendable {
             Counter(label: "gateway_poll_rows_skipped_total", dimensions: [("shop", shop)]).increment(by: report.rowsSkipped)
         }
         return report
+    }
+
+    /// The rows with an observation the order does not already hold.
+    private func withoutHeldRows(_ deliveries: [InboxDelivery], connector: any PlatformConnector) async throws -> [InboxDelivery] {
+        guard let orders, !deliveries.isEmpty else { return deliveries }
+        let mapped: [(delivery: InboxDelivery, observations: [OrderObservation]?)] = deliveries.map { delivery in
+            let observations = try? connector.observations(from: InboxEntry(id: 0, delivery: delivery))
+            return (delivery, observations.flatMap { $0.isEmpty ? nil : $0 })
+        }
+        let ids = mapped.flatMap { $0.observations?.map(\.key.platformOrderId) ?? [] }
+        guard !ids.isEmpty else { return deliveries }
+        let held = try await orders.heldSnapshots(platform: connector.platform, shop: connector.shop, orderIds: ids)
+        return mapped.filter { item in
+            guard let observations = item.observations else { return true }
+            return !observations.allSatisfy { observation in
+                observation.key.platform == connector.platform && observation.key.shop == connector.shop
+                    && held[observation.key.platformOrderId]?.holds(observation) == true
+            }
+        }.map(\.delivery)
     }
 }

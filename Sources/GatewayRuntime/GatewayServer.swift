@@ -104,7 +104,7 @@ public final class GatewayServer: Sendable {
                 settleSeconds: shop.poll.settleSeconds
             )
         }
-        self.poller = PollScheduler(targets: targets, inbox: stores.inbox, cursors: stores.cursors, logger: logger)
+        self.poller = PollScheduler(targets: targets, inbox: stores.inbox, cursors: stores.cursors, orders: stores.orders, logger: logger)
         self.stockWriteBack = StockWriteBack(
             inventory: stores.inventory,
             connectors: registry.connectors,

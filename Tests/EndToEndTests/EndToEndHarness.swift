@@ -142,7 +142,7 @@ struct EndToEndHarness {
     }
 
     /// Polls `condition` every 50 ms until it holds or `seconds` pass.
-    static func eventually(seconds: Double = 15, _ condition: () async throws -> Bool) async throws -> Bool {
+    static func eventually(seconds: Double = 60, _ condition: () async throws -> Bool) async throws -> Bool {
         let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
         while ContinuousClock.now < deadline {
             if try await condition() { return true }

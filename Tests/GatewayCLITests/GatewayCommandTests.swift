@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GatewayCore
 import MockPlatformKit
 import Testing
 
@@ -41,5 +42,25 @@ import Testing
         let outcome = try await demo.play()
         #expect(outcome.comparison.compared >= 60)
         #expect(outcome.comparison.allEqual, "\(outcome.comparison.differences.prefix(5))")
+        let repeats = try #require(outcome.repeats)
+        #expect(repeats.orders == outcome.comparison.compared)
+        #expect(repeats.total == repeats.absorbedAtInbox + repeats.unchanged)
+        #expect(repeats.unchanged <= repeats.duplicates + repeats.stale)
+    }
+
+    @Test func repeatsPerOrderCountsAbsorbedDuplicateAndStaleDeliveries() {
+        let statistics = OrderStatistics(
+            ordersByShopAndStatus: ["a": [.paid: 3, .shipped: 1], "b": [.cancelled: 1]],
+            decisions: [.applied: 40, .duplicate: 2, .stale: 3]
+        )
+        let inbox = InboxCounts(total: 50, unprocessed: 0, duplicatesAbsorbed: 5)
+        let repeats = DemoRepeats(statistics: statistics, inbox: inbox, unchanged: 4)
+        #expect(repeats.total == 9)
+        #expect(repeats.perOrder == 1.8)
+        #expect(repeats.line.hasPrefix("repeats per order: 1.8 (9 deliveries told nothing new over 5 orders"))
+        // Without a store count, every duplicate or stale observation counts as a delivery.
+        #expect(DemoRepeats(statistics: statistics, inbox: inbox, unchanged: nil).total == 10)
+        let empty = InboxCounts(total: 0, unprocessed: 0, duplicatesAbsorbed: 0)
+        #expect(DemoRepeats(statistics: OrderStatistics(), inbox: empty, unchanged: nil).perOrder == 0)
     }
 }

@@ -36,7 +36,10 @@ import Testing
         let value = try RawJSON(parsing: #"{"a\"b":"\ud83c\udf4a \u6a59 \n\t\/","\u006b":1,"k":2}"#)
         #expect(value.members?.map(\.key) == ["a\"b", "k", "k"])
         #expect(value["a\"b"]?.scalarText == "🍊 橙 \n\t/")
-        #expect(value["k"]?.scalarText == "2", "the last of a repeated key, as JSONDecoder reads it")
+        // A repeated key reads as JSONDecoder reads it (the first, with Foundation on Linux).
+        struct K: Decodable { var k: Int }
+        let decoded = try JSONDecoder().decode(K.self, from: Data(#"{"\u006b":1,"k":2}"#.utf8))
+        #expect(value["k"]?.scalarText == String(decoded.k))
     }
 
     @Test(arguments: [

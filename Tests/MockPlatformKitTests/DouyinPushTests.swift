@@ -32,7 +32,7 @@ struct DouyinPushTests {
         let created = try shop.createdMessage(orderId: orderId)
         let paid = try shop.pay(orderId: orderId, at: Date())
 
-        let result = try await shop.push([created, paid], to: receiver.baseURL)
+        let result = try await shop.push([created, paid], to: receiver.baseURL, timeout: .patient)
         #expect(result.status == 200)
         #expect(result.acknowledged)
 
@@ -62,11 +62,11 @@ struct DouyinPushTests {
         #expect(data.update_time > 1_600_000_000)
 
         receiver.setAnswer(status: 200, body: #"{"code":1,"msg":"fail"}"#)
-        #expect(try await shop.push([paid], to: receiver.baseURL).acknowledged == false)
+        #expect(try await shop.push([paid], to: receiver.baseURL, timeout: .patient).acknowledged == false)
         receiver.setAnswer(status: 500, body: #"{"code":0}"#)
-        #expect(try await shop.push([paid], to: receiver.baseURL).acknowledged == false)
+        #expect(try await shop.push([paid], to: receiver.baseURL, timeout: .patient).acknowledged == false)
 
-        let handshake = try await shop.handshake(to: receiver.baseURL)
+        let handshake = try await shop.handshake(to: receiver.baseURL, timeout: .patient)
         #expect(handshake.status == 500)
         let last = try #require(receiver.deliveries().last)
         #expect(last.bodyText.contains(#""tag":"0""#))

@@ -25,7 +25,7 @@ struct KuaishouPushTests {
         let oid = shop.createOrder(lines: [KuaishouAPITests.line], at: Date())
         let created = try shop.createdMessage(orderId: oid)
         let paid = try shop.pay(orderId: oid, at: Date())
-        let result = try await shop.push([created, paid], to: receiver.baseURL)
+        let result = try await shop.push([created, paid], to: receiver.baseURL, timeout: .patient)
         #expect(result.acknowledged)
         let deliveries = receiver.deliveries()
         #expect(deliveries.count == 2)
@@ -48,14 +48,14 @@ struct KuaishouPushTests {
         #expect(created.eventId != paid.eventId)
 
         receiver.setAnswer(status: 200, body: #"{"code":0,"msg":"success"}"#)
-        #expect(try await shop.push([paid], to: receiver.baseURL).acknowledged == false, "Kuaishou needs result 1")
+        #expect(try await shop.push([paid], to: receiver.baseURL, timeout: .patient).acknowledged == false, "Kuaishou needs result 1")
         receiver.setAnswer(status: 500, body: #"{"result":1}"#)
-        #expect(try await shop.push([paid], to: receiver.baseURL).acknowledged == false)
+        #expect(try await shop.push([paid], to: receiver.baseURL, timeout: .patient).acknowledged == false)
         receiver.setAnswer(status: 200, body: #"{"result":1}"#)
-        let heartbeat = try await shop.heartbeat(to: receiver.baseURL)
+        let heartbeat = try await shop.heartbeat(to: receiver.baseURL, timeout: .patient)
         #expect(heartbeat.acknowledged)
         #expect(try Self.decrypt(try #require(receiver.deliveries().last).bodyText) == #"{"test":true}"#)
-        _ = try await shop.heartbeat(to: receiver.baseURL, encrypted: false)
+        _ = try await shop.heartbeat(to: receiver.baseURL, encrypted: false, timeout: .patient)
         #expect(try #require(receiver.deliveries().last).bodyText == #"{"test":true}"#)
         await receiver.shutdown()
     }
@@ -112,7 +112,7 @@ struct KuaishouPushTests {
         )
         _ = try shop.cancelOrder(orderId: other.orderId, at: Date())
 
-        let result = try await shop.deliver(pushes.compactMap { $0 }, to: receiver.baseURL, timeout: .seconds(3))
+        let result = try await shop.deliver(pushes.compactMap { $0 }, to: receiver.baseURL, timeout: .patient)
         #expect(result.acknowledged)
         #expect(receiver.deliveries().count == 2)
 

@@ -41,7 +41,7 @@ struct WechatChannelsPushTests {
         try await receiver.start()
         let mock = MockPlatform(configuration: try DomesticPlatformsConfiguration.load(), seed: 7)
         let shop = try #require(mock.wechatChannels(shop: "linyin-wechat"))
-        let result = try await shop.verifyURL(to: receiver.baseURL)
+        let result = try await shop.verifyURL(to: receiver.baseURL, timeout: .patient)
         #expect(result.acknowledged)
         let delivery = try #require(receiver.deliveries().last)
         #expect(delivery.method == "GET")
@@ -65,7 +65,7 @@ struct WechatChannelsPushTests {
         let shop = try #require(mock.wechatChannels(shop: "linyin-wechat"))
         let id = shop.createOrder(lines: [WechatChannelsAPITests.line], at: Date())
         let paid = try shop.pay(orderId: id, at: Date())
-        #expect(try await shop.push([paid], to: receiver.baseURL).acknowledged)
+        #expect(try await shop.push([paid], to: receiver.baseURL, timeout: .patient).acknowledged)
         let delivery = try #require(receiver.deliveries().last)
         #expect(delivery.method == "POST")
         #expect(delivery.headers["content-type"] == "application/json")
@@ -90,9 +90,9 @@ struct WechatChannelsPushTests {
         #expect(info["pay_time"] != nil)
 
         receiver.setAnswer(status: 200, body: "fail")
-        #expect(try await shop.push([paid], to: receiver.baseURL).acknowledged == false)
+        #expect(try await shop.push([paid], to: receiver.baseURL, timeout: .patient).acknowledged == false)
         receiver.setAnswer(status: 502, body: "success")
-        #expect(try await shop.push([paid], to: receiver.baseURL).acknowledged == false)
+        #expect(try await shop.push([paid], to: receiver.baseURL, timeout: .patient).acknowledged == false)
         await receiver.shutdown()
     }
 
@@ -136,7 +136,7 @@ struct WechatChannelsPushTests {
         )
         _ = try shop.cancelOrder(orderId: cancelled.orderId, at: Date())
 
-        let result = try await shop.deliver(pushes.compactMap { $0 }, to: receiver.baseURL, timeout: .seconds(5))
+        let result = try await shop.deliver(pushes.compactMap { $0 }, to: receiver.baseURL, timeout: .patient)
         #expect(result.acknowledged)
         let events = try receiver.deliveries().map { delivery -> String in
             let envelope = try #require(try JSONSerialization.jsonObject(with: Data(delivery.body)) as? [String: String])

@@ -26,7 +26,7 @@ struct YouzanPushTests {
         let shop = try #require(mock.youzan(shop: "yunlai-youzan"))
         let tid = shop.createTrade(lines: [Self.line], postageFen: 800, at: Date())
         let paid = try shop.pay(tid: tid, at: Date())
-        #expect(try await shop.push([paid], to: receiver.baseURL).acknowledged)
+        #expect(try await shop.push([paid], to: receiver.baseURL, timeout: .patient).acknowledged)
         let delivery = try #require(receiver.deliveries().last)
         #expect(delivery.path == "/webhooks/youzan/yunlai-youzan")
         #expect(delivery.headers["content-type"] == "application/json")
@@ -58,9 +58,9 @@ struct YouzanPushTests {
         #expect(decoded.contains("保靖椪柑 5kg"))
 
         receiver.setAnswer(status: 200, body: #"{"code":1,"msg":"fail"}"#)
-        #expect(try await shop.push([paid], to: receiver.baseURL).acknowledged == false)
+        #expect(try await shop.push([paid], to: receiver.baseURL, timeout: .patient).acknowledged == false)
         receiver.setAnswer(status: 200, body: #"{"code":0,"msg":"success"}"#)
-        let ping = try await shop.sendTest(to: receiver.baseURL)
+        let ping = try await shop.sendTest(to: receiver.baseURL, timeout: .patient)
         #expect(ping.acknowledged)
         let test = try #require(receiver.deliveries().last)
         let testBody = try #require(try JSONSerialization.jsonObject(with: Data(test.body)) as? [String: Any])
@@ -88,7 +88,7 @@ struct YouzanPushTests {
         pushes.append(try shop.completeOrder(orderId: placed.orderId, at: Date()))
         let closed = try shop.placeOrder(lines: [Self.line], postageFen: 0, roomId: nil, authorId: nil, province: "湖南省", city: "长沙市", at: Date())
         pushes.append(try shop.cancelOrder(orderId: closed.orderId, at: Date()))
-        #expect(try await shop.deliver(pushes.compactMap { $0 }, to: receiver.baseURL, timeout: .seconds(5)).acknowledged)
+        #expect(try await shop.deliver(pushes.compactMap { $0 }, to: receiver.baseURL, timeout: .patient).acknowledged)
         let types = receiver.deliveries().map { $0.headers["event-type"] ?? "" }
         #expect(
             types == [

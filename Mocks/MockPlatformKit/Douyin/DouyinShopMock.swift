@@ -413,10 +413,12 @@ public final class DouyinShopMock: Sendable {
     }
 
     /// Sends the URL verification push (tag `"0"`) to a gateway.
-    /// - Parameter gatewayBaseURL: the gateway root.
+    /// - Parameters:
+    ///   - gatewayBaseURL: the gateway root.
+    ///   - timeout: how long to wait for the answer.
     /// - Returns: the gateway's answer.
-    public func handshake(to gatewayBaseURL: String) async throws -> MockPushResult {
-        try await push([handshakeMessage()], to: gatewayBaseURL)
+    public func handshake(to gatewayBaseURL: String, timeout: Duration = .seconds(5)) async throws -> MockPushResult {
+        try await push([handshakeMessage()], to: gatewayBaseURL, timeout: timeout)
     }
 
     // MARK: - Internal (open API)

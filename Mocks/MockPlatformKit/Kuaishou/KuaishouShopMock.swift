@@ -277,8 +277,9 @@ public final class KuaishouShopMock: Sendable {
     ///   - gatewayBaseURL: the gateway root.
     ///   - encrypted: true (default) to encrypt it like every message; false sends the JSON as plain text
     ///     (**[U]** whether Kuaishou encrypts the heartbeat; a gateway should accept both).
-    public func heartbeat(to gatewayBaseURL: String, encrypted: Bool = true) async throws -> MockPushResult {
-        try await send(plaintext: #"{"test":true}"#, to: gatewayBaseURL, timeout: .seconds(3), encrypted: encrypted)
+    ///   - timeout: how long to wait for the answer.
+    public func heartbeat(to gatewayBaseURL: String, encrypted: Bool = true, timeout: Duration = .seconds(3)) async throws -> MockPushResult {
+        try await send(plaintext: #"{"test":true}"#, to: gatewayBaseURL, timeout: timeout, encrypted: encrypted)
     }
 
     func send(plaintext: String, to gatewayBaseURL: String, timeout: Duration, encrypted: Bool = true) async throws -> MockPushResult {

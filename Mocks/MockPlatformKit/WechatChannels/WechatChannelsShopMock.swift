@@ -232,7 +232,8 @@ public final class WechatChannelsShopMock: Sendable {
     /// Sends the URL verification `GET {gateway}/webhooks/wechat-channels/{shop}?signature=…&timestamp=…&nonce=…&echostr=…`
     /// (`signature` = SHA1 of sorted token, timestamp, nonce).
     /// - Returns: the answer; `acknowledged` is true for HTTP 200 whose body is exactly the `echostr`.
-    public func verifyURL(to gatewayBaseURL: String) async throws -> MockPushResult {
+    /// - Parameter timeout: how long to wait for the answer.
+    public func verifyURL(to gatewayBaseURL: String, timeout: Duration = .seconds(5)) async throws -> MockPushResult {
         let (timestamp, nonce, echo) = state.withLock { state in
             (String(Self.seconds(Date())), String(1_000_000_000 + state.generator.below(1_000_000_000)), String(state.generator.next()))
         }
@@ -240,7 +241,7 @@ public final class WechatChannelsShopMock: Sendable {
         let url =
             PushTransport.trimmed(gatewayBaseURL) + "/webhooks/wechat-channels/" + shopKey
             + "?signature=\(signature)&timestamp=\(timestamp)&nonce=\(nonce)&echostr=\(echo)"
-        let reply = try await PushTransport.send(method: .GET, url: url, headers: [], body: nil, timeout: .seconds(5))
+        let reply = try await PushTransport.send(method: .GET, url: url, headers: [], body: nil, timeout: timeout)
         return MockPushResult(status: reply.status, body: reply.body, acknowledged: reply.status == 200 && reply.body == echo)
     }
 

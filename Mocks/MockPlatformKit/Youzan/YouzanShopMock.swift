@@ -236,9 +236,9 @@ public final class YouzanShopMock: Sendable {
         return PushTransport.combine(results)
     }
 
-    /// Sends a test ping.
-    public func sendTest(to gatewayBaseURL: String) async throws -> MockPushResult {
-        try await push([testMessage()], to: gatewayBaseURL)
+    /// Sends a test ping, waiting at most `timeout` for the answer.
+    public func sendTest(to gatewayBaseURL: String, timeout: Duration = .seconds(5)) async throws -> MockPushResult {
+        try await push([testMessage()], to: gatewayBaseURL, timeout: timeout)
     }
 
     // MARK: - Private

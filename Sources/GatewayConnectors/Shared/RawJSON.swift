@@ -89,9 +89,10 @@ struct RawJSON: Sendable, Hashable, CustomStringConvertible {
         return members
     }
 
-    /// The value of an object's member; the last one when the key repeats (as `JSONDecoder` reads it).
+    /// The value of an object's member; the first one when the key repeats, as Foundation's `JSONDecoder` reads it on
+    /// Linux (so an id read from a row that does not decode is the one a decoding row would give).
     subscript(key: String) -> RawJSON? {
-        members?.last { $0.key == key }?.value
+        members?.first { $0.key == key }?.value
     }
 
     /// A string's value (escapes resolved) or a number's literal text; `nil` for other kinds.

@@ -142,30 +142,37 @@ public struct WeChatChannelsConnector: PlatformConnector {
 
     /// Fetches orders with a few requests in flight (the shop's rate limiter still paces them), in list order;
     /// each with its answer's text, or the error that stopped it.
+    ///
+    /// Written without a nested function that captures the task group: that form (adding the next task from a
+    /// local `func`) trapped with "Index out of range" on a one-id page in the optimised, sanitised fuzz build
+    /// (RELIABILITY.md, `wechat-poll`), and answers are now collected by index, so no subscript can trap.
     private func fetchAll(_ ids: [String]) async -> [Result<(WeChatOrder, String), any Error>] {
         let api = self.api
-        var results = [Result<(WeChatOrder, String), any Error>](repeating: .failure(CancellationError()), count: ids.count)
-        await withTaskGroup(of: (Int, Result<(WeChatOrder, String), any Error>).self) { group in
-            var next = 0
-            func addNext() {
-                guard next < ids.count else { return }
-                let index = next
-                next += 1
-                group.addTask {
-                    do {
-                        return (index, .success(try await api.order(orderId: ids[index])))
-                    } catch {
-                        return (index, .failure(error))
-                    }
-                }
-            }
-            for _ in 0..<min(Self.detailConcurrency, ids.count) { addNext() }
-            while let (index, result) = await group.next() {
-                results[index] = result
-                addNext()
+        let fetch: @Sendable (Int) async -> (Int, Result<(WeChatOrder, String), any Error>) = { index in
+            do {
+                return (index, .success(try await api.order(orderId: ids[index])))
+            } catch {
+                return (index, .failure(error))
             }
         }
-        return results
+        var answers: [Int: Result<(WeChatOrder, String), any Error>] = [:]
+        await withTaskGroup(of: (Int, Result<(WeChatOrder, String), any Error>).self) { group in
+            var started = 0
+            while started < ids.count, started < Self.detailConcurrency {
+                let index = started
+                group.addTask { await fetch(index) }
+                started += 1
+            }
+            while let (index, result) = await group.next() {
+                answers[index] = result
+                if started < ids.count {
+                    let index = started
+                    group.addTask { await fetch(index) }
+                    started += 1
+                }
+            }
+        }
+        return ids.indices.map { answers[$0] ?? .failure(CancellationError()) }
     }
 
     private func observation(of order: WeChatOrder, source: ObservationSource, event: String) throws -> OrderObservation {

@@ -45,6 +45,8 @@ public struct ParcelAllocation: Sendable, Hashable, Codable {
 
     /// Income in fen for grams at a price in fen per kilogram, rounded half up, exact.
     public static func incomeFen(grams: Int64, priceFenPerKg: Int64) -> Int64 {
+        let (small, overflow) = grams.multipliedReportingOverflow(by: priceFenPerKg)
+        if !overflow && small >= 0 && small <= Int64.max - 500 { return (small + 500) / 1000 }  // the usual case, in 64 bits
         let product = Int128(grams) * Int128(priceFenPerKg)
         let rounded = product >= 0 ? (product + 500) / 1000 : -((-product + 500) / 1000)
         return Int64(clamping: rounded)

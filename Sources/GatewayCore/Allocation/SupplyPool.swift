@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The supply lots of one enterprise, product and grade with their running allocated grams: allocates
 /// demands to lots, one unit at a time, and reverses allocations exactly.
 ///
@@ -30,13 +32,28 @@
 ///   grams, the households, the policy and the sequence of demands, never on the order lots are given in.
 /// - Each allocation records `quotaGrams = ⌊q_i⌋` and `deficitGrams = ⌊q_i⌋ − a_i` of the chosen lot.
 /// - ``allocate(_:)`` is all or nothing; ``reverse(_:)`` subtracts exactly what was allocated.
+///
+/// ## How the lot is found
+///
+/// The deficits of all lots move together with one number, `λ = (T + u) / C`, so the pool keeps, per candidate
+/// list, a ``QuotaTournament``: a tournament tree ordered by deficit (then list order) whose nodes know over
+/// which range of `λ` their winner stays the winner, shared by every unit size. A unit costs the
+/// recomputation of the path of the lot that changed and of the few nodes `λ` moved past — about O(log n) —
+/// plus, when the winner is too full for the unit or above its upper quota, a branch-and-bound descent,
+/// instead of a pass over the tier's lots; the result is the same lot, decided by the same exact integer
+/// comparisons. Pools whose capacities sum to more than 2⁶¹ g (beyond any real season) use that pass.
 public struct SupplyPool: Sendable {
     /// The lots, in the order given.
     public let lots: [SupplyLot]
     /// The policy.
     public let policy: AllocationPolicy
+
     /// Ids of lots whose allocated grams changed since the pool was made or ``clearChanges()`` was called.
-    public private(set) var changedLotIds: Set<String> = []
+    public var changedLotIds: Set<String> { Set(changedPositions.map { lots[$0].id }) }
+
+    /// The largest total capacity and unit (grams) the tournament serves: every sum and difference it forms
+    /// then fits in 64 bits, every product in 128.
+    static let indexBound: Int64 = 1 << 61
 
     private var allocated: [Int64]
     private let capacity: [Int64]
@@ -45,28 +62,18 @@ public struct SupplyPool: Sendable {
     private let tierOfLot: [Int]
     private var tierAllocated: [Int64]
     private var poolAllocated: Int64 = 0
+    /// Σ of the positive capacities, saturating at `Int64.max`.
     private let totalCapacity: Int64
-    /// Per demand key (day, enterprise, product, grade): for each tier, the id of the list of lots whose key
-    /// and window match. Equal lists share an id, so days with the same lots share the totals cache.
-    private var candidateCache: [CandidateKey: [Int]] = [:]
-    /// Candidate lists by id: lot positions in tie-break order (capacity descending, then id ascending).
-    private var candidateLists: [[Int]] = []
-    private var candidateListIds: [[Int]: Int] = [:]
-    /// Per tier: C and T of the eligible lots of one candidate list, per unit size, kept up to date as units
-    /// are placed so a unit costs one pass over the lots, not two.
-    private var eligibleTotals: [EligibleTotals]
-
-    private struct EligibleTotals: Sendable {
-        var listId = -1
-        var byUnit: [Int64: (capacity: Int64, allocated: Int64)] = [:]
-    }
-
-    private struct CandidateKey: Hashable, Sendable {
-        var date: String
-        var enterpriseId: String
-        var product: String
-        var grade: String
-    }
+    /// The lots' distinct `availableFrom` and `availableTo` days, sorted: a demand's day is placed among them
+    /// to find its candidate lots (see ``SupplyPoolIndex/CandidateKey``).
+    private let windowStarts: [String]
+    private let windowEnds: [String]
+    /// Whether each lot is in ``changedLotIds``, and those lots in the order they changed.
+    private var changed: [Bool]
+    private var changedPositions: [Int] = []
+    /// Allocation changes this value has made (see ``SupplyPoolIndex``).
+    private var generation: UInt64 = 0
+    private var index: SupplyPoolIndex
 
     /// Creates a pool.
     /// - Parameters:
@@ -95,8 +102,16 @@ public struct SupplyPool: Sendable {
         }
         tierAllocated = tierTotals
         poolAllocated = pool
-        totalCapacity = capacity.reduce(0) { $0 + max(0, $1) }
-        eligibleTotals = Array(repeating: EligibleTotals(), count: policy.tiers.count)
+        var total: Int64 = 0
+        for grams in capacity where grams > 0 {
+            let (sum, overflow) = total.addingReportingOverflow(grams)
+            total = overflow ? .max : sum
+        }
+        totalCapacity = total
+        windowStarts = Set(lots.compactMap(\.availableFrom)).sorted()
+        windowEnds = Set(lots.compactMap(\.availableTo)).sorted()
+        changed = [Bool](repeating: false, count: lots.count)
+        self.index = SupplyPoolIndex(generation: 0)
     }
 
     /// Grams allocated to a lot so far (0 for an unknown lot).
@@ -125,7 +140,10 @@ public struct SupplyPool: Sendable {
     public var totalAllocatedGrams: Int64 { poolAllocated }
 
     /// Forgets which lots changed (after the caller wrote them back).
-    public mutating func clearChanges() { changedLotIds.removeAll(keepingCapacity: true) }
+    public mutating func clearChanges() {
+        for position in changedPositions { changed[position] = false }
+        changedPositions.removeAll(keepingCapacity: true)
+    }
 
     /// Allocates a demand, unit by unit, by the policy above.
     /// - Returns: the allocations, in parcel order; their grams sum to `demand.totalGrams`.
@@ -135,67 +153,96 @@ public struct SupplyPool: Sendable {
             throw SupplyShortage(demand: demand, availableGrams: 0, message: "line \(demand.lineRef): the demand has no positive parcel weight")
         }
         if demand.parcels == 0 { return [] }
-        let key = CandidateKey(date: demand.date, enterpriseId: demand.enterpriseId, product: demand.product, grade: demand.grade)
-        let candidates = candidateLots(for: key)
-        let (unit, unitsPerParcel) = Self.units(parcelGrams: demand.parcelGrams, unitGrams: policy.unitGrams)
-        var newlyChanged: [String] = []
-        var result: [ParcelAllocation] = []
-        result.reserveCapacity(demand.parcels)
-        for parcel in 0..<demand.parcels {
-            let firstOfParcel = result.count
-            for _ in 0..<unitsPerParcel {
-                guard let choice = chooseLot(unit: unit, candidates: candidates) else {
-                    invalidateTotals()
-                    reverse(result)
-                    for id in newlyChanged { changedLotIds.remove(id) }
-                    throw shortage(demand: demand, unit: unit, candidates: candidates)
-                }
-                let position = choice.position
-                let lot = lots[position]
-                if let merged = result[firstOfParcel...].firstIndex(where: { $0.lotId == lot.id }) {
-                    result[merged].grams += unit
-                    result[merged].incomeFen = ParcelAllocation.incomeFen(grams: result[merged].grams, priceFenPerKg: lot.priceFenPerKg)
-                } else {
-                    result.append(
-                        ParcelAllocation(
-                            lineRef: demand.lineRef,
-                            parcelIndex: parcel,
-                            lotId: lot.id,
-                            householdId: lot.householdId,
-                            grams: unit,
-                            tier: policy.tiers[choice.tier].name,
-                            quotaGrams: choice.quotaGrams,
-                            deficitGrams: choice.quotaGrams - allocated[position],
-                            incomeFen: ParcelAllocation.incomeFen(grams: unit, priceFenPerKg: lot.priceFenPerKg)
-                        )
-                    )
-                }
-                placed(unit, on: position, tier: choice.tier, listId: candidates[choice.tier])
-                if add(unit, to: position) { newlyChanged.append(lot.id) }
-            }
-        }
-        return result
+        return try withIndex { pool, state throws(SupplyShortage) in try pool.allocate(demand, state: &state) }
     }
 
     /// Reverses allocations made by this pool (cancellation or refund before shipment): subtracts each
     /// allocation's grams from its lot (never below zero). Allocations of lots the pool does not hold are ignored.
     public mutating func reverse(_ allocations: [ParcelAllocation]) {
-        invalidateTotals()
-        for allocation in allocations {
-            guard let position = lotIndexById[allocation.lotId] else { continue }
-            add(-allocation.grams, to: position)
+        withIndex { pool, state in
+            for allocation in allocations {
+                guard let position = pool.lotIndexById[allocation.lotId] else { continue }
+                pool.add(-allocation.grams, to: position, state: &state)
+            }
         }
+    }
+
+    /// Runs `body` with this value's index state, taking a fresh index when this value is not on the shared
+    /// index's line (see ``SupplyPoolIndex``).
+    private mutating func withIndex<Result: Sendable, Failure: Error>(
+        _ body: (inout SupplyPool, inout SupplyPoolIndex.State) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        while true {
+            let shared = index
+            let generation = generation
+            let outcome: Result? = try shared.state.withLock { state throws(Failure) -> Result? in
+                guard state.generation == generation else { return nil }
+                state.trimLog(limit: max(4096, 4 * lots.count))
+                return try body(&self, &state)
+            }
+            if let outcome { return outcome }
+            index = shared.detached(generation: generation)
+        }
+    }
+
+    private mutating func allocate(_ demand: SupplyDemand, state: inout SupplyPoolIndex.State) throws(SupplyShortage) -> [ParcelAllocation] {
+        let selection = self.selection(for: demand, state: &state)
+        let candidates = state.selections[selection]
+        let (unit, unitsPerParcel) = Self.units(parcelGrams: demand.parcelGrams, unitGrams: policy.unitGrams)
+        // The tournament of each tier's list (-1: no lot), or none at all for the pass.
+        let tournaments = totalCapacity <= Self.indexBound && unit <= Self.indexBound ? tournamentIds(selection, state: &state) : []
+        var newlyChanged = 0
+        var result: [ParcelAllocation] = []
+        result.reserveCapacity(demand.parcels)
+        for parcel in 0..<demand.parcels {
+            let firstOfParcel = result.count
+            for _ in 0..<unitsPerParcel {
+                guard let choice = chooseLot(unit: unit, candidates: candidates, tournaments: tournaments, state: &state) else {
+                    for allocation in result {
+                        if let position = lotIndexById[allocation.lotId] { add(-allocation.grams, to: position, state: &state) }
+                    }
+                    for _ in 0..<newlyChanged { changed[changedPositions.removeLast()] = false }
+                    throw shortage(demand: demand, unit: unit, candidates: candidates, state: state)
+                }
+                let position = choice.position
+                if unitsPerParcel > 1, let merged = result[firstOfParcel...].firstIndex(where: { $0.lotId == lots[position].id }) {
+                    result[merged].grams += unit
+                    result[merged].incomeFen = ParcelAllocation.incomeFen(grams: result[merged].grams, priceFenPerKg: lots[position].priceFenPerKg)
+                } else {
+                    result.append(
+                        ParcelAllocation(
+                            lineRef: demand.lineRef,
+                            parcelIndex: parcel,
+                            lotId: lots[position].id,
+                            householdId: lots[position].householdId,
+                            grams: unit,
+                            tier: policy.tiers[choice.tier].name,
+                            quotaGrams: choice.quotaGrams,
+                            deficitGrams: choice.quotaGrams - allocated[position],
+                            incomeFen: ParcelAllocation.incomeFen(grams: unit, priceFenPerKg: lots[position].priceFenPerKg)
+                        )
+                    )
+                }
+                if add(unit, to: position, state: &state) { newlyChanged += 1 }
+            }
+        }
+        return result
     }
 
     /// Adds grams to a lot; returns whether the lot was not yet in ``changedLotIds``.
     @discardableResult
-    private mutating func add(_ grams: Int64, to position: Int) -> Bool {
+    private mutating func add(_ grams: Int64, to position: Int, state: inout SupplyPoolIndex.State) -> Bool {
         let change = max(grams, -allocated[position])  // allocated grams never go below zero
         allocated[position] += change
         poolAllocated += change
         let tier = tierOfLot[position]
         if tier >= 0 { tierAllocated[tier] += change }
-        return changedLotIds.insert(lots[position].id).inserted
+        state.changed(position: position)
+        generation &+= 1
+        guard !changed[position] else { return false }
+        changed[position] = true
+        changedPositions.append(position)
+        return true
     }
 
     /// The unit size and units per parcel for a parcel weight.
@@ -204,49 +251,46 @@ public struct SupplyPool: Sendable {
         return (unitGrams, Int(parcelGrams / unitGrams))
     }
 
-    private mutating func invalidateTotals() {
-        for tier in eligibleTotals.indices { eligibleTotals[tier] = EligibleTotals() }
+    /// The selection (candidate lists per tier) of a demand's key and day, made when first needed.
+    private func selection(for demand: SupplyDemand, state: inout SupplyPoolIndex.State) -> Int {
+        let startsBefore = windowStarts.isEmpty ? 0 : Self.count(windowStarts, where: { $0 <= demand.date })
+        let endsBefore = windowEnds.isEmpty ? 0 : Self.count(windowEnds, where: { $0 < demand.date })
+        if state.lastSelection >= 0 && state.lastKey.startsBefore == startsBefore && state.lastKey.endsBefore == endsBefore
+            && state.lastKey.enterpriseId == demand.enterpriseId && state.lastKey.product == demand.product
+            && state.lastKey.grade == demand.grade
+        {
+            return state.lastSelection
+        }
+        let key = SupplyPoolIndex.CandidateKey(
+            startsBefore: startsBefore,
+            endsBefore: endsBefore,
+            enterpriseId: demand.enterpriseId,
+            product: demand.product,
+            grade: demand.grade
+        )
+        let selection = state.selectionIds[key] ?? makeSelection(key, date: demand.date, state: &state)
+        state.lastKey = key
+        state.lastSelection = selection
+        return selection
     }
 
-    /// Updates the cached eligible totals of a tier before `unit` grams are added to a lot of list `listId`.
-    private mutating func placed(_ unit: Int64, on position: Int, tier: Int, listId: Int) {
-        guard eligibleTotals[tier].listId == listId else {
-            eligibleTotals[tier] = EligibleTotals()
-            return
+    /// How many leading elements of a sorted array satisfy a predicate that holds for a prefix of it.
+    private static func count(_ sorted: [String], where isBefore: (String) -> Bool) -> Int {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if isBefore(sorted[middle]) { low = middle + 1 } else { high = middle }
         }
-        let c = capacity[position]
-        let before = allocated[position]
-        let after = before + unit
-        for (size, totals) in eligibleTotals[tier].byUnit where c - before >= size {
-            if c - after >= size {
-                eligibleTotals[tier].byUnit[size] = (totals.capacity, totals.allocated + unit)
-            } else {
-                eligibleTotals[tier].byUnit[size] = (totals.capacity - c, totals.allocated - before)
-            }
-        }
+        return low
     }
 
-    /// C and T of the lots of a list that can take a unit.
-    private mutating func totals(unit: Int64, tier: Int, listId: Int) -> (capacity: Int64, allocated: Int64) {
-        if eligibleTotals[tier].listId == listId, let cached = eligibleTotals[tier].byUnit[unit] { return cached }
-        if eligibleTotals[tier].listId != listId { eligibleTotals[tier] = EligibleTotals(listId: listId) }
-        var eligibleCapacity: Int64 = 0
-        var eligibleAllocated: Int64 = 0
-        for position in candidateLists[listId] where capacity[position] - allocated[position] >= unit {
-            eligibleCapacity += capacity[position]
-            eligibleAllocated += allocated[position]
-        }
-        eligibleTotals[tier].byUnit[unit] = (eligibleCapacity, eligibleAllocated)
-        return (eligibleCapacity, eligibleAllocated)
-    }
-
-    private mutating func candidateLots(for key: CandidateKey) -> [Int] {
-        if let cached = candidateCache[key] { return cached }
+    private func makeSelection(_ key: SupplyPoolIndex.CandidateKey, date: String, state: inout SupplyPoolIndex.State) -> Int {
         var perTier = [[Int]](repeating: [], count: policy.tiers.count)
         for (position, lot) in lots.enumerated() {
             let tier = tierOfLot[position]
             guard tier >= 0, lotIndexById[lot.id] == position, lot.enterpriseId == key.enterpriseId, lot.product == key.product,
-                lot.grade == key.grade, lot.isAvailable(on: key.date)
+                lot.grade == key.grade, lot.isAvailable(on: date)
             else { continue }
             perTier[tier].append(position)
         }
@@ -256,19 +300,34 @@ public struct SupplyPool: Sendable {
                 return lots[left].id < lots[right].id
             }
         }
-        if candidateCache.count > 4096 {
-            candidateCache.removeAll()
-            candidateLists.removeAll()
-            candidateListIds.removeAll()
-            invalidateTotals()
-        }
+        if state.selectionIds.count >= 4096 { state.forgetCandidates() }  // a bound on memory
         let ids = perTier.map { list in
-            if let id = candidateListIds[list] { return id }
-            candidateLists.append(list)
-            candidateListIds[list] = candidateLists.count - 1
-            return candidateLists.count - 1
+            if let id = state.candidateListIds[list] { return id }
+            state.candidateLists.append(list)
+            state.candidateListIds[list] = state.candidateLists.count - 1
+            return state.candidateLists.count - 1
         }
-        candidateCache[key] = ids
+        state.selections.append(ids)
+        state.selectionTournaments.append([])
+        state.selectionIds[key] = state.selections.count - 1
+        return state.selections.count - 1
+    }
+
+    /// The tournament of each tier's candidate list (`-1` for an empty list), built when first needed.
+    private func tournamentIds(_ selection: Int, state: inout SupplyPoolIndex.State) -> [Int] {
+        if !state.selectionTournaments[selection].isEmpty { return state.selectionTournaments[selection] }
+        if state.tournaments.count + policy.tiers.count > 64 { state.forgetTournaments() }  // a bound on memory
+        let ids = state.selections[selection].map { listId in
+            guard !state.candidateLists[listId].isEmpty else { return -1 }
+            while state.tournamentOfList.count <= listId { state.tournamentOfList.append(-1) }
+            if state.tournamentOfList[listId] >= 0 { return state.tournamentOfList[listId] }
+            state.tournaments.append(
+                QuotaTournament(positions: state.candidateLists[listId], capacity: capacity, allocated: allocated, syncedTo: state.log.count)
+            )
+            state.tournamentOfList[listId] = state.tournaments.count - 1
+            return state.tournaments.count - 1
+        }
+        state.selectionTournaments[selection] = ids
         return ids
     }
 
@@ -278,119 +337,84 @@ public struct SupplyPool: Sendable {
         var quotaGrams: Int64
     }
 
-    private mutating func chooseLot(unit: Int64, candidates: [Int]) -> Choice? {
-        if let choice = chooseLot(unit: unit, candidates: candidates, honouringCaps: true) { return choice }
+    private func chooseLot(unit: Int64, candidates: [Int], tournaments: [Int], state: inout SupplyPoolIndex.State) -> Choice? {
+        if let choice = chooseLot(unit: unit, candidates: candidates, tournaments: tournaments, honouringCaps: true, state: &state) {
+            return choice
+        }
         // No tier could take the unit within its cap: a cap spreads supply, it never causes a shortage.
         guard policy.tiers.contains(where: { $0.maxShare != nil }) else { return nil }
-        return chooseLot(unit: unit, candidates: candidates, honouringCaps: false)
+        return chooseLot(unit: unit, candidates: candidates, tournaments: tournaments, honouringCaps: false, state: &state)
     }
 
-    private mutating func chooseLot(unit: Int64, candidates: [Int], honouringCaps: Bool) -> Choice? {
+    private func chooseLot(
+        unit: Int64,
+        candidates: [Int],
+        tournaments: [Int],
+        honouringCaps: Bool,
+        state: inout SupplyPoolIndex.State
+    ) -> Choice? {
         for tier in policy.tiers.indices {
             if honouringCaps, let maxShare = policy.tiers[tier].maxShare {
                 let allowed = Int128(maxShare) * Int128(poolAllocated + unit)
                 if Int128(tierAllocated[tier] + unit) * 100 > allowed { continue }
             }
-            let (eligibleCapacity, eligibleAllocated) = totals(unit: unit, tier: tier, listId: candidates[tier])
-            guard eligibleCapacity > 0 else { continue }
-            let choice = chooseLot(
-                unit: unit,
-                tier: tier,
-                lots: candidateLists[candidates[tier]],
-                eligibleCapacity: eligibleCapacity,
-                eligibleAllocated: eligibleAllocated
-            )
-            if let choice { return choice }
+            if tournaments.isEmpty {
+                if let choice = chooseByPass(unit: unit, tier: tier, positions: state.candidateLists[candidates[tier]]) { return choice }
+                continue
+            }
+            let id = tournaments[tier]
+            guard id >= 0 else { continue }
+            state.tournaments[id].sync(log: state.log, allocated: allocated)
+            guard let (leaf, target, total) = state.tournaments[id].choose(unit: unit) else { continue }
+            let position = state.tournaments[id].positions[leaf]
+            // ⌊(T + u) c / C⌋: below T + u, so the 128-by-64-bit division cannot overflow.
+            let quota = total.dividingFullWidth(target.multipliedFullWidth(by: capacity[position])).quotient
+            return Choice(position: position, tier: tier, quotaGrams: quota)
         }
         return nil
     }
 
-    /// The quota method within one tier (see the type's documentation).
-    private func chooseLot(unit: Int64, tier: Int, lots positions: [Int], eligibleCapacity: Int64, eligibleAllocated: Int64) -> Choice? {
-        let target = eligibleAllocated + unit
-        // Deficits are compared as numerators over the common denominator C: N_i = (T + u) c_i − a_i C.
+    /// The quota method within one tier by a pass over its lots, in 128-bit arithmetic: for pools too large for
+    /// the tournament's bounds.
+    private func chooseByPass(unit: Int64, tier: Int, positions: [Int]) -> Choice? {
+        var eligibleCapacity: Int128 = 0
+        var eligibleAllocated: Int128 = 0
+        for position in positions where capacity[position] > allocated[position] && capacity[position] - allocated[position] >= unit {
+            eligibleCapacity += Int128(capacity[position])
+            eligibleAllocated += Int128(allocated[position])
+        }
+        guard eligibleCapacity > 0 else { return nil }
+        let target = eligibleAllocated + Int128(unit)
+        let wideUnit = Int128(unit)
+        // Deficits compared as numerators over the common denominator C: N_i = (T + u) c_i − a_i C.
         var best = -1
-        var bestWithinQuota = -1
-        if totalCapacity <= 2_000_000_000 && unit <= 1_000_000_000 {
-            // 0 ≤ a_i ≤ c_i ≤ C ≤ 2·10⁹ and T + u ≤ 3·10⁹: (T + u) c_i and a_i C stay below 2^63, so 64-bit arithmetic is exact.
-            var bestNumerator = Int64.min
-            var bestWithinNumerator = Int64.min
-            allocated.withUnsafeBufferPointer { allocated in
-                capacity.withUnsafeBufferPointer { capacity in
-                    for position in positions {
-                        let a = allocated[position]
-                        let c = capacity[position]
-                        guard c &- a >= unit else { continue }
-                        let numerator = target &* c &- a &* eligibleCapacity
-                        guard numerator > bestWithinNumerator || numerator > bestNumerator else { continue }
-                        if numerator > bestNumerator {
-                            bestNumerator = numerator
-                            best = position
-                        }
-                        if numerator > bestWithinNumerator
-                            && Self.withinUpperQuota(
-                                allocated: a,
-                                numerator: Int128(numerator),
-                                target: target,
-                                capacity: c,
-                                total: eligibleCapacity,
-                                unit: unit
-                            )
-                        {
-                            bestWithinNumerator = numerator
-                            bestWithinQuota = position
-                        }
-                    }
-                }
+        var bestNumerator = Int128.min
+        var bestWithin = -1
+        var bestWithinNumerator = Int128.min
+        for position in positions where capacity[position] > allocated[position] && capacity[position] - allocated[position] >= unit {
+            let a = Int128(allocated[position])
+            let numerator = target * Int128(capacity[position]) - a * eligibleCapacity
+            if numerator > bestNumerator {
+                bestNumerator = numerator
+                best = position
             }
-        } else {
-            var bestNumerator = Int128.min
-            var bestWithinNumerator = Int128.min
-            for position in positions {
-                let a = allocated[position]
-                let c = capacity[position]
-                guard c - a >= unit else { continue }
-                let numerator = Int128(target) * Int128(c) - Int128(a) * Int128(eligibleCapacity)
-                if numerator > bestNumerator {
-                    bestNumerator = numerator
-                    best = position
-                }
-                if numerator > bestWithinNumerator
-                    && Self.withinUpperQuota(allocated: a, numerator: numerator, target: target, capacity: c, total: eligibleCapacity, unit: unit)
-                {
-                    bestWithinNumerator = numerator
-                    bestWithinQuota = position
-                }
+            // Within the upper quota: a + u ≤ u⌈q/u⌉ ⟺ q > u⌈a/u⌉ ⟺ N > (u⌈a/u⌉ − a) C.
+            let ceiling = (a + wideUnit - 1) / wideUnit * wideUnit
+            if numerator > bestWithinNumerator && numerator > (ceiling - a) * eligibleCapacity {
+                bestWithinNumerator = numerator
+                bestWithin = position
             }
         }
-        let chosen = bestWithinQuota >= 0 ? bestWithinQuota : best
+        let chosen = bestWithin >= 0 ? bestWithin : best
         guard chosen >= 0 else { return nil }
-        let quota = Int128(target) * Int128(capacity[chosen]) / Int128(eligibleCapacity)
+        let quota = target * Int128(capacity[chosen]) / eligibleCapacity
         return Choice(position: chosen, tier: tier, quotaGrams: Int64(clamping: quota))
     }
 
-    /// Whether `a + u ≤ u × ⌈q / u⌉` with `q = target × c / total`; `numerator` is `target × c − a × total`.
-    private static func withinUpperQuota(
-        allocated a: Int64,
-        numerator: Int128,
-        target: Int64,
-        capacity c: Int64,
-        total: Int64,
-        unit: Int64
-    )
-        -> Bool
-    {
-        if a % unit == 0 { return numerator > 0 }  // a whole number of units: a + u ≤ u⌈q/u⌉ ⟺ a < q
-        let scaledQuota = Int128(target) * Int128(c)  // q × total
-        let divisor = Int128(total) * Int128(unit)
-        let units = (scaledQuota + divisor - 1) / divisor  // ⌈q / u⌉
-        return Int128(a) + Int128(unit) <= units * Int128(unit)
-    }
-
-    private func shortage(demand: SupplyDemand, unit: Int64, candidates: [Int]) -> SupplyShortage {
+    private func shortage(demand: SupplyDemand, unit: Int64, candidates: [Int], state: SupplyPoolIndex.State) -> SupplyShortage {
         var available: Int64 = 0
         for listId in candidates {
-            for position in candidateLists[listId] {
+            for position in state.candidateLists[listId] {
                 let remaining = capacity[position] - allocated[position]
                 if remaining >= unit { available += remaining / unit * unit }
             }

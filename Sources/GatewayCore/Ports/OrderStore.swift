@@ -24,11 +24,33 @@ public protocol OrderStore: Sendable {
 
     /// Counts of orders by shop and status, and of merge decisions.
     func statistics() async throws -> OrderStatistics
+
+    /// For each of these orders of one shop that holds a snapshot, ``CanonicalOrder/heldSnapshot`` (others are left
+    /// out). Read by the poller before it sends rows to the inbox and by the processor before it fetches details.
+    func heldSnapshots(platform: Platform, shop: String, orderIds: [String]) async throws -> [String: HeldSnapshot]
+
+    /// How many processed deliveries changed no order (every observation merged as `duplicate` or `stale`); `nil` when
+    /// the store cannot tell. Reads the whole timeline: for reports such as the demo's summary, not for metrics.
+    func deliveriesWithoutChange() async throws -> Int?
 }
 
 extension OrderStore {
     /// An order's timeline with its raw payloads, oldest first.
     public func timeline(_ key: OrderKey) async throws -> [TimelineEntry] { try await timeline(key, payloads: true) }
+
+    /// Not known.
+    public func deliveriesWithoutChange() async throws -> Int? { nil }
+
+    /// Reads each order (stores with columns for it answer in one query instead).
+    public func heldSnapshots(platform: Platform, shop: String, orderIds: [String]) async throws -> [String: HeldSnapshot] {
+        var held: [String: HeldSnapshot] = [:]
+        for id in Set(orderIds) {
+            if let snapshot = try await order(OrderKey(platform: platform, shop: shop, platformOrderId: id))?.heldSnapshot {
+                held[id] = snapshot
+            }
+        }
+        return held
+    }
 
     /// The receiver of an order as held in memory (stores that keep orders sealed open it instead).
     public func receiver(of key: OrderKey) async throws -> BuyerContact? { try await order(key)?.snapshot?.buyer.receiver }

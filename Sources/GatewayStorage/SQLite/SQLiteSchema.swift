@@ -94,6 +94,7 @@ enum SQLiteSchema {
         registerDataAtRest(&migrator, sealer: sealer)
         registerInboxCounters(&migrator)
         registerOrderSearch(&migrator)
+        registerHeldSnapshots(&migrator)
         return migrator
     }
 }

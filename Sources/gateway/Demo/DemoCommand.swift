@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import GatewayConfig
 import GatewayConnectors
-import GatewayPipeline
 import GatewayCore
+import GatewayPipeline
 import GatewayRuntime
 import GatewayStorage
 import Logging
@@ -49,6 +49,8 @@ struct DemoCommand: AsyncParsableCommand {
     struct Outcome {
         var comparison: TruthComparison
         var gatewayURL: String
+        /// Deliveries that told the gateway nothing new (issue #14 target 5).
+        var repeats: DemoRepeats?
     }
 
     func play() async throws -> Outcome {
@@ -76,7 +78,10 @@ struct DemoCommand: AsyncParsableCommand {
         for index in configuration.shops.indices where configuration.shops[index].apiBase != nil {
             configuration.shops[index].apiBase = mock.baseURL
             configuration.shops[index].poll.intervalSeconds = 2  // the backstop finds dropped pushes within seconds
-            configuration.shops[index].poll.settleSeconds = 1  // the mock's order index has no lag (real PDD needs 180 s)
+            // The mock's order index has no lag (real PDD needs 180 s); shops with pushes give them a few seconds' head
+            // start, so the backstop lists rows whose push was dropped rather than rows whose push is on its way.
+            let pushes = configuration.shops[index].platform.receivesWebhooks
+            configuration.shops[index].poll.settleSeconds = pushes ? 5 : 1
         }
         if let port { configuration.server.port = port }
         let token = ProcessInfo.processInfo.environment["GATEWAY_ADMIN_TOKEN"] ?? "demo-" + UUID().uuidString.prefix(8).lowercased()
@@ -147,8 +152,10 @@ struct DemoCommand: AsyncParsableCommand {
         }
         refresher.cancel()
         _ = await refresher.result
+        var repeats: DemoRepeats?
         if let statistics = try? await gateway.stores.orders.statistics(), let inbox = try? await gateway.stores.inbox.counts() {
             display.update(elapsed: Date().timeIntervalSince(started), progress: progress.snapshot(), statistics: statistics, inbox: inbox)
+            repeats = DemoRepeats(statistics: statistics, inbox: inbox, unchanged: try? await gateway.stores.orders.deliveriesWithoutChange())
         }
         display.finish()
 
@@ -166,6 +173,7 @@ struct DemoCommand: AsyncParsableCommand {
             print("❌ verdict: \(comparison.differences.count) difference(s) over \(comparison.compared) orders:")
             for difference in comparison.differences.prefix(50) { print("   - \(difference)") }
         }
+        if let repeats { print(repeats.line) }
         _ = try? await gateway.stockWriteBack.syncOnce()
         let withoutStockAPI = Set(gateway.registry.connectors.filter { !$0.value.supportsStockWriteBack }.keys)
         for line in (try? await DemoFulfilmentSummary.lines(gateway.stores, eventId: eventId, withoutStockAPI: withoutStockAPI)) ?? [] {
@@ -188,7 +196,7 @@ struct DemoCommand: AsyncParsableCommand {
         }
         await gateway.shutdown()
         await mock.shutdown()
-        return Outcome(comparison: comparison, gatewayURL: gatewayURL)
+        return Outcome(comparison: comparison, gatewayURL: gatewayURL, repeats: repeats)
     }
 
     static func port(of url: String?) -> Int? {
