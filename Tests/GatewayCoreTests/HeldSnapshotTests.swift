@@ -52,6 +52,16 @@ import Testing
         #expect(!held.holds(thin(.shipped, at: 501)))
     }
 
+    /// A thin observation with neither status nor snapshot only says "the order changed": its time may be a bound rather
+    /// than the change's time (WeChat Channels' listed row whose detail failed carries its window's start), so it is
+    /// never held and its detail is always fetched.
+    @Test func aChangeWithoutStatusOrSnapshotIsNeverHeld() throws {
+        let held = try #require(OrderMerger.mergeAll([full(.paid, at: 500, source: .detail)])?.heldSnapshot)
+        let listed = OrderObservation(key: key, source: .poll, event: "listed", platformUpdatedAt: Timestamp(secondsSince1970: 90), needsDetail: true)
+        #expect(!held.holds(listed))
+        #expect(DetailFetchRule.needsFetch(listed, held: held))
+    }
+
     @Test func atTheSameTimeOnlyTheSameContentIsHeldAndAThinObservationNever() throws {
         let held = try #require(OrderMerger.mergeAll([full(.paid, at: 500, source: .detail)])?.heldSnapshot)
         #expect(held.holds(full(.paid, at: 500, source: .poll)))

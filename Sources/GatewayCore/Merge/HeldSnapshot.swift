@@ -9,7 +9,8 @@
 ///   one's (else the merge would record the new source in the version); a thin observation (no snapshot, needs a detail) only when
 ///   older — platforms stamp update times in seconds, and two changes within one second must not be taken for one;
 /// - **status**: recording the observation's status in the order's ``StatusEvidence`` must change nothing (a higher
-///   status, a newer cancel or re-open is never held, whatever its time).
+///   status, a newer cancel or re-open is never held, whatever its time); an observation with neither status nor
+///   snapshot is never held (its time may be a bound rather than the change's time).
 public struct HeldSnapshot: Sendable, Hashable, Codable {
     /// The platform update time of the held snapshot.
     public var platformUpdatedAt: Timestamp
@@ -30,6 +31,9 @@ public struct HeldSnapshot: Sendable, Hashable, Codable {
 
     /// Whether merging `observation` into the order that holds this could not change the order's snapshot or status.
     public func holds(_ observation: OrderObservation) -> Bool {
+        // Neither status nor snapshot: only "the order changed", at a time that may be a bound (a WeChat Channels row
+        // listed in a window whose detail failed carries the window's start) — never held, its detail is fetched.
+        guard observation.impliedStatus != nil else { return false }
         guard observation.platformUpdatedAt <= platformUpdatedAt else { return false }
         if observation.platformUpdatedAt == platformUpdatedAt {
             guard !observation.needsDetail, let snapshot = observation.snapshot, observation.source.precedence <= sourcePrecedence,
