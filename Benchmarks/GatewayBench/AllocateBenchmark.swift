@@ -19,7 +19,7 @@ struct AllocateBenchmark: ParsableCommand {
     @Option(help: "Chunks of demands the baseline and the pool take turns on.") var chunks = 20
 
     func run() throws {
-        var rng = BenchRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var householdsById: [String: Household] = [:]
         var lots: [SupplyLot] = []
         let parcelSizes: [Int64] = [2500, 5000, 10000]
@@ -133,21 +133,4 @@ struct AllocateBenchmark: ParsableCommand {
         let scaled = (value * 1_000_000).rounded() / 1_000_000
         return "\(scaled)"
     }
-}
-
-/// A seeded SplitMix64 generator so every run allocates the same data.
-struct BenchRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

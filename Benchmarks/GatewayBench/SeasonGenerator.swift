@@ -384,22 +384,12 @@ struct SeasonGenerator: Sendable {
 
     /// A Beijing-time date: `yyyyMMdd`, `yyyy-MM-dd` and `HHmmss`.
     static func beijingDate(_ seconds: Int64) -> (compact: String, dashed: String, clock: String) {
+        let dashed = CalendarDay.beijing(Timestamp(secondsSince1970: seconds))
         let local = seconds + 8 * 3600
-        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
-        let secondOfDay = local - days * 86_400
-        // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let secondOfDay = ((local % 86_400) + 86_400) % 86_400
         func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
         let clock = two(secondOfDay / 3600) + two(secondOfDay % 3600 / 60) + two(secondOfDay % 60)
-        return ("\(year)" + two(month) + two(day), "\(year)-" + two(month) + "-" + two(day), clock)
+        return (dashed.filter { $0 != "-" }, dashed, clock)
     }
 
     /// The first index whose value is at least `value` in an increasing array (the last index when none is).
@@ -412,39 +402,4 @@ struct SeasonGenerator: Sendable {
         }
         return low
     }
-}
-
-/// SplitMix64: a small, fast, seedable generator (the season is the same for the same seed on every machine).
-struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in `0..<bound` (`bound` > 0).
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
-
-    /// A number in `0..<1`.
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-
-    /// An index of `items` drawn by weight.
-    mutating func pickIndex<T>(_ items: [T], weight: (T) -> Double) -> Int {
-        let total = items.reduce(0) { $0 + weight($1) }
-        var target = unit() * total
-        for (index, item) in items.enumerated() {
-            target -= weight(item)
-            if target < 0 { return index }
-        }
-        return items.count - 1
-    }
-
-    /// An element of a non-empty array drawn by weight.
-    mutating func pick<T>(_ items: [T], weight: (T) -> Double) -> T { items[pickIndex(items, weight: weight)] }
 }
