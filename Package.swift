@@ -196,7 +196,7 @@ let package = Package(
             path: "Benchmarks/GatewayBench",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "GatewayCoreTests", dependencies: ["GatewayCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "GatewayCoreTests", dependencies: ["GatewayCore", "GatewayStorage"], swiftSettings: swiftSettings),
         .testTarget(name: "GatewayImportTests", dependencies: ["GatewayImport", "GatewayCore"], swiftSettings: swiftSettings),
         .testTarget(name: "GatewayConfigTests", dependencies: ["GatewayConfig", "GatewayCore"], swiftSettings: swiftSettings),
         .testTarget(
@@ -216,7 +216,11 @@ let package = Package(
             dependencies: ["GatewayStorage", "GatewayCore", "GatewayPipeline", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "GatewayPipelineTests", dependencies: ["GatewayPipeline", "GatewayCore", "GatewayImport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "GatewayPipelineTests",
+            dependencies: ["GatewayPipeline", "GatewayCore", "GatewayImport", "GatewayStorage", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "GatewayHTTPTests",
             dependencies: [

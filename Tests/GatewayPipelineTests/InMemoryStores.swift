@@ -1,11 +1,15 @@
 import GatewayCore
+import GatewayStorage
 
-/// An in-memory inbox and order store for pipeline tests.
+/// An in-memory inbox and order store for pipeline tests. Its commit runs the same ``OrderLifecycle`` as the SQLite
+/// store over a ``MemoryLifecycleState``, so pipeline tests see reservations, allocations and exceptions.
 actor InMemoryStores: InboxStore, OrderStore, PollCursorStore {
+    /// Orders, fulfilment, stock and supply, changed only by the lifecycle's output.
+    var lifecycle: MemoryLifecycleState
     var entries: [InboxEntry] = []
     var processed: Set<Int64> = []
     var notBefore: [Int64: Timestamp] = [:]
-    var ordersByKey: [OrderKey: CanonicalOrder] = [:]
+    var ordersByKey: [OrderKey: CanonicalOrder] { lifecycle.orders }
     var timelines: [OrderKey: [TimelineEntry]] = [:]
     var cursors: [String: Timestamp] = [:]
     var parked: [Int64: ParkedDelivery] = [:]
@@ -13,6 +17,17 @@ actor InMemoryStores: InboxStore, OrderStore, PollCursorStore {
     /// Deliveries whose commit throws (as a storage fault would), to test isolation.
     var poisonedDeliveryIds: Set<String> = []
     var commitCalls = 0
+
+    /// Stores over master data and stock (none by default: every line is then held as unmapped).
+    init(masterData: MasterData = MasterData(), stock: StockBook = StockBook(levels: [])) {
+        lifecycle = MemoryLifecycleState(masterData: masterData, stock: stock)
+    }
+
+    /// Declares farmer supply.
+    func addSupply(households: [Household], lots: [SupplyLot]) {
+        for household in households { lifecycle.households[household.id] = household }
+        lifecycle.lots += lots
+    }
 
     func poison(_ deliveryId: String) { poisonedDeliveryIds.insert(deliveryId) }
 
@@ -53,7 +68,18 @@ actor InMemoryStores: InboxStore, OrderStore, PollCursorStore {
     }
 
     func park(_ deliveries: [ParkedDelivery], at now: Timestamp) async throws {
-        for delivery in deliveries where !processed.contains(delivery.inboxId) {
+        for delivery in deliveries {
+            guard let entry = entries.first(where: { $0.id == delivery.inboxId }) else { continue }
+            lifecycle.inbox[entry.id] = processed.contains(entry.id)
+            lifecycle.unprocessed[entry.id] = UnprocessedDelivery(
+                platform: entry.delivery.platform,
+                shop: entry.delivery.shop,
+                deliveryId: entry.delivery.deliveryId,
+                attempts: entry.attempts
+            )
+        }
+        let (_, changes) = try lifecycle.run(at: now, random: SystemRandomNumberGenerator()) { try $0.park(deliveries) }
+        for delivery in changes.parked {
             parked[delivery.inboxId] = delivery
             inFlight[delivery.inboxId] = 0
         }
@@ -83,32 +109,30 @@ actor InMemoryStores: InboxStore, OrderStore, PollCursorStore {
         if let poisoned = batch.first(where: { poisonedDeliveryIds.contains($0.deliveryId) }) {
             throw PipelineTestError.storageFault(poisoned.deliveryId)
         }
-        var results: [MergeResult] = []
-        for delivery in batch where !processed.contains(delivery.inboxId) {
-            for prepared in delivery.observations {
-                let result = OrderMerger.merge(prepared.observation, into: ordersByKey[prepared.observation.key])
-                ordersByKey[prepared.observation.key] = result.order
-                timelines[prepared.observation.key, default: []].append(
-                    TimelineEntry(
-                        inboxId: delivery.inboxId,
-                        deliveryId: delivery.deliveryId,
-                        receivedCount: 1,
-                        source: prepared.observation.source,
-                        event: prepared.observation.event,
-                        decision: result.decision,
-                        statusBefore: result.previousStatus,
-                        statusAfter: result.order.status,
-                        platformUpdatedAt: prepared.observation.platformUpdatedAt,
-                        recordedAt: now,
-                        rawPayload: prepared.rawPayload
-                    )
+        for delivery in batch { lifecycle.inbox[delivery.inboxId] = processed.contains(delivery.inboxId) }
+        let (_, changes) = try lifecycle.run(at: now, random: SystemRandomNumberGenerator()) { try $0.commit(batch) }
+        for record in changes.timeline {
+            timelines[record.order, default: []].append(
+                TimelineEntry(
+                    inboxId: record.inboxId,
+                    deliveryId: record.deliveryId,
+                    receivedCount: 1,
+                    source: record.source,
+                    event: record.event,
+                    decision: record.decision,
+                    statusBefore: record.statusBefore,
+                    statusAfter: record.statusAfter,
+                    platformUpdatedAt: record.platformUpdatedAt,
+                    recordedAt: now,
+                    rawPayload: record.rawPayload
                 )
-                results.append(result)
-            }
-            processed.insert(delivery.inboxId)
-            inFlight[delivery.inboxId] = 0
+            )
         }
-        return results
+        for id in changes.processedInboxIds {
+            processed.insert(id)
+            inFlight[id] = 0
+        }
+        return changes.results
     }
 
     func order(_ key: OrderKey) async throws -> CanonicalOrder? { ordersByKey[key] }

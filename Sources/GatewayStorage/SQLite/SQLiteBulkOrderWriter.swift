@@ -56,7 +56,7 @@ public struct SQLiteBulkOrderWriter: Sendable {
         try await writer.write { db in
             for entry in entries {
                 let key = entry.order.key
-                try SQLiteOrderStore.saveOrder(entry.order, db: db, now: entry.savedAt, sealer: sealer)
+                try SQLiteOrderRows.save(entry.order, db: db, now: entry.savedAt, sealer: sealer)
                 if let event = entry.liveEventId {
                     try db.executeCached(
                         sql: "UPDATE orders SET live_event_id = ? WHERE platform = ? AND shop = ? AND platform_order_id = ?",
@@ -87,7 +87,7 @@ public struct SQLiteBulkOrderWriter: Sendable {
                             """,
                         arguments: [
                             key.platform.rawValue, key.shop, key.platformOrderId, fulfilment.lineId, fulfilment.state.rawValue,
-                            try SQLiteFulfilment.json(fulfilment.reservations), fulfilment.enterpriseIds.joined(separator: ","),
+                            try SQLiteRows.json(fulfilment.reservations), fulfilment.enterpriseIds.joined(separator: ","),
                             entry.savedAt.millisecondsSince1970, fulfilment.skuId, fulfilment.quantity,
                         ]
                     )

@@ -178,42 +178,13 @@ public final class SQLiteInboxStore: InboxStore, Sendable {
         }
     }
 
+    /// Parks through ``SQLiteLifecycle``: the delivery leaves the pipeline and its `unprocessable` exception opens in one
+    /// transaction, as ``GatewayCore/OrderLifecycle/park(_:)`` decides.
     public func park(_ deliveries: [ParkedDelivery], at now: Timestamp) async throws {
         guard !deliveries.isEmpty else { return }
+        let sealer = self.sealer
         try await writer.write { db in
-            for parked in deliveries {
-                guard
-                    let row = try Row.fetchOne(
-                        db,
-                        sql: "SELECT platform, shop, delivery_id, attempts FROM inbox WHERE id = ? AND processed_at IS NULL",
-                        arguments: [parked.inboxId]
-                    )
-                else { continue }
-                let at = now.millisecondsSince1970
-                try db.execute(
-                    sql: """
-                        UPDATE inbox SET parked_at = ?, park_reason = ?, last_error = ?, failures = failures + 1,
-                            first_failed_at = coalesce(first_failed_at, ?), last_failed_at = ?, in_flight = 0
-                        WHERE id = ?
-                        """,
-                    arguments: [at, parked.reason.rawValue, parked.message, at, at, parked.inboxId]
-                )
-                let deliveryId: String = row["delivery_id"]
-                let attempts: Int = row["attempts"]
-                let message = "\(parked.reason.rawValue): \(parked.message) (delivery \(deliveryId), \(attempts) deferred attempts)"
-                try db.execute(
-                    sql: """
-                        INSERT INTO fulfilment_exceptions (kind, platform, shop, platform_order_id, line_id, platform_sku_id, sku_code,
-                                                           enterprise_id, message, status, opened_at)
-                        VALUES ('unprocessable', ?, ?, ?, ?, NULL, NULL, NULL, ?, 'open', ?)
-                        ON CONFLICT DO NOTHING
-                        """,
-                    arguments: [
-                        row["platform"], row["shop"], parked.platformOrderId ?? "delivery:\(deliveryId)", "inbox:\(parked.inboxId)",
-                        String(message.prefix(2000)), at,
-                    ]
-                )
-            }
+            _ = try SQLiteLifecycle.run(db: db, now: now, opening: nil, sealer: sealer) { lifecycle in try lifecycle.park(deliveries) }
         }
     }
 

@@ -5,12 +5,16 @@ public import GatewayCore
 /// Master data, stock, fulfilment, exceptions and live events on SQLite (``InventoryStore``).
 public struct SQLiteInventoryStore: InventoryStore, Sendable {
     private let writer: any DatabaseWriter
+    private let sealer: DataSealer
 
     /// Creates the store over a migrated database.
-    public init(database: SQLiteDatabase) { self.writer = database.writer }
+    public init(database: SQLiteDatabase) {
+        self.writer = database.writer
+        self.sealer = database.sealer
+    }
 
     public func masterData() async throws -> MasterData {
-        try await writer.read { db in try SQLiteFulfilment.loadMasterData(db) }
+        try await writer.read { db in try SQLiteRows.loadMasterData(db) }
     }
 
     public func seed(_ seed: MasterDataSeed, at now: Timestamp) async throws -> MasterDataChangeSummary {
@@ -19,7 +23,7 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
             try Self.write(seed, db: db, now: now, actor: "seed", replace: false, summary: &summary)
             try Self.validate(db)
             if summary.changed.values.contains(where: { $0 > 0 }) {
-                try Self.audit(db, now: now, actor: "system", action: "master-data.seed", subject: "master-data", detail: summary.changed)
+                try SQLiteRows.audit(db, now: now, actor: "system", action: "master-data.seed", subject: "master-data", detail: summary.changed)
             }
             return summary
         }
@@ -30,23 +34,23 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
     }
 
     public func apply(_ change: MasterDataSeed, actor: String, at now: Timestamp, ownedBy owner: String?) async throws -> MasterDataChangeSummary {
-        try await writer.write { db in
+        let sealer = self.sealer
+        return try await writer.write { db in
             if let owner { try Self.checkOwnership(change, owner: owner, db: db) }
             var summary = MasterDataChangeSummary()
             try Self.write(change, db: db, now: now, actor: actor, replace: true, summary: &summary)
             try Self.validate(db)
-            var fulfilment = try SQLiteFulfilment(db: db, now: now)
-            summary.ordersRerun = try Self.rerunHeldOrders(db: db, fulfilment: &fulfilment, only: nil)
-            try fulfilment.saveStock(db)
-            summary.exceptionsResolved = fulfilment.exceptionsResolved
+            let (rerun, changes) = try SQLiteLifecycle.rerunHeldOrders(db: db, now: now, sealer: sealer)
+            summary.ordersRerun = rerun
+            summary.exceptionsResolved = changes.exceptionsResolved
             return summary
         }
     }
 
     public func inventory(enterpriseId: String?) async throws -> [InventoryRow] {
         try await writer.read { db in
-            let data = try SQLiteFulfilment.loadMasterData(db)
-            return try SQLiteFulfilment.loadStock(db).compactMap { level -> InventoryRow? in
+            let data = try SQLiteRows.loadMasterData(db)
+            return try SQLiteRows.loadStock(db).compactMap { level -> InventoryRow? in
                 guard let sku = data.skus[level.skuCode], let warehouse = data.warehouses[level.warehouseId] else { return nil }
                 if let enterpriseId, sku.enterpriseId != enterpriseId { return nil }
                 return InventoryRow(level: level, sku: sku, warehouse: warehouse)
@@ -77,62 +81,51 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             arguments += [query.limit]
             return try Row.fetchAll(db, sql: "SELECT * FROM fulfilment_exceptions \(whereClause) ORDER BY id DESC LIMIT ?", arguments: arguments)
-                .compactMap(SQLiteFulfilment.exception(from:))
+                .compactMap(SQLiteRows.exception(from:))
         }
     }
 
     public func exception(id: Int64) async throws -> FulfilmentException? {
         try await writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM fulfilment_exceptions WHERE id = ?", arguments: [id]).flatMap(SQLiteFulfilment.exception(from:))
+            try Row.fetchOne(db, sql: "SELECT * FROM fulfilment_exceptions WHERE id = ?", arguments: [id]).flatMap(SQLiteRows.exception(from:))
         }
     }
 
     public func resolveException(id: Int64, note: String, dismiss: Bool, actor: String, at now: Timestamp) async throws -> ExceptionResolution {
-        try await writer.write { db in
+        let sealer = self.sealer
+        return try await writer.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM fulfilment_exceptions WHERE id = ?", arguments: [id]),
-                let exception = SQLiteFulfilment.exception(from: row)
+                let exception = SQLiteRows.exception(from: row)
             else { throw InventoryStoreError.notFound("no exception \(id)") }
             guard exception.status == .open else {
                 return ExceptionResolution(exception: exception, resolved: true, reason: "already resolved")
             }
             let key = exception.order
             if exception.kind == .unprocessable {
-                return try Self.resolveParked(exception, note: note, dismiss: dismiss, actor: actor, db: db, now: now)
+                return try Self.resolveParked(exception, note: note, dismiss: dismiss, actor: actor, db: db, now: now, sealer: sealer)
             }
-            if dismiss {
-                if let lineId = exception.lineId {
-                    try db.execute(
-                        sql: """
-                            UPDATE line_fulfilments SET state = 'dismissed', updated_at = ?
-                            WHERE platform = ? AND shop = ? AND platform_order_id = ? AND line_id = ? AND state = 'held'
-                            """,
-                        arguments: [now.millisecondsSince1970, key.platform.rawValue, key.shop, key.platformOrderId, lineId]
-                    )
+            let (resolved, _) = try SQLiteLifecycle.run(db: db, now: now, opening: nil, sealer: sealer) { lifecycle in
+                if dismiss {
+                    try lifecycle.dismiss(exception, actor: actor, note: note)
+                    return true
                 }
-                try Self.close(id: id, actor: actor, note: note, db: db, now: now)
-            } else {
-                var fulfilment = try SQLiteFulfilment(db: db, now: now)
-                if let order = try SQLiteOrderStore.loadOrder(key, db: db, opening: nil) { try fulfilment.run(order, db: db) }
-                try fulfilment.saveStock(db)
-                let after = try Row.fetchOne(db, sql: "SELECT status, message FROM fulfilment_exceptions WHERE id = ?", arguments: [id])
-                if (after?["status"] as String?) == ExceptionStatus.open.rawValue {
-                    try db.execute(sql: "UPDATE fulfilment_exceptions SET note = ? WHERE id = ?", arguments: [note, id])
-                    try Self.audit(
-                        db,
-                        now: now,
-                        actor: actor,
-                        action: "exception.retry",
-                        subject: "exception:\(id)",
-                        detail: ["note": note, "result": "still open"]
-                    )
-                    let current = try Row.fetchOne(db, sql: "SELECT * FROM fulfilment_exceptions WHERE id = ?", arguments: [id]).flatMap(
-                        SQLiteFulfilment.exception(from:)
-                    )
-                    return ExceptionResolution(exception: current ?? exception, resolved: false, reason: after?["message"])
-                }
-                try Self.close(id: id, actor: actor, note: note, db: db, now: now)
+                return try lifecycle.resolve(exception, actor: actor, note: note)
             }
-            try Self.audit(
+            if !resolved {
+                try SQLiteRows.audit(
+                    db,
+                    now: now,
+                    actor: actor,
+                    action: "exception.retry",
+                    subject: "exception:\(id)",
+                    detail: ["note": note, "result": "still open"]
+                )
+                let current = try Row.fetchOne(db, sql: "SELECT * FROM fulfilment_exceptions WHERE id = ?", arguments: [id]).flatMap(
+                    SQLiteRows.exception(from:)
+                )
+                return ExceptionResolution(exception: current ?? exception, resolved: false, reason: current?.message)
+            }
+            try SQLiteRows.audit(
                 db,
                 now: now,
                 actor: actor,
@@ -141,10 +134,10 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
                 detail: ["note": note, "order": "\(key)"],
                 enterpriseId: exception.enterpriseId
             )
-            let resolved = try Row.fetchOne(db, sql: "SELECT * FROM fulfilment_exceptions WHERE id = ?", arguments: [id]).flatMap(
-                SQLiteFulfilment.exception(from:)
+            let after = try Row.fetchOne(db, sql: "SELECT * FROM fulfilment_exceptions WHERE id = ?", arguments: [id]).flatMap(
+                SQLiteRows.exception(from:)
             )
-            return ExceptionResolution(exception: resolved ?? exception, resolved: true, reason: nil)
+            return ExceptionResolution(exception: after ?? exception, resolved: true, reason: nil)
         }
     }
 
@@ -156,7 +149,8 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
         dismiss: Bool,
         actor: String,
         db: Database,
-        now: Timestamp
+        now: Timestamp,
+        sealer: DataSealer
     ) throws -> ExceptionResolution {
         guard let lineId = exception.lineId, lineId.hasPrefix("inbox:"), let inboxId = Int64(lineId.dropFirst("inbox:".count)) else {
             throw InventoryStoreError.notFound("exception \(exception.id) names no parked delivery")
@@ -172,8 +166,10 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
                 arguments: [inboxId]
             )
         }
-        try Self.close(id: exception.id, actor: actor, note: note, db: db, now: now)
-        try Self.audit(
+        _ = try SQLiteLifecycle.run(db: db, now: now, opening: nil, sealer: sealer) { lifecycle in
+            try lifecycle.close(exception, actor: actor, note: note)
+        }
+        try SQLiteRows.audit(
             db,
             now: now,
             actor: actor,
@@ -183,22 +179,22 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
             enterpriseId: exception.enterpriseId
         )
         let resolved = try Row.fetchOne(db, sql: "SELECT * FROM fulfilment_exceptions WHERE id = ?", arguments: [exception.id]).flatMap(
-            SQLiteFulfilment.exception(from:)
+            SQLiteRows.exception(from:)
         )
         return ExceptionResolution(exception: resolved ?? exception, resolved: true, reason: dismiss ? nil : "queued for re-run")
     }
 
     public func fulfilments(of order: OrderKey) async throws -> [LineFulfilment] {
-        try await writer.read { db in try SQLiteFulfilment.loadFulfilments(order, db: db) }
+        try await writer.read { db in try SQLiteRows.loadFulfilments(order, db: db) }
     }
 
     public func liveEvents() async throws -> [LiveEvent] {
-        try await writer.read { db in try SQLiteFulfilment.loadLiveEvents(db) }
+        try await writer.read { db in try SQLiteRows.loadLiveEvents(db) }
     }
 
     public func liveEventFigures(id: String, shops: Set<String>?) async throws -> LiveEventFigures? {
         try await writer.read { db in
-            guard let event = try SQLiteFulfilment.loadLiveEvents(db).first(where: { $0.id == id }) else { return nil }
+            guard let event = try SQLiteRows.loadLiveEvents(db).first(where: { $0.id == id }) else { return nil }
             let totals = try Row.fetchOne(
                 db,
                 sql: """
@@ -234,7 +230,7 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
             )
             var bySku: [String: SkuFigure] = [:]
             var skuCodes: Set<String> = []
-            let data = try SQLiteFulfilment.loadMasterData(db)
+            let data = try SQLiteRows.loadMasterData(db)
             for row in lineRows {
                 let skuId: String = row["sku_id"]
                 var figure = bySku[skuId] ?? SkuFigure(platformSkuId: skuId, title: row["title"], quantity: 0, paidFen: 0)
@@ -243,7 +239,7 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
                 bySku[skuId] = figure
                 for component in data.mapping(shop: row["shop"], platformSkuId: skuId)?.components ?? [] { skuCodes.insert(component.skuCode) }
             }
-            let stock = StockBook(levels: try SQLiteFulfilment.loadStock(db))
+            let stock = StockBook(levels: try SQLiteRows.loadStock(db))
             let stockLeft = skuCodes.sorted().compactMap { code -> SkuStock? in
                 guard let sku = data.skus[code] else { return nil }
                 let levels = data.warehouses(of: sku.enterpriseId).compactMap { stock.level(StockKey(warehouseId: $0.id, skuCode: code)) }
@@ -270,8 +266,8 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
 
     public func pendingStockPushes() async throws -> [StockPush] {
         try await writer.read { db in
-            let data = try SQLiteFulfilment.loadMasterData(db)
-            let stock = StockBook(levels: try SQLiteFulfilment.loadStock(db))
+            let data = try SQLiteRows.loadMasterData(db)
+            let stock = StockBook(levels: try SQLiteRows.loadStock(db))
             var pushed: [MappingKey: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT shop, platform_sku_id, quantity FROM stock_pushes WHERE quantity IS NOT NULL") {
                 pushed[MappingKey(shop: row["shop"], platformSkuId: row["platform_sku_id"])] = row["quantity"]
@@ -322,27 +318,6 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
 
     // MARK: writing
 
-    /// Re-runs every order held by an open mapping or stock exception. - Returns: how many orders ran.
-    static func rerunHeldOrders(db: Database, fulfilment: inout SQLiteFulfilment, only order: OrderKey?) throws -> Int {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT platform, shop, platform_order_id, min(id) AS first_id FROM fulfilment_exceptions
-                WHERE status = 'open' GROUP BY platform, shop, platform_order_id ORDER BY first_id
-                """
-        )
-        var count = 0
-        for row in rows {
-            guard let platform = Platform(rawValue: row["platform"]) else { continue }
-            let key = OrderKey(platform: platform, shop: row["shop"], platformOrderId: row["platform_order_id"])
-            if let order, order != key { continue }
-            guard let canonical = try SQLiteOrderStore.loadOrder(key, db: db, opening: nil) else { continue }
-            try fulfilment.run(canonical, db: db)
-            count += 1
-        }
-        return count
-    }
-
     private static func write(
         _ seed: MasterDataSeed,
         db: Database,
@@ -369,7 +344,7 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
         for warehouse in data.warehouses.values.sorted(by: { $0.id < $1.id }) {
             try db.execute(
                 sql: "\(verb) INTO warehouses (id, enterprise_id, name, regions_json, priority) VALUES (?, ?, ?, ?, ?)",
-                arguments: [warehouse.id, warehouse.enterpriseId, warehouse.name, try SQLiteFulfilment.json(warehouse.regions), warehouse.priority]
+                arguments: [warehouse.id, warehouse.enterpriseId, warehouse.name, try SQLiteRows.json(warehouse.regions), warehouse.priority]
             )
             try count(
                 db,
@@ -393,7 +368,7 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
                     VALUES (?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    mapping.shop, mapping.platformSkuId, mapping.platformProductId, try SQLiteFulfilment.json(mapping.components),
+                    mapping.shop, mapping.platformSkuId, mapping.platformProductId, try SQLiteRows.json(mapping.components),
                     now.millisecondsSince1970, actor,
                 ]
             )
@@ -432,8 +407,8 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
                 sql:
                     "\(verb) INTO live_events (id, title, shops_json, room_ids_json, author_ids_json, starts_at, ends_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 arguments: [
-                    event.id, event.title, try SQLiteFulfilment.json(event.shops), try SQLiteFulfilment.json(event.roomIds),
-                    try SQLiteFulfilment.json(event.authorIds), event.startsAt.millisecondsSince1970, event.endsAt.millisecondsSince1970,
+                    event.id, event.title, try SQLiteRows.json(event.shops), try SQLiteRows.json(event.roomIds),
+                    try SQLiteRows.json(event.authorIds), event.startsAt.millisecondsSince1970, event.endsAt.millisecondsSince1970,
                 ]
             )
             try count(db, "live_events", &summary, replace ? (actor, "live-event.upsert", "live-event:\(event.id)", event, nil) : nil, now)
@@ -450,7 +425,7 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
         guard db.changesCount > 0 else { return }
         summary.changed[table, default: 0] += 1
         if let (actor, action, subject, value, enterprise) = audit {
-            try Self.audit(db, now: now, actor: actor, action: action, subject: subject, detail: value, enterpriseId: enterprise)
+            try SQLiteRows.audit(db, now: now, actor: actor, action: action, subject: subject, detail: value, enterpriseId: enterprise)
         }
     }
 
@@ -490,7 +465,7 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
     }
 
     private static func validate(_ db: Database) throws {
-        let problems = try SQLiteFulfilment.loadMasterData(db).problems()
+        let problems = try SQLiteRows.loadMasterData(db).problems()
         guard problems.isEmpty else { throw InventoryStoreError.invalid(problems) }
         let stockProblems = try Row.fetchAll(
             db,
@@ -507,28 +482,6 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
         guard stockProblems.isEmpty else { throw InventoryStoreError.invalid(stockProblems) }
     }
 
-    private static func close(id: Int64, actor: String, note: String, db: Database, now: Timestamp) throws {
-        try db.execute(
-            sql:
-                "UPDATE fulfilment_exceptions SET status = 'resolved', resolved_at = coalesce(resolved_at, ?), resolved_by = ?, note = ? WHERE id = ?",
-            arguments: [now.millisecondsSince1970, actor, note, id]
-        )
-    }
-
-    static func audit(
-        _ db: Database,
-        now: Timestamp,
-        actor: String,
-        action: String,
-        subject: String,
-        detail: some Encodable,
-        enterpriseId: String? = nil
-    ) throws {
-        try db.execute(
-            sql: "INSERT INTO audit_log (at, actor, action, subject, detail, enterprise_id) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [now.millisecondsSince1970, actor, action, subject, try SQLiteFulfilment.json(detail), enterpriseId]
-        )
-    }
 }
 
 /// ` AND column IN (?, …)` for a shop set (`nil`: no filter; empty: matches nothing).

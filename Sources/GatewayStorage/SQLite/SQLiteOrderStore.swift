@@ -21,72 +21,23 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
     }
 
     public func commit(_ batch: [ProcessedDelivery], at now: Timestamp) async throws -> [MergeResult] {
-        try await writer.write { db in
-            var results: [MergeResult] = []
-            var cache: [OrderKey: CanonicalOrder] = [:]
-            var changedKeys: [OrderKey] = []
-            var changedSet: Set<OrderKey> = []
-            for delivery in batch {
-                let inbox = try Row.fetchOneCached(
-                    db,
-                    sql: "SELECT processed_at FROM inbox WHERE id = ?",
-                    arguments: [delivery.inboxId]
-                )
-                guard let inbox, (inbox["processed_at"] as Int64?) == nil else { continue }
-                for prepared in delivery.observations {
-                    let observation = prepared.observation
-                    let current: CanonicalOrder?
-                    if let cached = cache[observation.key] {
-                        current = cached
-                    } else {
-                        current = try Self.loadOrder(observation.key, db: db, opening: sealer)
-                    }
-                    let result = OrderMerger.merge(observation, into: current)
-                    if result.decision == .applied {
-                        try Self.saveOrder(result.order, db: db, now: now, sealer: sealer)
-                        if changedSet.insert(observation.key).inserted { changedKeys.append(observation.key) }
-                    }
-                    cache[observation.key] = result.order
-                    try db.executeCached(
-                        sql: """
-                            INSERT INTO timeline (platform, shop, platform_order_id, inbox_id, delivery_id, source, event, decision,
-                                                  status_before, status_after, platform_updated_at, recorded_at, raw_payload)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [
-                            observation.key.platform.rawValue, observation.key.shop, observation.key.platformOrderId, delivery.inboxId,
-                            delivery.deliveryId, observation.source.rawValue, observation.event, result.decision.rawValue,
-                            result.previousStatus?.rawValue, result.order.status.rawValue,
-                            observation.platformUpdatedAt.millisecondsSince1970, now.millisecondsSince1970,
-                            try sealer.sealText(prepared.rawPayload, purpose: .timelinePayload),
-                        ]
-                    )
-                    results.append(result)
-                }
-                try db.executeCached(
-                    sql: "UPDATE inbox SET processed_at = ?, last_error = NULL, in_flight = 0 WHERE id = ?",
-                    arguments: [now.millisecondsSince1970, delivery.inboxId]
-                )
+        let sealer = self.sealer
+        return try await writer.write { db in
+            let (_, changes) = try SQLiteLifecycle.run(db: db, now: now, opening: sealer, sealer: sealer) { lifecycle in
+                try lifecycle.commit(batch)
             }
-            if !changedKeys.isEmpty {
-                var fulfilment = try SQLiteFulfilment(db: db, now: now)
-                for key in changedKeys {
-                    if let order = cache[key] { try fulfilment.run(order, db: db) }
-                }
-                try fulfilment.saveStock(db)
-            }
-            return results
+            return changes.results
         }
     }
 
     public func order(_ key: OrderKey) async throws -> CanonicalOrder? {
-        try await writer.read { db in try Self.loadOrder(key, db: db, opening: nil) }
+        try await writer.read { db in try SQLiteOrderRows.load(key, db: db, opening: nil) }
     }
 
     public func receiver(of key: OrderKey) async throws -> BuyerContact? {
-        let sealed = try await writer.read { db in try Self.loadOrder(key, db: db, opening: nil)?.snapshot?.buyer.sealedReceiver }
+        let sealed = try await writer.read { db in try SQLiteOrderRows.load(key, db: db, opening: nil)?.snapshot?.buyer.sealedReceiver }
         guard let sealed else { return nil }
-        return try Self.openReceiver(sealed, sealer: sealer)
+        return try SQLiteOrderRows.openReceiver(sealed, sealer: sealer)
     }
 
     public func timeline(_ key: OrderKey, payloads: Bool) async throws -> [TimelineEntry] {
@@ -287,81 +238,12 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
 
     // MARK: rows
 
-    /// Loads an order; with a sealer, its sealed receiver is opened into ``GatewayCore/BuyerInfo/receiver`` (for the merge,
-    /// which compares plaintext with plaintext). A receiver that cannot be opened stays sealed, as stored.
-    static func loadOrder(_ key: OrderKey, db: Database, opening sealer: DataSealer?) throws -> CanonicalOrder? {
-        guard
-            var order = try String.fetchOne(
-                db.cachedStatement(sql: "SELECT order_json FROM orders WHERE platform = ? AND shop = ? AND platform_order_id = ?"),
-                arguments: [key.platform.rawValue, key.shop, key.platformOrderId]
-            ).map({ try JSONDecoder().decode(CanonicalOrder.self, from: Data($0.utf8)) })
-        else { return nil }
-        if let sealer, let sealed = order.snapshot?.buyer.sealedReceiver, let receiver = try? openReceiver(sealed, sealer: sealer) {
-            order.snapshot?.buyer.receiver = receiver
-            order.snapshot?.buyer.sealedReceiver = nil
-        }
-        return order
-    }
-
-    /// Opens a sealed receiver.
-    static func openReceiver(_ sealed: String, sealer: DataSealer) throws -> BuyerContact {
-        let json = try sealer.openText(sealed, purpose: .receiver)
-        return try JSONDecoder().decode(BuyerContact.self, from: Data(json.utf8))
-    }
-
     /// A stored raw payload opened for reading; one that cannot be opened reads as a note saying why.
     static func openPayload(_ stored: String, sealer: DataSealer) -> String {
         do {
             return try sealer.openText(stored, purpose: .timelinePayload)
         } catch {
             return "(the raw payload cannot be opened: \(error))"
-        }
-    }
-
-    /// Saves an order; a plaintext receiver is sealed with the current data key and only the sealed form is stored.
-    static func saveOrder(_ order: CanonicalOrder, db: Database, now: Timestamp, sealer: DataSealer) throws {
-        var order = order
-        if let receiver = order.snapshot?.buyer.receiver {
-            let json = String(decoding: try JSONEncoder().encode(receiver), as: UTF8.self)
-            order.snapshot?.buyer.sealedReceiver = try sealer.sealText(json, purpose: .receiver)
-            order.snapshot?.buyer.receiver = nil
-        }
-        let json = String(decoding: try JSONEncoder().encode(order), as: UTF8.self)
-        let key = order.key
-        try db.executeCached(
-            sql: """
-                INSERT INTO orders (platform, shop, platform_order_id, status, platform_updated_at, revision, created_at, paid_fen,
-                                    order_json, updated_local_at, phone_reversed, held_snapshot)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (platform, shop, platform_order_id) DO UPDATE SET
-                    status = excluded.status, platform_updated_at = excluded.platform_updated_at, revision = excluded.revision,
-                    created_at = excluded.created_at, paid_fen = excluded.paid_fen, order_json = excluded.order_json,
-                    updated_local_at = excluded.updated_local_at, phone_reversed = excluded.phone_reversed,
-                    held_snapshot = excluded.held_snapshot
-                """,
-            arguments: [
-                key.platform.rawValue, key.shop, key.platformOrderId, order.status.rawValue, order.platformUpdatedAt.millisecondsSince1970,
-                order.revision, order.snapshot?.createdAt.millisecondsSince1970, order.snapshot?.paidFen, json, now.millisecondsSince1970,
-                SQLiteOrderSearch.phoneReversed(of: order),
-                try order.heldSnapshot.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) },
-            ]
-        )
-        try db.executeCached(
-            sql: "DELETE FROM order_lines WHERE platform = ? AND shop = ? AND platform_order_id = ?",
-            arguments: [key.platform.rawValue, key.shop, key.platformOrderId]
-        )
-        for line in order.lines {
-            try db.executeCached(
-                sql: """
-                    INSERT OR REPLACE INTO order_lines (platform, shop, platform_order_id, line_id, product_id, sku_id, out_sku_id, title,
-                                             quantity, paid_fen, refund_state, updated_local_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    key.platform.rawValue, key.shop, key.platformOrderId, line.lineId, line.productId, line.skuId, line.outSkuId,
-                    line.title, line.quantity, line.paidFen, line.refundState.rawValue, now.millisecondsSince1970,
-                ]
-            )
         }
     }
 }

@@ -5,9 +5,13 @@ public import GatewayCore
 /// Households, supply lots, allocations, trace codes and the ledger on SQLite (``SupplyStore``).
 public struct SQLiteSupplyStore: SupplyStore, Sendable {
     private let writer: any DatabaseWriter
+    private let sealer: DataSealer
 
     /// Creates the store over a migrated database.
-    public init(database: SQLiteDatabase) { self.writer = database.writer }
+    public init(database: SQLiteDatabase) {
+        self.writer = database.writer
+        self.sealer = database.sealer
+    }
 
     public func importSupply(households: [Household], lots: [SupplyLot], actor: String, at now: Timestamp) async throws -> MasterDataChangeSummary {
         try await writer.write { db in
@@ -26,7 +30,7 @@ public struct SQLiteSupplyStore: SupplyStore, Sendable {
                 try Self.upsert(lot, db: db, now: now, replace: true)
                 summary.changed["supply_lots", default: 0] += db.changesCount > 0 ? 1 : 0
             }
-            try SQLiteInventoryStore.audit(
+            try SQLiteRows.audit(
                 db,
                 now: now,
                 actor: actor,
@@ -34,10 +38,9 @@ public struct SQLiteSupplyStore: SupplyStore, Sendable {
                 subject: "supply",
                 detail: ["households": households.count, "lots": lots.count]
             )
-            var fulfilment = try SQLiteFulfilment(db: db, now: now)
-            summary.ordersRerun = try SQLiteInventoryStore.rerunHeldOrders(db: db, fulfilment: &fulfilment, only: nil)
-            try fulfilment.saveStock(db)
-            summary.exceptionsResolved = fulfilment.exceptionsResolved
+            let (rerun, changes) = try SQLiteLifecycle.rerunHeldOrders(db: db, now: now, sealer: sealer)
+            summary.ordersRerun = rerun
+            summary.exceptionsResolved = changes.exceptionsResolved
             return summary
         }
     }
@@ -56,7 +59,7 @@ public struct SQLiteSupplyStore: SupplyStore, Sendable {
             for (enterprise, policy) in policies.sorted(by: { $0.key < $1.key }) {
                 try db.execute(
                     sql: "INSERT OR IGNORE INTO allocation_policies (enterprise_id, policy_json) VALUES (?, ?)",
-                    arguments: [enterprise, try SQLiteFulfilment.json(policy)]
+                    arguments: [enterprise, try SQLiteRows.json(policy)]
                 )
                 inserted += db.changesCount
             }
@@ -70,7 +73,7 @@ public struct SQLiteSupplyStore: SupplyStore, Sendable {
 
     public func household(id: String) async throws -> Household? {
         try await writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM households WHERE id = ?", arguments: [id]).map(SQLiteFulfilment.household(from:))
+            try Row.fetchOne(db, sql: "SELECT * FROM households WHERE id = ?", arguments: [id]).map(SQLiteRows.household(from:))
         }
     }
 
@@ -84,10 +87,10 @@ public struct SQLiteSupplyStore: SupplyStore, Sendable {
                         ORDER BY village, name, id LIMIT ?
                         """,
                     arguments: [enterpriseId, limit]
-                ).map(SQLiteFulfilment.household(from:))
+                ).map(SQLiteRows.household(from:))
             }
             return try Row.fetchAll(db, sql: "SELECT * FROM households ORDER BY village, name, id LIMIT ?", arguments: [limit])
-                .map(SQLiteFulfilment.household(from:))
+                .map(SQLiteRows.household(from:))
         }
     }
 
@@ -97,7 +100,7 @@ public struct SQLiteSupplyStore: SupplyStore, Sendable {
                 db,
                 sql: "SELECT * FROM supply_lots WHERE ? IS NULL OR enterprise_id = ? ORDER BY id",
                 arguments: [enterpriseId, enterpriseId]
-            ).map(SQLiteFulfilment.lot(from:))
+            ).map(SQLiteRows.lot(from:))
         }
     }
 
@@ -136,7 +139,7 @@ public struct SQLiteSupplyStore: SupplyStore, Sendable {
                 arguments: [enterpriseId, enterpriseId, from, from, to, to]
             ).map { row in
                 AllocationRecord(
-                    allocation: SQLiteFulfilment.allocation(from: row),
+                    allocation: SQLiteRows.allocation(from: row),
                     date: row["day"],
                     enterpriseId: row["enterprise_id"],
                     product: row["product"],
@@ -163,7 +166,7 @@ public struct SQLiteSupplyStore: SupplyStore, Sendable {
                 sql: "INSERT OR IGNORE INTO household_payments (household_id, period, paid_at, paid_by) VALUES (?, ?, ?, ?)",
                 arguments: [householdId, period, now.millisecondsSince1970, actor]
             )
-            try SQLiteInventoryStore.audit(
+            try SQLiteRows.audit(
                 db,
                 now: now,
                 actor: actor,
@@ -225,7 +228,7 @@ public struct SQLiteSupplyStore: SupplyStore, Sendable {
     static func stored(from row: Row) -> StoredAllocation? {
         guard let platform = Platform(rawValue: row["platform"]) else { return nil }
         return StoredAllocation(
-            allocation: SQLiteFulfilment.allocation(from: row),
+            allocation: SQLiteRows.allocation(from: row),
             order: OrderKey(platform: platform, shop: row["shop"], platformOrderId: row["platform_order_id"]),
             lineId: row["line_id"],
             skuCode: row["sku_code"],

@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+import GatewayCore
+
+/// ``GatewayCore/LifecycleReader`` over a write transaction's connection: what ``GatewayCore/OrderLifecycle`` reads.
+struct SQLiteLifecycleReader: LifecycleReader {
+    /// The transaction's connection.
+    let db: Database
+    /// Opens the orders' sealed receivers (for a merge, whose orders are saved again); `nil` leaves them sealed.
+    let opening: DataSealer?
+
+    func isPending(inboxId: Int64) throws -> Bool {
+        guard let row = try Row.fetchOneCached(db, sql: "SELECT processed_at FROM inbox WHERE id = ?", arguments: [inboxId]) else {
+            return false
+        }
+        return (row["processed_at"] as Int64?) == nil
+    }
+
+    func unprocessedDelivery(inboxId: Int64) throws -> UnprocessedDelivery? {
+        guard
+            let row = try Row.fetchOneCached(
+                db,
+                sql: "SELECT platform, shop, delivery_id, attempts FROM inbox WHERE id = ? AND processed_at IS NULL",
+                arguments: [inboxId]
+            ), let platform = Platform(rawValue: row["platform"])
+        else { return nil }
+        return UnprocessedDelivery(platform: platform, shop: row["shop"], deliveryId: row["delivery_id"], attempts: row["attempts"])
+    }
+
+    func order(_ key: OrderKey) throws -> CanonicalOrder? {
+        try SQLiteOrderRows.load(key, db: db, opening: opening)
+    }
+
+    func fulfilments(of key: OrderKey) throws -> [LineFulfilment] {
+        try SQLiteRows.loadFulfilments(key, db: db)
+    }
+
+    func openExceptions(of key: OrderKey) throws -> [FulfilmentException] {
+        try Row.fetchAllCached(
+            db,
+            sql: "SELECT * FROM fulfilment_exceptions WHERE platform = ? AND shop = ? AND platform_order_id = ? AND status = 'open' ORDER BY id",
+            arguments: [key.platform.rawValue, key.shop, key.platformOrderId]
+        ).compactMap(SQLiteRows.exception(from:))
+    }
+
+    func activeAllocations(of key: OrderKey) throws -> [ActiveAllocation] {
+        try Row.fetchAllCached(
+            db,
+            sql: """
+                SELECT * FROM parcel_allocations WHERE platform = ? AND shop = ? AND platform_order_id = ? AND state = 'active'
+                ORDER BY id
+                """,
+            arguments: [key.platform.rawValue, key.shop, key.platformOrderId]
+        ).map { row in
+            ActiveAllocation(
+                lineId: row["line_id"],
+                allocation: SQLiteRows.allocation(from: row),
+                pool: SupplyPoolKey(enterpriseId: row["enterprise_id"], product: row["product"], grade: row["grade"]),
+                refundedAfterShipment: row["refunded_after_shipment"]
+            )
+        }
+    }
+
+    func supplyPool(_ key: SupplyPoolKey) throws -> SupplyPool? {
+        let rows = try Row.fetchAllCached(
+            db,
+            sql: "SELECT * FROM supply_lots WHERE enterprise_id = ? AND product = ? AND grade = ? ORDER BY id",
+            arguments: [key.enterpriseId, key.product, key.grade]
+        )
+        guard !rows.isEmpty else { return nil }
+        var allocated: [String: Int64] = [:]
+        let lots = rows.map { row -> SupplyLot in
+            allocated[row["id"]] = row["allocated_grams"]
+            return SQLiteRows.lot(from: row)
+        }
+        let households = Dictionary(
+            try Row.fetchAllCached(
+                db,
+                sql: """
+                    SELECT DISTINCT h.* FROM households h JOIN supply_lots l ON l.household_id = h.id
+                    WHERE l.enterprise_id = ? AND l.product = ? AND l.grade = ?
+                    """,
+                arguments: [key.enterpriseId, key.product, key.grade]
+            ).map { (($0["id"] as String), SQLiteRows.household(from: $0)) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        let policy = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT policy_json FROM allocation_policies WHERE enterprise_id = ?"),
+            arguments: [key.enterpriseId]
+        ).map { try SQLiteRows.decode(AllocationPolicy.self, $0) }
+        return SupplyPool(lots: lots, allocatedGrams: allocated, households: households, policy: policy ?? .registeredPoorFirst)
+    }
+
+    func isTraceCodeTaken(_ code: String) throws -> Bool {
+        try Row.fetchOneCached(db, sql: "SELECT 1 FROM parcel_allocations WHERE trace_code = ?", arguments: [code]) != nil
+    }
+}
