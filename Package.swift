@@ -98,7 +98,7 @@ let package = Package(
         .target(
             name: "GatewayHTTP",
             dependencies: [
-                "GatewayCore", "GatewayConfig", "GatewayConnectors", "GatewayPipeline",
+                "GatewayCore", "GatewayConfig", "GatewayPipeline",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
