@@ -63,7 +63,7 @@ let package = Package(
         .target(
             name: "GatewayConnectors",
             dependencies: [
-                "GatewayCore", "GatewayConfig",
+                "GatewayCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -285,7 +285,7 @@ if fuzzing {
         .executableTarget(
             name: "GatewayFuzz",
             dependencies: [
-                "GatewayCore", "GatewayImport", "GatewayConfig", "GatewayConnectors", "GatewayHTTP",
+                "GatewayCore", "GatewayImport", "GatewayConfig", "GatewayConnectors", "GatewayHTTP", "GatewayRuntime",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -7,6 +7,7 @@ import GatewayCore
 import GatewayHTTP
 import GatewayImport
 import GatewayPipeline
+import GatewayRuntime
 import GatewayStorage
 
 /// `gateway reconcile`: import platform statements and work through the differences (对账).
@@ -76,7 +77,7 @@ struct ReconcileCommand: AsyncParsableCommand {
             let database = try ReconcileStorage.open(configuration)
             var connectors: [String: any PlatformConnector] = [:]
             if shopConfiguration != nil {
-                connectors = try ConnectorRegistry(configuration: configuration, http: HTTPClient.shared).connectors
+                connectors = try buildConnectorRegistry(configuration: configuration, http: HTTPClient.shared).connectors
             } else {
                 Terminal.error("warning: shop \(shop) is not in \(options.config); orders missing in the gateway will not be looked up")
             }
