@@ -87,18 +87,20 @@ let package = Package(
         .target(
             name: "GatewayPipeline",
             dependencies: [
-                "GatewayCore", "GatewayImport",
+                "GatewayCore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
+        // Statement import and reconciliation (对账): the statement parsers (Import) and the matcher (Core) with platform lookups.
+        .target(name: "GatewayReconciliation", dependencies: ["GatewayCore", "GatewayImport"], swiftSettings: swiftSettings),
         // Hummingbird application: webhooks, staff API, health, metrics.
         .target(
             name: "GatewayHTTP",
             dependencies: [
-                "GatewayCore", "GatewayConfig", "GatewayPipeline",
+                "GatewayCore", "GatewayConfig", "GatewayPipeline", "GatewayReconciliation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -124,6 +126,7 @@ let package = Package(
             name: "GatewayRuntime",
             dependencies: [
                 "GatewayCore", "GatewayConfig", "GatewayConnectors", "GatewayStorage", "GatewayPipeline", "GatewayHTTP", "GatewayImport",
+                "GatewayReconciliation",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -139,7 +142,7 @@ let package = Package(
             name: "gateway",
             dependencies: [
                 "GatewayCore", "GatewayConfig", "GatewayConnectors", "GatewayStorage", "GatewayPipeline", "GatewayHTTP",
-                "GatewayRuntime", "MockPlatformKit", "GatewayImport",
+                "GatewayRuntime", "MockPlatformKit", "GatewayImport", "GatewayReconciliation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -196,6 +199,13 @@ let package = Package(
             path: "Benchmarks/GatewayBench",
             swiftSettings: swiftSettings
         ),
+        // Test support shared by the test targets (like HummingbirdTesting): fakes, fixtures, seeded randomness, harnesses.
+        .target(
+            name: "GatewayTesting",
+            dependencies: ["GatewayCore"],
+            path: "Sources/GatewayTesting",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "GatewayCoreTests", dependencies: ["GatewayCore"], swiftSettings: swiftSettings),
         .testTarget(name: "GatewayImportTests", dependencies: ["GatewayImport", "GatewayCore"], swiftSettings: swiftSettings),
         .testTarget(name: "GatewayConfigTests", dependencies: ["GatewayConfig", "GatewayCore"], swiftSettings: swiftSettings),
@@ -216,11 +226,17 @@ let package = Package(
             dependencies: ["GatewayStorage", "GatewayCore", "GatewayPipeline", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "GatewayPipelineTests", dependencies: ["GatewayPipeline", "GatewayCore", "GatewayImport"], swiftSettings: swiftSettings),
+        .testTarget(name: "GatewayPipelineTests", dependencies: ["GatewayPipeline", "GatewayCore", "GatewayTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "GatewayReconciliationTests",
+            dependencies: ["GatewayReconciliation", "GatewayCore", "GatewayImport", "GatewayTesting"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "GatewayHTTPTests",
             dependencies: [
                 "GatewayHTTP", "GatewayCore", "GatewayConfig", "GatewayConnectors", "GatewayStorage", "GatewayPipeline", "GatewayRuntime",
+                "GatewayReconciliation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

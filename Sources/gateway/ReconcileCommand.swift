@@ -7,6 +7,7 @@ import GatewayCore
 import GatewayHTTP
 import GatewayImport
 import GatewayPipeline
+import GatewayReconciliation
 import GatewayRuntime
 import GatewayStorage
 
@@ -85,7 +86,8 @@ struct ReconcileCommand: AsyncParsableCommand {
                 store: SQLiteReconciliationStore(database: database),
                 connectors: connectors,
                 toleranceFen: [shop: toleranceFen ?? shopConfiguration?.reconciliationToleranceFen ?? 0],
-                maxLookups: noLookup ? 0 : 200
+                maxLookups: noLookup ? 0 : 200,
+                now: SystemClock.now
             )
             let fileName = (file as NSString).lastPathComponent
             let detail: ReconciliationRunDetail
@@ -210,7 +212,7 @@ struct ReconcileCommand: AsyncParsableCommand {
 
         func run() async throws {
             let database = try ReconcileStorage.open(try options.load())
-            let service = ReconciliationService(store: SQLiteReconciliationStore(database: database), connectors: [:])
+            let service = ReconciliationService(store: SQLiteReconciliationStore(database: database), connectors: [:], now: SystemClock.now)
             let resolved: ReconciliationRunLine?
             do {
                 resolved = try await service.resolve(

@@ -2,6 +2,7 @@ import Foundation
 import GatewayCore
 import GatewayImport
 import GatewayPipeline
+import GatewayReconciliation
 import Hummingbird
 
 /// Reconciliation (对账): runs, statement import (pasted text), a run's totals per class and lines, resolving a line,
