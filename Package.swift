@@ -188,7 +188,7 @@ let package = Package(
         .executableTarget(
             name: "GatewayBench",
             dependencies: [
-                "GatewayCore", "GatewayStorage",
+                "GatewayCore", "GatewayStorage", "GatewayTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -206,7 +206,7 @@ let package = Package(
             path: "Sources/GatewayTesting",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "GatewayCoreTests", dependencies: ["GatewayCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "GatewayCoreTests", dependencies: ["GatewayCore", "GatewayTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "GatewayImportTests", dependencies: ["GatewayImport", "GatewayCore"], swiftSettings: swiftSettings),
         .testTarget(name: "GatewayConfigTests", dependencies: ["GatewayConfig", "GatewayCore"], swiftSettings: swiftSettings),
         .testTarget(
@@ -223,7 +223,7 @@ let package = Package(
         .testTarget(
             name: "GatewayStorageTests",
             // The pipeline's payload retention job runs against the SQLite store here.
-            dependencies: ["GatewayStorage", "GatewayCore", "GatewayPipeline", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["GatewayStorage", "GatewayCore", "GatewayPipeline", "GatewayTesting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GatewayPipelineTests", dependencies: ["GatewayPipeline", "GatewayCore", "GatewayTesting"], swiftSettings: swiftSettings),
@@ -279,7 +279,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "GatewayCore", "GatewayConfig", "GatewayConnectors", "GatewayStorage", "GatewayPipeline", "GatewayHTTP",
-                "GatewayRuntime", "MockPlatformKit",
+                "GatewayRuntime", "MockPlatformKit", "GatewayTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
