@@ -63,7 +63,7 @@ let package = Package(
         .target(
             name: "GatewayConnectors",
             dependencies: [
-                "GatewayCore", "GatewayConfig",
+                "GatewayCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -87,18 +87,20 @@ let package = Package(
         .target(
             name: "GatewayPipeline",
             dependencies: [
-                "GatewayCore", "GatewayImport",
+                "GatewayCore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
+        // Statement import and reconciliation (对账): the statement parsers (Import) and the matcher (Core) with platform lookups.
+        .target(name: "GatewayReconciliation", dependencies: ["GatewayCore", "GatewayImport"], swiftSettings: swiftSettings),
         // Hummingbird application: webhooks, staff API, health, metrics.
         .target(
             name: "GatewayHTTP",
             dependencies: [
-                "GatewayCore", "GatewayConfig", "GatewayConnectors", "GatewayPipeline",
+                "GatewayCore", "GatewayConfig", "GatewayPipeline", "GatewayReconciliation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -124,6 +126,7 @@ let package = Package(
             name: "GatewayRuntime",
             dependencies: [
                 "GatewayCore", "GatewayConfig", "GatewayConnectors", "GatewayStorage", "GatewayPipeline", "GatewayHTTP", "GatewayImport",
+                "GatewayReconciliation",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -139,7 +142,7 @@ let package = Package(
             name: "gateway",
             dependencies: [
                 "GatewayCore", "GatewayConfig", "GatewayConnectors", "GatewayStorage", "GatewayPipeline", "GatewayHTTP",
-                "GatewayRuntime", "MockPlatformKit", "GatewayImport",
+                "GatewayRuntime", "MockPlatformKit", "GatewayImport", "GatewayReconciliation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -185,7 +188,7 @@ let package = Package(
         .executableTarget(
             name: "GatewayBench",
             dependencies: [
-                "GatewayCore", "GatewayStorage",
+                "GatewayCore", "GatewayStorage", "GatewayTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -196,7 +199,14 @@ let package = Package(
             path: "Benchmarks/GatewayBench",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "GatewayCoreTests", dependencies: ["GatewayCore", "GatewayStorage"], swiftSettings: swiftSettings),
+        // Test support shared by the test targets (like HummingbirdTesting): fakes, fixtures, seeded randomness, harnesses.
+        .target(
+            name: "GatewayTesting",
+            dependencies: ["GatewayCore"],
+            path: "Sources/GatewayTesting",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "GatewayCoreTests", dependencies: ["GatewayCore", "GatewayStorage", "GatewayTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "GatewayImportTests", dependencies: ["GatewayImport", "GatewayCore"], swiftSettings: swiftSettings),
         .testTarget(name: "GatewayConfigTests", dependencies: ["GatewayConfig", "GatewayCore"], swiftSettings: swiftSettings),
         .testTarget(
@@ -213,18 +223,26 @@ let package = Package(
         .testTarget(
             name: "GatewayStorageTests",
             // The pipeline's payload retention job runs against the SQLite store here.
-            dependencies: ["GatewayStorage", "GatewayCore", "GatewayPipeline", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["GatewayStorage", "GatewayCore", "GatewayPipeline", "GatewayTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GatewayReconciliationTests",
+            dependencies: ["GatewayReconciliation", "GatewayCore", "GatewayImport", "GatewayTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "GatewayPipelineTests",
-            dependencies: ["GatewayPipeline", "GatewayCore", "GatewayImport", "GatewayStorage", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "GatewayPipeline", "GatewayCore", "GatewayStorage", "GatewayTesting", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "GatewayHTTPTests",
             dependencies: [
                 "GatewayHTTP", "GatewayCore", "GatewayConfig", "GatewayConnectors", "GatewayStorage", "GatewayPipeline", "GatewayRuntime",
+                "GatewayReconciliation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -267,7 +285,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "GatewayCore", "GatewayConfig", "GatewayConnectors", "GatewayStorage", "GatewayPipeline", "GatewayHTTP",
-                "GatewayRuntime", "MockPlatformKit",
+                "GatewayRuntime", "MockPlatformKit", "GatewayTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -289,7 +307,7 @@ if fuzzing {
         .executableTarget(
             name: "GatewayFuzz",
             dependencies: [
-                "GatewayCore", "GatewayImport", "GatewayConfig", "GatewayConnectors", "GatewayHTTP",
+                "GatewayCore", "GatewayImport", "GatewayConfig", "GatewayConnectors", "GatewayHTTP", "GatewayRuntime",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),

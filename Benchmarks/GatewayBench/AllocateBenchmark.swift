@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GatewayCore
+import GatewayTesting
 
 /// `gateway-bench allocate`: parcels/s of the pure ``SupplyPool`` over one lot per household, as a ratio to
 /// ``RoundRobinAllocator`` — the same demands and the same per-parcel bookkeeping without the choice of the

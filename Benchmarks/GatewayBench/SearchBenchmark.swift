@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import GatewayCore
 import GatewayStorage
+import GatewayTesting
 
 /// `gateway-bench search`: the console's and the API's order searches and the order page on a season of orders (issue #14,
 /// target 6), each timed through the store calls the HTTP layer makes, as p50 / p99 / max against a primary-key lookup of

@@ -1,5 +1,6 @@
 import GatewayCore
 import GatewayStorage
+import GatewayTesting
 
 /// A season of orders for `gateway-bench seed-orders` and `gateway-bench search`: 90 days (1 September to 29 November 2026,
 /// Beijing time) of orders over thirteen shops of three enterprises on the six platforms, deterministic for a seed.

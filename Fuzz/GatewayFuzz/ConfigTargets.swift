@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import GatewayConfig
 import GatewayConnectors
+import GatewayRuntime
 
 /// The YAML the operator writes: the gateway configuration (and, when it loads, the connectors and receivers
 /// every shop gets from it) and the master data file. Inputs are the YAML text.
@@ -21,7 +22,7 @@ enum ConfigTargets {
         let loader = ConfigurationLoader(environment: environment)
         guard let configuration = try? loader.parse(yaml: String(decoding: input, as: UTF8.self)) else { return }
         // Building connectors sends nothing; the shared client is never asked to connect.
-        _ = try? ConnectorRegistry(configuration: configuration, http: HTTPClient.shared)
+        _ = try? buildConnectorRegistry(configuration: configuration, http: HTTPClient.shared)
     }
 
     static func masterData(_ input: [UInt8]) {

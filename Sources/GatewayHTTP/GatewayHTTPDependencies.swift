@@ -1,5 +1,6 @@
 public import GatewayCore
 public import GatewayPipeline
+public import GatewayReconciliation
 public import Prometheus
 
 /// Everything the HTTP layer needs, as ports and plain values.

@@ -2,6 +2,7 @@ import GatewayConfig
 import GatewayConnectors
 import GatewayCore
 import GatewayPipeline
+import GatewayReconciliation
 import GatewayStorage
 
 extension GatewayServer {
@@ -28,7 +29,8 @@ extension GatewayServer {
             connectors: registry.connectors,
             toleranceFen: tolerances,
             lookupTimeout: .seconds(3),
-            lookupBudget: .seconds(4)
+            lookupBudget: .seconds(4),
+            now: SystemClock.now
         )
     }
 }

@@ -78,7 +78,7 @@ public final class GatewayServer: Sendable {
             keys: configuration.storage.dataKeys
         )
         self.stores = stores
-        let registry = try ConnectorRegistry(configuration: configuration, http: http, logger: logger)
+        let registry = try buildConnectorRegistry(configuration: configuration, http: http, logger: logger)
         self.registry = registry
         let pipeline = configuration.pipeline
         self.processor = InboxProcessor(
@@ -122,7 +122,7 @@ public final class GatewayServer: Sendable {
         try await seedMasterData()
         var dependencies = GatewayHTTPDependencies(
             receivers: registry.receivers,
-            platforms: registry.shops.mapValues(\.platform),
+            platforms: registry.platforms,
             inbox: stores.inbox,
             orders: stores.orders,
             apiTokens: apiTokens,

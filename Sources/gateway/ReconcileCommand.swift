@@ -7,6 +7,8 @@ import GatewayCore
 import GatewayHTTP
 import GatewayImport
 import GatewayPipeline
+import GatewayReconciliation
+import GatewayRuntime
 import GatewayStorage
 
 /// `gateway reconcile`: import platform statements and work through the differences (对账).
@@ -76,7 +78,7 @@ struct ReconcileCommand: AsyncParsableCommand {
             let database = try ReconcileStorage.open(configuration)
             var connectors: [String: any PlatformConnector] = [:]
             if shopConfiguration != nil {
-                connectors = try ConnectorRegistry(configuration: configuration, http: HTTPClient.shared).connectors
+                connectors = try buildConnectorRegistry(configuration: configuration, http: HTTPClient.shared).connectors
             } else {
                 Terminal.error("warning: shop \(shop) is not in \(options.config); orders missing in the gateway will not be looked up")
             }
@@ -84,7 +86,8 @@ struct ReconcileCommand: AsyncParsableCommand {
                 store: SQLiteReconciliationStore(database: database),
                 connectors: connectors,
                 toleranceFen: [shop: toleranceFen ?? shopConfiguration?.reconciliationToleranceFen ?? 0],
-                maxLookups: noLookup ? 0 : 200
+                maxLookups: noLookup ? 0 : 200,
+                now: SystemClock.now
             )
             let fileName = (file as NSString).lastPathComponent
             let detail: ReconciliationRunDetail
@@ -209,7 +212,7 @@ struct ReconcileCommand: AsyncParsableCommand {
 
         func run() async throws {
             let database = try ReconcileStorage.open(try options.load())
-            let service = ReconciliationService(store: SQLiteReconciliationStore(database: database), connectors: [:])
+            let service = ReconciliationService(store: SQLiteReconciliationStore(database: database), connectors: [:], now: SystemClock.now)
             let resolved: ReconciliationRunLine?
             do {
                 resolved = try await service.resolve(

@@ -2,6 +2,7 @@ import Foundation
 import GatewayCore
 import GatewayRuntime
 import GatewayStorage
+import GatewayTesting
 import MockPlatformKit
 import Testing
 
@@ -106,18 +107,5 @@ import Testing
     /// The gap test: 30% of pushes never arrive; polling alone recovers every order, and nothing is duplicated.
     @Test func pollingRecoversThirtyPercentDroppedPushesOnEveryPlatform() async throws {
         try await run(dropRate: 0.3)
-    }
-}
-
-/// A small deterministic generator (SplitMix64) for reproducible test scenarios.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

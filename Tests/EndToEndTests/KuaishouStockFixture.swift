@@ -3,6 +3,7 @@ import GatewayConnectors
 import GatewayCore
 import GatewayPipeline
 import GatewayStorage
+import GatewayTesting
 import Logging
 import MockPlatformKit
 import NIOCore

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import GatewayCore
 import GatewayStorage
+import GatewayTesting
 import MockPlatformKit
 import Testing
 

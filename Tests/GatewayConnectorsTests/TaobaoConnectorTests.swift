@@ -1,7 +1,6 @@
 import AsyncHTTPClient
 import Crypto
 import Foundation
-import GatewayConfig
 import GatewayCore
 import Testing
 
@@ -278,23 +277,21 @@ import Testing
     }
 
     @Test func registryBuildsBothConnectors() throws {
-        let configuration = GatewayConfiguration(shops: [
-            ShopConfiguration(
-                key: "pdd-shop",
+        let shops = [
+            ShopConnection(
+                shop: "pdd-shop",
                 platform: .pinduoduo,
-                enterprise: "yunlai",
                 apiBase: "http://127.0.0.1:9",
                 credentials: ["client_id": "c", "client_secret": "s", "access_token": "t"]
             ),
-            ShopConfiguration(
-                key: "tb-shop",
+            ShopConnection(
+                shop: "tb-shop",
                 platform: .taobao,
-                enterprise: "yunlai",
                 apiBase: "http://127.0.0.1:9",
                 credentials: ["app_key": "k", "app_secret": "s", "session": "x", "sign_method": "hmac"]
             ),
-        ])
-        let registry = try ConnectorRegistry(configuration: configuration, http: .shared)
+        ]
+        let registry = try ConnectorRegistry(shops: shops, factories: ConnectorFactory.builtIn(http: .shared))
         #expect(registry.connector(shop: "pdd-shop")?.platform == .pinduoduo)
         #expect(registry.connector(shop: "tb-shop")?.platform == .taobao)
         #expect(registry.receivers["pdd-shop"] == nil)

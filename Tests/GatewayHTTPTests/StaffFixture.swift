@@ -2,6 +2,7 @@ import Foundation
 import GatewayCore
 import GatewayHTTP
 import GatewayPipeline
+import GatewayReconciliation
 import GatewayRuntime
 import GatewayStorage
 import HTTPTypes
@@ -122,7 +123,7 @@ struct StaffFixture: @unchecked Sendable {
             at: now
         )
         try await seedOrders(inbox: inbox, orders: orders)
-        let reconciliation = ReconciliationService(store: SQLiteReconciliationStore(database: database), connectors: [:])
+        let reconciliation = ReconciliationService(store: SQLiteReconciliationStore(database: database), connectors: [:], now: SystemClock.now)
         _ = try await reconciliation.importStatement(
             text: "platform_order_id,amount_yuan,status,kind\n\(orderId),25.90,paid,sale\n",
             fileName: "seed.csv",

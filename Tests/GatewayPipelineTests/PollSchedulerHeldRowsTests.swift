@@ -1,5 +1,6 @@
 import GatewayCore
 import GatewayPipeline
+import GatewayTesting
 import Synchronization
 import Testing
 

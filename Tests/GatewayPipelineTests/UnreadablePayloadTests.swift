@@ -1,5 +1,6 @@
 import GatewayCore
 import GatewayPipeline
+import GatewayTesting
 import Testing
 
 /// A stored payload the store cannot open (sealed with a data key that is not configured) is parked with that reason,

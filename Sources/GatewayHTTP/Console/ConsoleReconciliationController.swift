@@ -1,8 +1,8 @@
 import Foundation
-import GatewayConnectors
 import GatewayCore
 import GatewayImport
 import GatewayPipeline
+import GatewayReconciliation
 import Hummingbird
 
 /// Reconciliation (对账): runs, statement import (pasted text), a run's totals per class and lines, resolving a line,

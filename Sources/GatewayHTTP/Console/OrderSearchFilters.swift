@@ -1,5 +1,4 @@
 import Foundation
-import GatewayConnectors
 import GatewayCore
 import Hummingbird
 

@@ -2,6 +2,7 @@ import Foundation
 import GatewayCore
 import GatewayImport
 import GatewayPipeline
+import GatewayReconciliation
 import Hummingbird
 
 /// The reconciliation part of the staff API (对账). Staff see and change only their enterprise's shops; imports and

@@ -1,6 +1,7 @@
 public import GatewayCore
 
-/// Reads the date-times statements print (China Standard Time, UTC+8, no zone in the text).
+/// Reads the date-times statements print (China Standard Time, UTC+8, no zone in the text); the calendar
+/// arithmetic is ``GatewayCore/CivilDate``.
 public enum StatementTime {
     /// Parses `2026-05-31 20:15:03`, `2026/5/31 20:15`, `2026-05-31T20:15:03`, `2026-05-31` (midnight),
     /// or epoch milliseconds/seconds (13/10 digits), as China Standard Time.
@@ -26,18 +27,8 @@ public enum StatementTime {
         guard (1970...2200).contains(year), (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour),
             (0...59).contains(minute), (0...60).contains(second)
         else { return nil }
-        let days = daysFromCivil(year: year, month: month, day: day)
-        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - 8 * 3600
+        let days = CivilDate(year: year, month: month, day: day).daysSince1970
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - BeijingTime.offsetSeconds
         return Timestamp(secondsSince1970: seconds)
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }

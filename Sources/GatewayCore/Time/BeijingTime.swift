@@ -1,6 +1,7 @@
-import GatewayCore
-
 /// Beijing wall-clock time (UTC+8, no daylight saving) as PDD and Taobao write it: `yyyy-MM-dd HH:mm:ss`.
+///
+/// The gateway's one reader and writer of Beijing time: connectors, the staff console and statement imports use it;
+/// calendar arithmetic goes through ``CivilDate``.
 ///
 /// Written without `DateFormatter` so that parsing never depends on the process's locale or time zone.
 /// Parsing also accepts a fraction of a second (`yyyy-MM-dd HH:mm:ss.SSS`, which real TOP SDKs send)
@@ -33,7 +34,7 @@ public enum BeijingTime {
             let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
             let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19)
         else { return nil }
-        guard (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month),
+        guard CivilDate(year: year, month: month, day: day).isValid,
             hour < 24, minute < 60, second < 60
         else { return nil }
         var milliseconds: Int64 = 0
@@ -52,7 +53,7 @@ public enum BeijingTime {
                 milliseconds = leading
             }
         }
-        let days = daysFromCivil(year: year, month: month, day: day)
+        let days = CivilDate(year: year, month: month, day: day).daysSince1970
         let localSeconds = days * 86_400 + hour * 3600 + minute * 60 + second
         return Timestamp(millisecondsSince1970: (localSeconds - offsetSeconds) * 1000 + milliseconds)
     }
@@ -77,12 +78,8 @@ public enum BeijingTime {
         let seconds = (local - millis) / 1000
         let secondOfDay = ((seconds % 86_400) + 86_400) % 86_400
         let days = (seconds - secondOfDay) / 86_400
-        let (year, month, day) = civilFromDays(days)
-        func pad(_ value: Int64, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2)) "
+        let pad = CivilDate.pad
+        var text = CivilDate(daysSince1970: days).text + " "
         text += "\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))"
         if milliseconds { text += ".\(pad(millis, 3))" }
         return text
@@ -94,41 +91,5 @@ public enum BeijingTime {
         let bytes = Array(text.utf8)
         guard let start = bytes.firstIndex(where: { !isSpace($0) }), let end = bytes.lastIndex(where: { !isSpace($0) }) else { return [] }
         return Array(bytes[start...end])
-    }
-
-    // MARK: calendar arithmetic (proleptic Gregorian)
-
-    static func isLeap(_ year: Int64) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
-
-    static func daysInMonth(year: Int64, month: Int64) -> Int64 {
-        switch month {
-        case 2: isLeap(year) ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    /// Days since 1970-01-01 of a civil date.
-    static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let marchMonth = (month + 9) % 12
-        let dayOfYear = (153 * marchMonth + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The civil date of a day count since 1970-01-01.
-    static func civilFromDays(_ days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let marchMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * marchMonth + 2) / 5 + 1
-        let month = marchMonth < 10 ? marchMonth + 3 : marchMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }

@@ -42,14 +42,14 @@ public struct ReconciliationService: Sendable {
     /// Creates the service.
     /// - Parameters:
     ///   - store: the reconciliation store.
-    ///   - connectors: connectors by shop key (``GatewayConnectors/ConnectorRegistry/connectors``).
+    ///   - connectors: connectors by shop key (the connector registry's `connectors`).
     ///   - toleranceFen: per-shop amount tolerance in fen.
     ///   - defaultToleranceFen: tolerance for other shops (0: amounts must agree exactly).
     ///   - maxLookups: cap on platform API calls per import (0: no lookups).
     ///   - lookupTimeout: time limit of one lookup.
     ///   - lookupConcurrency: lookups in flight at once.
     ///   - lookupBudget: time after which no further lookup of the same import starts.
-    ///   - now: the clock.
+    ///   - now: the clock (the composition root's one clock).
     public init(
         store: any ReconciliationStore,
         connectors: [String: any PlatformConnector],
@@ -59,7 +59,7 @@ public struct ReconciliationService: Sendable {
         lookupTimeout: Duration = .seconds(15),
         lookupConcurrency: Int = 4,
         lookupBudget: Duration = .seconds(120),
-        now: @escaping @Sendable () -> Timestamp = { SystemClock.now() }
+        now: @escaping @Sendable () -> Timestamp
     ) {
         self.store = store
         self.connectors = connectors

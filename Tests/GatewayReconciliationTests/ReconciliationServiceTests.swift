@@ -1,11 +1,14 @@
 import GatewayCore
 import GatewayImport
-import GatewayPipeline
+import GatewayReconciliation
+import GatewayTesting
 import Synchronization
 import Testing
 
 @Suite struct ReconciliationServiceTests {
     static let shop = "yunlai-douyin"
+    /// The tests' fixed clock.
+    static let now: @Sendable () -> Timestamp = { Timestamp(secondsSince1970: 1_780_400_000) }
 
     static func order(_ id: String, paidFen: Int64, createdAt: Timestamp) -> CanonicalOrder {
         CanonicalOrder(
@@ -42,7 +45,7 @@ import Testing
         let service = ReconciliationService(
             store: store,
             connectors: [Self.shop: connector],
-            now: { Timestamp(secondsSince1970: 1_780_400_000) }
+            now: Self.now
         )
         let detail = try await service.importStatement(
             text: Self.statement,
@@ -92,7 +95,8 @@ import Testing
             let service = ReconciliationService(
                 store: InMemoryReconciliationStore(orders: []),
                 connectors: ["s": connector],
-                lookupTimeout: .milliseconds(200)
+                lookupTimeout: .milliseconds(200),
+                now: Self.now
             )
             let detail = try await service.importStatement(
                 text: Self.statement,
@@ -104,7 +108,7 @@ import Testing
             #expect(detail.lines.count == 4)
             #expect(detail.lines.allSatisfy { $0.platformLookup?.hasPrefix(expected) == true }, "\(expected)")
         }
-        let capped = ReconciliationService(store: InMemoryReconciliationStore(orders: []), connectors: [:], maxLookups: 1)
+        let capped = ReconciliationService(store: InMemoryReconciliationStore(orders: []), connectors: [:], maxLookups: 1, now: Self.now)
         let detail = try await capped.importStatement(text: Self.statement, fileName: "f.csv", platform: .douyin, shop: "s", actor: "t")
         #expect(
             detail.lines.map(\.platformLookup) == [
@@ -121,7 +125,8 @@ import Testing
         let service = ReconciliationService(
             store: InMemoryReconciliationStore(orders: []),
             connectors: ["s": connector],
-            lookupTimeout: .milliseconds(100)
+            lookupTimeout: .milliseconds(100),
+            now: Self.now
         )
         let detail = try await service.importStatement(text: Self.statement, fileName: "f.csv", platform: .douyin, shop: "s", actor: "t")
         #expect(!connector.finished, "the import waited for the connector")
@@ -137,7 +142,8 @@ import Testing
             connectors: ["s": LookupConnector(platform: .douyin, shop: "s", failure: nil)],
             lookupTimeout: .milliseconds(100),
             lookupConcurrency: 1,
-            lookupBudget: .milliseconds(150)
+            lookupBudget: .milliseconds(150),
+            now: Self.now
         )
         let detail = try await service.importStatement(text: Self.statement, fileName: "f.csv", platform: .douyin, shop: "s", actor: "t")
         let lookups = detail.lines.compactMap(\.platformLookup)
@@ -148,7 +154,7 @@ import Testing
 
     @Test func badFileStoresNothing() async throws {
         let store = InMemoryReconciliationStore(orders: [])
-        let service = ReconciliationService(store: store, connectors: [:])
+        let service = ReconciliationService(store: store, connectors: [:], now: Self.now)
         await #expect(throws: ImportError.self) {
             try await service.importStatement(
                 text: "platform_order_id,amount_yuan\n1,abc\n",

@@ -6,9 +6,13 @@ import Synchronization
 /// `withTaskGroup` forever. Here the work runs in its own task; when the deadline passes the caller goes
 /// on at once and the work is cancelled (it finishes in the background when it honours cancellation or
 /// reaches its own time-out).
-enum Deadline {
+public enum Deadline {
     /// Runs `operation`; returns `true` when it finished within `milliseconds`, `false` when the deadline came first.
-    static func run(milliseconds: Int, _ operation: @escaping @Sendable () async -> Void) async -> Bool {
+    /// - Parameters:
+    ///   - milliseconds: the deadline, from now.
+    ///   - operation: the work; cancelled when the deadline passes first.
+    /// - Returns: whether the work finished in time.
+    public static func run(milliseconds: Int, _ operation: @escaping @Sendable () async -> Void) async -> Bool {
         let race = Race()
         return await withCheckedContinuation { continuation in
             race.start(continuation)
