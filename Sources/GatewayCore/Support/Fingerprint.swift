@@ -10,11 +10,12 @@ public enum Fingerprint {
         return hash
     }
 
-    /// A fingerprint of a snapshot's whole content, independent of dictionary iteration order.
+    /// A fingerprint of a snapshot's whole content, independent of dictionary iteration order: FNV-1a of its reflection
+    /// text (``reflectionText(of:)``, without the platform ciphertext) followed by the ciphertext sorted by key.
     public static func of(_ snapshot: OrderSnapshot) -> UInt64 {
         var stable = snapshot
         let ciphertext = stable.buyer.platformCiphertext.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         stable.buyer.platformCiphertext = [:]
-        return fnv1a(String(describing: stable) + ciphertext.joined(separator: "&"))
+        return fnv1a(reflectionText(of: stable) + ciphertext.joined(separator: "&"))
     }
 }
