@@ -61,29 +61,64 @@ struct SQLiteLifecycleReader: LifecycleReader {
         }
     }
 
+    /// Read once per pool and batch, so the columns are named and read by position (looking a column up by name cost
+    /// about a tenth of the stored path, issue #14).
     func supplyPool(_ key: SupplyPoolKey) throws -> SupplyPool? {
-        let rows = try Row.fetchAllCached(
-            db,
-            sql: "SELECT * FROM supply_lots WHERE enterprise_id = ? AND product = ? AND grade = ? ORDER BY id",
-            arguments: [key.enterpriseId, key.product, key.grade]
-        )
-        guard !rows.isEmpty else { return nil }
+        let arguments: StatementArguments = [key.enterpriseId, key.product, key.grade]
+        var lots: [SupplyLot] = []
         var allocated: [String: Int64] = [:]
-        let lots = rows.map { row -> SupplyLot in
-            allocated[row["id"]] = row["allocated_grams"]
-            return SQLiteRows.lot(from: row)
-        }
-        let households = Dictionary(
-            try Row.fetchAllCached(
-                db,
+        let lotRows = try Row.fetchCursor(
+            db.cachedStatement(
                 sql: """
-                    SELECT DISTINCT h.* FROM households h JOIN supply_lots l ON l.household_id = h.id
-                    WHERE l.enterprise_id = ? AND l.product = ? AND l.grade = ?
-                    """,
-                arguments: [key.enterpriseId, key.product, key.grade]
-            ).map { (($0["id"] as String), SQLiteRows.household(from: $0)) },
-            uniquingKeysWith: { first, _ in first }
+                    SELECT id, household_id, enterprise_id, product, grade, capacity_grams, price_fen_per_kg, harvest_date,
+                           available_from, available_to, allocated_grams
+                    FROM supply_lots WHERE enterprise_id = ? AND product = ? AND grade = ? ORDER BY id
+                    """
+            ),
+            arguments: arguments
         )
+        while let row = try lotRows.next() {
+            let lot = SupplyLot(
+                id: row[0],
+                householdId: row[1],
+                enterpriseId: row[2],
+                product: row[3],
+                grade: row[4],
+                capacityGrams: row[5],
+                priceFenPerKg: row[6],
+                harvestDate: row[7],
+                availableFrom: row[8],
+                availableTo: row[9]
+            )
+            allocated[lot.id] = row[10]
+            lots.append(lot)
+        }
+        guard !lots.isEmpty else { return nil }
+        var households: [String: Household] = [:]
+        let householdRows = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT DISTINCT h.id, h.name, h.village, h.cooperative_id, h.base_id, h.registered_poor, h.members, h.show_name
+                    FROM households h JOIN supply_lots l ON l.household_id = h.id
+                    WHERE l.enterprise_id = ? AND l.product = ? AND l.grade = ?
+                    """
+            ),
+            arguments: arguments
+        )
+        while let row = try householdRows.next() {
+            let id: String = row[0]
+            guard households[id] == nil else { continue }
+            households[id] = Household(
+                id: id,
+                name: row[1],
+                village: row[2],
+                cooperativeId: row[3],
+                baseId: row[4],
+                registeredPoor: row[5],
+                members: row[6],
+                showName: row[7]
+            )
+        }
         let policy = try String.fetchOne(
             db.cachedStatement(sql: "SELECT policy_json FROM allocation_policies WHERE enterprise_id = ?"),
             arguments: [key.enterpriseId]
