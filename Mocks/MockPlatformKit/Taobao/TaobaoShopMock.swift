@@ -125,15 +125,6 @@ public final class TaobaoShopMock: Sendable {
         }
     }
 
-    /// A paid trade that was not allowed to ship (`PAID_FORBID_CONSIGN`) may now ship: → `WAIT_SELLER_SEND_GOODS`.
-    /// - Throws: ``MockPlatformError`` for an unknown trade or one not in `PAID_FORBID_CONSIGN`.
-    public func allowConsign(orderId: String, at: Date) throws {
-        try change(orderId, at) { trade, _ throws(MockPlatformError) in
-            guard trade.status == "PAID_FORBID_CONSIGN" else { throw Self.refuse("allow shipping of", trade) }
-            Self.setAll(&trade, "WAIT_SELLER_SEND_GOODS")
-        }
-    }
-
     /// The seller ships some sub-orders: those become `WAIT_BUYER_CONFIRM_GOODS`; the trade becomes
     /// `SELLER_CONSIGNED_PART` while others still wait, `WAIT_BUYER_CONFIRM_GOODS` once all are shipped.
     /// - Parameter lineIds: the `oid`s to ship; nil ships every open sub-order.
