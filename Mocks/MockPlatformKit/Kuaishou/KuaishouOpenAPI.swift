@@ -173,7 +173,7 @@ struct KuaishouOpenAPI: Sendable {
             throw .invalidParameter("signMethod", "must be MD5 or HMAC_SHA256")
         }
         guard let timestamp = Int64(parameters["timestamp"] ?? "") else { throw .invalidParameter("timestamp", "must be Unix milliseconds") }
-        let skew = timestamp - KuaishouShopMock.milliseconds(now)
+        let skew = timestamp - now.unixMilliseconds
         let tolerance = control.timestampToleranceSeconds * 1000
         guard abs(skew) <= tolerance else {
             throw .invalidParameter("timestamp", "\(timestamp) is \(skew) ms from the platform clock (allowed ±\(tolerance) ms)")

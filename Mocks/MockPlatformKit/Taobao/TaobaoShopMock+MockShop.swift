@@ -16,33 +16,18 @@ extension TaobaoShopMock: MockShop {
         (createTrade(lines: lines, postageFen: postageFen, roomId: roomId, authorId: authorId, province: province, city: city, at: at), nil)
     }
 
-    public func payOrder(orderId: String, at: Date) throws -> MockPush? {
-        try pay(orderId: orderId, at: at)
-        return nil
-    }
-
-    public func shipOrder(orderId: String, at: Date) throws -> MockPush? {
-        try ship(orderId: orderId, at: at)
-        return nil
-    }
-
-    public func completeOrder(orderId: String, at: Date) throws -> MockPush? {
-        try finish(orderId: orderId, at: at)
-        return nil
-    }
-
-    public func cancelOrder(orderId: String, at: Date) throws -> MockPush? {
-        try close(orderId: orderId, at: at)
-        return nil
-    }
-
-    public func requestLineRefund(orderId: String, lineId: String, at: Date) throws -> MockPush? {
-        try requestRefund(orderId: orderId, lineId: lineId, at: at)
-        return nil
-    }
-
-    public func completeLineRefund(orderId: String, lineId: String, at: Date) throws -> MockPush? {
-        try refundSucceeded(orderId: orderId, lineId: lineId, at: at)
+    /// pay → `WAIT_SELLER_SEND_GOODS`, ship → `WAIT_BUYER_CONFIRM_GOODS`, complete → `TRADE_FINISHED`, cancel →
+    /// `TRADE_CLOSED_BY_TAOBAO` (unpaid) or `TRADE_CLOSED` (paid); line refunds (`lineId` = `oid`). Taobao pushes
+    /// nothing over HTTP: always nil.
+    public func apply(_ change: MockOrderChange, orderId: String, at: Date) throws -> MockPush? {
+        switch change {
+        case .pay: try pay(orderId: orderId, at: at)
+        case .ship: try ship(orderId: orderId, at: at)
+        case .complete: try finish(orderId: orderId, at: at)
+        case .cancel: try close(orderId: orderId, at: at)
+        case .requestRefund(let lineId): try requestRefund(orderId: orderId, lineId: lineId, at: at)
+        case .completeRefund(let lineId): try refundSucceeded(orderId: orderId, lineId: lineId, at: at)
+        }
         return nil
     }
 
