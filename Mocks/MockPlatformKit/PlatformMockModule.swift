@@ -20,11 +20,6 @@ protocol PlatformMockModule: Sendable {
     var mockShops: [any MockShop] { get }
 }
 
-extension PlatformMockModule {
-    /// Modules that do not expose shops to scenarios yet.
-    var mockShops: [any MockShop] { [] }
-}
-
 /// What a platform module's factory receives.
 struct PlatformMockContext: Sendable {
     /// The whole configuration (each module picks its own platform's shops).
