@@ -1,5 +1,5 @@
 /// One Douyin shop (parent) order as the mock holds it: the platform's ground truth.
-struct DouyinOrder: MockStatusOrder, Equatable {
+struct DouyinOrder: Sendable, Equatable {
     /// The shop order id (19 digits).
     var orderId: String
     /// Douyin `order_status`: 1 created, 105/2 paid, 101 partly shipped, 3 shipped, 4 cancelled, 5 completed.
@@ -52,21 +52,6 @@ struct DouyinOrder: MockStatusOrder, Equatable {
         default: "未知"
         }
     }
-
-    /// The shop order id.
-    var ledgerId: String { orderId }
-
-    /// `update_time`.
-    var changedAt: Int64 {
-        get { updateTime }
-        set { updateTime = newValue }
-    }
-
-    /// The sku orders' ids.
-    var lineIds: [String] { lines.map(\.orderId) }
-
-    /// `order 40… in status 2 (备货中)`.
-    var refusalSubject: String { "order \(orderId) in status \(status) (\(Self.statusDescription(status)))" }
 
     /// The order as ground truth.
     func truth(shop: String) -> MockOrderTruth {

@@ -50,11 +50,7 @@ public final class DouyinShopMock: Sendable {
             message: (70 + Int64(index % 10)) * digit + random * 10_000_000,
             afterSale: (60 + Int64(index % 10)) * digit + random * 10_000_000
         )
-        self.ledger = MockShopLedger(
-            shopKey: shop.key,
-            platform: "douyin",
-            generator: SeededGenerator(seed: SeededGenerator.derive(seed, salt &+ 0x5EED))
-        )
+        self.ledger = MockShopLedger(shopKey: shop.key, platform: "douyin", generator: SeededGenerator(seed: seed, salt: salt &+ 0x5EED))
     }
 
     // MARK: - Orders

@@ -1,7 +1,7 @@
 /// One Kuaishou (快手) order as the mock holds it: the platform's ground truth.
 ///
 /// Times are Unix milliseconds and money is fen (platforms.md §2: ms **[V]**, fen **[U]**).
-struct KuaishouOrder: MockStatusOrder, Equatable {
+struct KuaishouOrder: Sendable, Equatable {
     /// `oid`: 16 digits, above 2^53 (real ids are 16 digits; the mock picks values a `Double` cannot hold).
     var oid: String
     /// `status`: 10 待付款, 30 已付款, 40 已发货, 50 已签收, 70 订单成功, 80 订单失败.
@@ -37,21 +37,6 @@ struct KuaishouOrder: MockStatusOrder, Equatable {
         default: "unknown"
         }
     }
-
-    /// `oid`.
-    var ledgerId: String { oid }
-
-    /// `updateTime`, milliseconds.
-    var changedAt: Int64 {
-        get { updateTime }
-        set { updateTime = newValue }
-    }
-
-    /// The items' `skuId`s.
-    var lineIds: [String] { items.map(\.skuId) }
-
-    /// `order 92… in status 10`.
-    var refusalSubject: String { "order \(oid) in status \(status)" }
 
     /// The order as ground truth (`updateTime` in Unix seconds, like every platform's truth).
     func truth(shop: String) -> MockOrderTruth {

@@ -65,11 +65,7 @@ public final class KuaishouShopMock: Sendable {
             message: 5_000_000_000_000_000 + Int64(index % 50) * 10_000_000_000_000 + random * 10_000,
             refund: 9_100_000_000_000_000 + Int64(index % 50) * 10_000_000_000_000 + random * 10_000
         )
-        ledger = MockShopLedger(
-            shopKey: shop.key,
-            platform: "kuaishou",
-            generator: SeededGenerator(seed: SeededGenerator.derive(seed, salt &+ 0x5EED))
-        )
+        ledger = MockShopLedger(shopKey: shop.key, platform: "kuaishou", generator: SeededGenerator(seed: seed, salt: salt &+ 0x5EED))
         catalogue = Mutex([:])
         for item in LivestreamCatalog.standard.items {
             list(itemId: item.line.productId, skuId: item.line.skuId, skuNick: item.line.outSkuId, title: item.line.title)

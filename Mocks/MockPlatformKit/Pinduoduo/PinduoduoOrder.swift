@@ -5,7 +5,7 @@
 /// 1 已成团, 2 团失败) and `refund_status` (1 无售后或售后关闭, 2 售后处理中, 3 退款中, 4 退款成功).
 /// An unpaid order and a paid order whose group has not formed both have `order_status` 1 and
 /// `confirm_status` 0: only `confirm_status` tells them from a paid order.
-struct PinduoduoOrder: MockLedgerOrder, Equatable {
+struct PinduoduoOrder: Sendable, Equatable {
     /// `order_sn`, e.g. `250101-123456789012345`.
     var orderSn: String
     /// `order_status`: 1, 2 or 3.
@@ -82,21 +82,6 @@ struct PinduoduoOrder: MockLedgerOrder, Equatable {
     var platformStatus: String {
         "order_status=\(orderStatus),confirm_status=\(confirmStatus),group_status=\(groupStatus),refund_status=\(refundStatus)"
     }
-
-    /// `order_sn`.
-    var ledgerId: String { orderSn }
-
-    /// `updated_at`.
-    var changedAt: Int64 {
-        get { updatedAt }
-        set { updatedAt = newValue }
-    }
-
-    /// The items' line ids.
-    var lineIds: [String] { items.map(\.lineId) }
-
-    /// `order 250101-… (order_status=1,…)`.
-    var refusalSubject: String { "order \(orderSn) (\(platformStatus))" }
 
     /// The order as ground truth.
     func truth(shop: String) -> MockOrderTruth {

@@ -44,11 +44,7 @@ public final class PinduoduoShopMock: Sendable {
         let random = Int64(SeededGenerator.derive(seed, salt) % 10_000_000)
         // 15 digits after the date: a leading digit per shop, then a seeded block, then the sequence.
         self.snBase = Int64(1 + index % 9) * 100_000_000_000_000 + random * 10_000_000
-        self.ledger = MockShopLedger(
-            shopKey: shop.key,
-            platform: "pinduoduo",
-            generator: SeededGenerator(seed: SeededGenerator.derive(seed, salt &+ 0x7DD))
-        )
+        self.ledger = MockShopLedger(shopKey: shop.key, platform: "pinduoduo", generator: SeededGenerator(seed: seed, salt: salt &+ 0x7DD))
     }
 
     /// How long an order change takes to reach the increment index, in seconds (default 0).

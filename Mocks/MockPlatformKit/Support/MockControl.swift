@@ -23,7 +23,7 @@ final class MockControl: Sendable {
     private let state: Mutex<State>
 
     init(seed: UInt64) {
-        state = Mutex(State(generator: SeededGenerator(seed: SeededGenerator.derive(seed, 0xFA17))))
+        state = Mutex(State(generator: SeededGenerator(seed: seed, salt: 0xFA17)))
     }
 
     var faults: MockFaults {

@@ -43,11 +43,7 @@ public final class TaobaoShopMock: Sendable {
         // 19 digits, far above 2^53, stepping by 100: a gateway that parses tids through a Double merges
         // neighbouring trades at once.
         self.tidBase = (31 + Int64(index % 9)) * 100_000_000_000_000_000 + random * 100_000_000
-        self.ledger = MockShopLedger(
-            shopKey: shop.key,
-            platform: "taobao",
-            generator: SeededGenerator(seed: SeededGenerator.derive(seed, salt &+ 0x7A0))
-        )
+        self.ledger = MockShopLedger(shopKey: shop.key, platform: "taobao", generator: SeededGenerator(seed: seed, salt: salt &+ 0x7A0))
     }
 
     // MARK: - Trades

@@ -1,5 +1,5 @@
 /// One Taobao / Tmall trade as the mock holds it: the platform's ground truth.
-struct TaobaoTrade: MockStatusOrder, Equatable {
+struct TaobaoTrade: Sendable, Equatable {
     /// `tid` (int64, 19 digits in the mock: above 2^53).
     var tid: Int64
     /// `status`: one of ``TaobaoTrade/statuses``.
@@ -54,21 +54,6 @@ struct TaobaoTrade: MockStatusOrder, Equatable {
 
     /// Whether the buyer has paid (a pay time is set).
     var isPaid: Bool { payTime != nil }
-
-    /// `tid` as text.
-    var ledgerId: String { String(tid) }
-
-    /// `modified`.
-    var changedAt: Int64 {
-        get { modified }
-        set { modified = newValue }
-    }
-
-    /// The sub-orders' `oid`s as text.
-    var lineIds: [String] { orders.map { String($0.oid) } }
-
-    /// `trade 31… in status WAIT_BUYER_PAY`.
-    var refusalSubject: String { "trade \(tid) in status \(status)" }
 
     /// The trade as ground truth.
     func truth(shop: String) -> MockOrderTruth {

@@ -1,7 +1,7 @@
 /// One WeChat Channels shop (视频号小店) order as the mock holds it: the platform's ground truth.
 ///
 /// Times are Unix seconds and money is fen (platforms.md §5).
-struct WechatChannelsOrder: MockStatusOrder, Equatable {
+struct WechatChannelsOrder: Sendable, Equatable {
     /// `order_id`: 19 digits (above 2^53).
     var orderId: String
     /// `status`: 10 待付款, 12 礼物待收下, 13 凑单买凑团中, 20 待发货, 21 部分发货, 30 待收货, 100 完成,
@@ -42,21 +42,6 @@ struct WechatChannelsOrder: MockStatusOrder, Equatable {
         default: "unknown"
         }
     }
-
-    /// `order_id`.
-    var ledgerId: String { orderId }
-
-    /// `update_time`.
-    var changedAt: Int64 {
-        get { updateTime }
-        set { updateTime = newValue }
-    }
-
-    /// The products' `sku_id`s.
-    var lineIds: [String] { products.map(\.skuId) }
-
-    /// `order 3705… in status 10`.
-    var refusalSubject: String { "order \(orderId) in status \(status)" }
 
     /// The order as ground truth.
     func truth(shop: String) -> MockOrderTruth {

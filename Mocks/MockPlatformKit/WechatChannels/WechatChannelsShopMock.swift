@@ -50,11 +50,7 @@ public final class WechatChannelsShopMock: Sendable {
             order: 3_705_000_000_000_000_000 + Int64(index % 5) * 1_000_000_000_000_000_000 + random * 10_000_000_000,
             afterSale: 4_000_000_000_000_000 + Int64(index % 90) * 10_000_000_000_000 + random * 1_000
         )
-        ledger = MockShopLedger(
-            shopKey: shop.key,
-            platform: "wechat-channels",
-            generator: SeededGenerator(seed: SeededGenerator.derive(seed, salt &+ 0x5EED))
-        )
+        ledger = MockShopLedger(shopKey: shop.key, platform: "wechat-channels", generator: SeededGenerator(seed: seed, salt: salt &+ 0x5EED))
     }
 
     // MARK: - Orders

@@ -49,7 +49,7 @@ public final class YouzanShopMock: Sendable {
             message: 8_800_000_000_000_000 + Int64(index % 9) * 100_000_000_000_000 + random * 10_000,
             refund: 201_000_000_000_000_000 + Int64(index % 9) * 1_000_000_000_000_000 + random * 10_000
         )
-        ledger = MockShopLedger(shopKey: shop.key, platform: "youzan", generator: SeededGenerator(seed: SeededGenerator.derive(seed, salt &+ 0x5EED)))
+        ledger = MockShopLedger(shopKey: shop.key, platform: "youzan", generator: SeededGenerator(seed: seed, salt: salt &+ 0x5EED))
     }
 
     // MARK: - Trades

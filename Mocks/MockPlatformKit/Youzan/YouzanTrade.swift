@@ -3,7 +3,7 @@
 /// Money is kept in fen and sent as yuan text with two decimals, times are Unix seconds sent as Beijing
 /// `yyyy-MM-dd HH:mm:ss` (**[U]**: platforms.md §6 did not research Youzan's order shape; these are the
 /// forms of Youzan's trade API).
-struct YouzanTrade: MockStatusOrder, Equatable {
+struct YouzanTrade: Sendable, Equatable {
     /// `tid`, e.g. `E20250101120000012345678`.
     var tid: String
     /// `status`: `WAIT_BUYER_PAY`, `WAIT_SELLER_SEND_GOODS`, `WAIT_BUYER_CONFIRM_GOODS`, `TRADE_SUCCESS`, `TRADE_CLOSE`.
@@ -36,21 +36,6 @@ struct YouzanTrade: MockStatusOrder, Equatable {
         default: "unknown"
         }
     }
-
-    /// `tid`.
-    var ledgerId: String { tid }
-
-    /// `updated`.
-    var changedAt: Int64 {
-        get { updated }
-        set { updated = newValue }
-    }
-
-    /// The `oid`s.
-    var lineIds: [String] { lines.map(\.oid) }
-
-    /// `trade E… in status WAIT_BUYER_PAY`.
-    var refusalSubject: String { "trade \(tid) in status \(status)" }
 
     /// The trade as ground truth.
     func truth(shop: String) -> MockOrderTruth {
