@@ -2,8 +2,10 @@ import Foundation
 import GatewayCore
 
 extension DouyinShopMock: MockShop {
+    /// Always ``GatewayCore/Platform/douyin``.
     public var platform: Platform { .douyin }
 
+    /// Creates an order (status 1); the push is the tag 100 message.
     public func placeOrder(
         lines: [MockLineSpec],
         postageFen: Int64,
@@ -32,6 +34,7 @@ extension DouyinShopMock: MockShop {
         return wrap(message, orderId: orderId)
     }
 
+    /// The sku order ids of the order.
     public func orderLineIds(orderId: String) -> [String] { lineIds(orderId: orderId) }
 
     /// Douyin batches messages into one JSON array per request.
@@ -45,6 +48,7 @@ extension DouyinShopMock: MockShop {
         return try await push(messages, to: gatewayBaseURL, timeout: timeout)
     }
 
+    /// ``truth()``.
     public func orderTruth() -> [MockOrderTruth] { truth() }
 
     private func wrap(_ message: DouyinPushMessage, orderId: String) -> MockPush {

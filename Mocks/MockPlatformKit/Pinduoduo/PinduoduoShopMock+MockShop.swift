@@ -2,8 +2,10 @@ import Foundation
 import GatewayCore
 
 extension PinduoduoShopMock: MockShop {
+    /// Always ``GatewayCore/Platform/pinduoduo``.
     public var platform: Platform { .pinduoduo }
 
+    /// Creates an unpaid order; Pinduoduo pushes nothing over HTTP, so the push is nil.
     public func placeOrder(
         lines: [MockLineSpec],
         postageFen: Int64,
@@ -34,6 +36,7 @@ extension PinduoduoShopMock: MockShop {
         return nil
     }
 
+    /// The line ids of the order.
     public func orderLineIds(orderId: String) -> [String] { lineIds(orderId: orderId) }
 
     /// Pinduoduo pushes over a WebSocket, which the mock does not serve: nothing is sent.
@@ -41,5 +44,6 @@ extension PinduoduoShopMock: MockShop {
         MockPushResult(status: 0, body: "pinduoduo has no HTTP push: nothing was sent (\(pushes.count) push(es) ignored)", acknowledged: false)
     }
 
+    /// ``truth()``.
     public func orderTruth() -> [MockOrderTruth] { truth() }
 }

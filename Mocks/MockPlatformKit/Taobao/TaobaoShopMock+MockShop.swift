@@ -2,8 +2,10 @@ import Foundation
 import GatewayCore
 
 extension TaobaoShopMock: MockShop {
+    /// Always ``GatewayCore/Platform/taobao``.
     public var platform: Platform { .taobao }
 
+    /// Creates an unpaid trade (`WAIT_BUYER_PAY`); Taobao pushes nothing over HTTP, so the push is nil.
     public func placeOrder(
         lines: [MockLineSpec],
         postageFen: Int64,
@@ -31,6 +33,7 @@ extension TaobaoShopMock: MockShop {
         return nil
     }
 
+    /// The `oid`s of the trade.
     public func orderLineIds(orderId: String) -> [String] { lineIds(orderId: orderId) }
 
     /// Taobao pushes through TMC over a WebSocket, which the mock does not serve: nothing is sent.
@@ -38,5 +41,6 @@ extension TaobaoShopMock: MockShop {
         MockPushResult(status: 0, body: "taobao has no HTTP push: nothing was sent (\(pushes.count) push(es) ignored)", acknowledged: false)
     }
 
+    /// ``truth()``.
     public func orderTruth() -> [MockOrderTruth] { truth() }
 }
