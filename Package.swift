@@ -70,7 +70,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOFoundationCompat", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -78,8 +77,7 @@ let package = Package(
         .target(
             name: "GatewayStorage",
             dependencies: [
-                "GatewayCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                "GatewayCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -100,13 +98,12 @@ let package = Package(
         .target(
             name: "GatewayHTTP",
             dependencies: [
-                "GatewayCore", "GatewayConfig", "GatewayPipeline", "GatewayReconciliation",
+                "GatewayCore", "GatewayPipeline", "GatewayReconciliation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -144,12 +141,7 @@ let package = Package(
                 "GatewayCore", "GatewayConfig", "GatewayConnectors", "GatewayStorage", "GatewayPipeline", "GatewayHTTP",
                 "GatewayRuntime", "MockPlatformKit", "GatewayImport", "GatewayReconciliation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Metrics", package: "swift-metrics"),
-                .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: swiftSettings
@@ -169,7 +161,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOFoundationCompat", package: "swift-nio"),
             ],
             path: "Mocks/MockPlatformKit",
             swiftSettings: swiftSettings
@@ -241,7 +232,7 @@ let package = Package(
         .testTarget(
             name: "GatewayHTTPTests",
             dependencies: [
-                "GatewayHTTP", "GatewayCore", "GatewayConfig", "GatewayConnectors", "GatewayStorage", "GatewayPipeline", "GatewayRuntime",
+                "GatewayHTTP", "GatewayCore", "GatewayConnectors", "GatewayStorage", "GatewayPipeline", "GatewayRuntime",
                 "GatewayReconciliation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -254,7 +245,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GatewayCLITests",
-            dependencies: ["gateway", "GatewayConfig", "MockPlatformKit", "GatewayCore", "GatewayHTTP", "GatewayStorage"],
+            dependencies: ["gateway", "MockPlatformKit", "GatewayCore", "GatewayHTTP", "GatewayStorage"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -273,7 +264,7 @@ let package = Package(
         .testTarget(
             name: "ConsoleBrowserTests",
             dependencies: [
-                "GatewayCore", "GatewayConfig", "GatewayStorage", "GatewayHTTP", "GatewayRuntime", "MockPlatformKit",
+                "GatewayCore", "GatewayConfig", "GatewayStorage", "GatewayHTTP", "GatewayRuntime",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -284,17 +275,15 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "GatewayCore", "GatewayConfig", "GatewayConnectors", "GatewayStorage", "GatewayPipeline", "GatewayHTTP",
+                "GatewayCore", "GatewayConfig", "GatewayConnectors", "GatewayStorage", "GatewayPipeline",
                 "GatewayRuntime", "MockPlatformKit", "GatewayTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

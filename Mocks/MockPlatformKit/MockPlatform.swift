@@ -9,7 +9,7 @@ import Synchronization
 /// The mock platform: every configured platform shop's API, pushes and ground truth on one port.
 ///
 /// It reads the same configuration as the gateway and uses each shop's credentials as the shared
-/// secrets, so the two agree by construction (design.md §5). Douyin shops are served today.
+/// secrets, so the two agree by construction (design.md §5). Each platform is one ``PlatformMockModule``.
 ///
 /// ```swift
 /// let configuration = try ConfigurationLoader().load(path: "config/gateway.yaml")
@@ -21,9 +21,11 @@ import Synchronization
 /// await mock.shutdown()
 /// ```
 ///
-/// HTTP routes: the Douyin open API (`POST /token/create`, `/token/refresh`, `/order/orderDetail`,
-/// `/order/searchList`, `/sku/syncStock`), and `GET /_mock/truth`, `/_mock/stock`, `/_mock/requests`,
-/// `/_mock/health`.
+/// HTTP routes: every platform's API — Douyin (`POST /token/create`, `/token/refresh`, `/order/orderDetail`,
+/// `/order/searchList`, `/sku/syncStock`), Kuaishou (`/oauth2/…`, `/open/order/…`, `/open/item/…`), Pinduoduo
+/// (`/api/router`), Taobao (`/router/rest`), WeChat Channels (`GET /cgi-bin/token`, `POST /channels/ec/…`);
+/// Youzan has none — its modules' `/_mock/{platform}/…` control routes, and `GET /_mock/truth`, `/_mock/stock`,
+/// `/_mock/requests`, `/_mock/health`.
 public final class MockPlatform: Sendable {
     /// The configuration the mock was built from.
     public let configuration: GatewayConfiguration
@@ -59,14 +61,9 @@ public final class MockPlatform: Sendable {
         { KuaishouMockModule(context: $0) },
         { WechatChannelsMockModule(context: $0) },
         { YouzanMockModule(context: $0) },
-        { PinduoduoMockModule(context: $0) },
-        { TaobaoMockModule(context: $0) },
+        { RouterMockModule<PinduoduoRouterDialect>(context: $0) },
+        { RouterMockModule<TaobaoTopDialect>(context: $0) },
     ]
-
-    /// The module of one kind.
-    func module<Module: PlatformMockModule>(_ type: Module.Type) -> Module? {
-        modules.lazy.compactMap { $0 as? Module }.first
-    }
 
     // MARK: - Server
 
@@ -112,18 +109,18 @@ public final class MockPlatform: Sendable {
 
     // MARK: - Shops
 
-    /// The mock of a Douyin shop.
-    /// - Parameter shop: the shop key from the configuration.
-    /// - Returns: nil when no Douyin shop has that key.
-    public func douyin(shop: String) -> DouyinShopMock? {
-        douyinShopMocks.first { $0.shopKey == shop }
-    }
-
-    /// Every Douyin shop mock, in configuration order.
-    public var douyinShopMocks: [DouyinShopMock] { module(DouyinMockModule.self)?.shops ?? [] }
-
     /// Every shop of every platform, in module order, for scenarios that drive all platforms alike.
     public var shops: [any MockShop] { modules.flatMap(\.mockShops) }
+
+    /// Every shop mock of one type, in configuration order.
+    func shopMocks<Shop: MockShop>(_ type: Shop.Type = Shop.self) -> [Shop] {
+        shops.compactMap { $0 as? Shop }
+    }
+
+    /// The shop mock of one type with a shop key, if any.
+    func shopMock<Shop: MockShop>(_ shopKey: String) -> Shop? {
+        shopMocks(Shop.self).first { $0.shopKey == shopKey }
+    }
 
     // MARK: - Truth and records
 

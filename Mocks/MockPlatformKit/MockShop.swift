@@ -25,18 +25,9 @@ public protocol MockShop: Sendable {
         city: String,
         at: Date
     ) throws -> (orderId: String, push: MockPush?)
-    /// The buyer pays.
-    func payOrder(orderId: String, at: Date) throws -> MockPush?
-    /// The merchant ships every line.
-    func shipOrder(orderId: String, at: Date) throws -> MockPush?
-    /// The buyer confirms receipt / the trade completes.
-    func completeOrder(orderId: String, at: Date) throws -> MockPush?
-    /// The order is cancelled (before or after payment, before shipment).
-    func cancelOrder(orderId: String, at: Date) throws -> MockPush?
-    /// The buyer asks for a refund of one line.
-    func requestLineRefund(orderId: String, lineId: String, at: Date) throws -> MockPush?
-    /// The refund of one line succeeds.
-    func completeLineRefund(orderId: String, lineId: String, at: Date) throws -> MockPush?
+    /// Applies a change every platform knows and returns the push the platform sends for it, if any (the
+    /// verbs ``payOrder(orderId:at:)``, ``shipOrder(orderId:at:)``, … call it).
+    func apply(_ change: MockOrderChange, orderId: String, at: Date) throws -> MockPush?
     /// The platform's line ids of an order.
     func orderLineIds(orderId: String) -> [String]
     /// Sends pushes to a gateway as the platform does (one request per push, or batched where the platform batches).
@@ -50,6 +41,36 @@ public protocol MockShop: Sendable {
 extension MockShop {
     /// Most platforms have an order API.
     public var hasOrderAPI: Bool { true }
+
+    /// The buyer pays.
+    public func payOrder(orderId: String, at: Date) throws -> MockPush? {
+        try apply(.pay, orderId: orderId, at: at)
+    }
+
+    /// The merchant ships every line.
+    public func shipOrder(orderId: String, at: Date) throws -> MockPush? {
+        try apply(.ship, orderId: orderId, at: at)
+    }
+
+    /// The buyer confirms receipt / the trade completes.
+    public func completeOrder(orderId: String, at: Date) throws -> MockPush? {
+        try apply(.complete, orderId: orderId, at: at)
+    }
+
+    /// The order is cancelled (before or after payment, before shipment).
+    public func cancelOrder(orderId: String, at: Date) throws -> MockPush? {
+        try apply(.cancel, orderId: orderId, at: at)
+    }
+
+    /// The buyer asks for a refund of one line.
+    public func requestLineRefund(orderId: String, lineId: String, at: Date) throws -> MockPush? {
+        try apply(.requestRefund(lineId: lineId), orderId: orderId, at: at)
+    }
+
+    /// The refund of one line succeeds.
+    public func completeLineRefund(orderId: String, lineId: String, at: Date) throws -> MockPush? {
+        try apply(.completeRefund(lineId: lineId), orderId: orderId, at: at)
+    }
 }
 
 /// A push a platform would send, opaque to scenarios: the shop that made it knows how to deliver it.

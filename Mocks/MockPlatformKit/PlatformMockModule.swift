@@ -5,8 +5,9 @@ import Logging
 /// One platform's part of the mock platform: its API routes, its orders (the truth) and the stock
 /// the gateway wrote back to it.
 ///
-/// To add a platform: write a type conforming to this protocol in its own folder, add its factory to
-/// ``MockPlatform/moduleFactories``, and add a public accessor in `MockPlatform+<Platform>.swift`.
+/// To add a platform: write a type conforming to this protocol in its own folder (for a router-style API,
+/// a ``RouterDialect`` served by ``RouterMockModule``), keep its shops' state in a ``MockShopLedger``, add its
+/// factory to ``MockPlatform/moduleFactories``, and add a public accessor in `MockPlatform+<Platform>.swift`.
 protocol PlatformMockModule: Sendable {
     /// Adds the platform's API routes.
     func addRoutes(to router: Router<BasicRequestContext>)
@@ -18,11 +19,6 @@ protocol PlatformMockModule: Sendable {
     func expireTokens()
     /// The module's shops, driven alike by scenarios.
     var mockShops: [any MockShop] { get }
-}
-
-extension PlatformMockModule {
-    /// Modules that do not expose shops to scenarios yet.
-    var mockShops: [any MockShop] { [] }
 }
 
 /// What a platform module's factory receives.

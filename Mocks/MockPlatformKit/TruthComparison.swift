@@ -11,6 +11,7 @@ public struct TruthComparison: Sendable {
         public var shop: String
         /// What differs.
         public var problem: String
+        /// `shop/orderId: problem`.
         public var description: String { "\(shop)/\(orderId): \(problem)" }
     }
 

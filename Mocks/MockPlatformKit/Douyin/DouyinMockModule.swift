@@ -43,5 +43,5 @@ struct DouyinMockModule: PlatformMockModule {
 
     func stockLevels() -> [MockStockLevel] { shops.flatMap { $0.stockLevels() } }
 
-    func expireTokens() { tokens.expireAll(now: DouyinShopMock.seconds(Date())) }
+    func expireTokens() { tokens.expireAll(now: Date().unixSeconds) }
 }

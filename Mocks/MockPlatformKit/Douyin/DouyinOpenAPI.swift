@@ -176,15 +176,7 @@ struct DouyinOpenAPI: Sendable {
         guard let appKey = query["app_key"], !appKey.isEmpty else { throw .missingParameter("app_key") }
         guard !candidates.isEmpty else { throw .invalidAppKey(appKey) }
         guard control.admit(appKey: appKey, now: now) else { throw .frequencyLimited }
-        let fault = control.drawFault()
-        if fault.delayMilliseconds > 0 {
-            try? await Task.sleep(for: .milliseconds(fault.delayMilliseconds))
-        }
-        switch fault.decision {
-        case .none: break
-        case .systemError: throw .systemError
-        case .unavailable: throw .serviceUnavailable
-        }
+        try await control.injectFault(systemError: DouyinAPIError.systemError, unavailable: DouyinAPIError.serviceUnavailable)
         let isTokenCall = method.hasPrefix("token.")
         var required = ["method", "timestamp", "v", "sign"]
         if !isTokenCall { required.append("access_token") }
@@ -213,7 +205,7 @@ struct DouyinOpenAPI: Sendable {
         }
         guard let params = parsed.value.objectValue else { throw .invalidParameter("param_json", "must be a JSON object") }
 
-        let nowSeconds = Int64(now.timeIntervalSince1970.rounded(.down))
+        let nowSeconds = now.unixSeconds
         switch method {
         case "token.create":
             let shop = try tokenShop(params: params, candidates: candidates)
@@ -262,7 +254,7 @@ struct DouyinOpenAPI: Sendable {
         } else {
             throw .invalidTimestamp("timestamp must be Unix seconds or yyyy-MM-dd HH:mm:ss (Beijing time): \(text)")
         }
-        let skew = seconds - Int64(now.timeIntervalSince1970.rounded(.down))
+        let skew = seconds - now.unixSeconds
         let tolerance = control.timestampToleranceSeconds
         guard abs(skew) <= tolerance else {
             throw .invalidTimestamp("timestamp \(text) is \(skew) s from the platform clock (allowed ±\(tolerance) s)")

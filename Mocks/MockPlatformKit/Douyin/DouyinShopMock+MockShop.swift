@@ -2,8 +2,10 @@ import Foundation
 import GatewayCore
 
 extension DouyinShopMock: MockShop {
+    /// Always ``GatewayCore/Platform/douyin``.
     public var platform: Platform { .douyin }
 
+    /// Creates an order (status 1); the push is the tag 100 message.
     public func placeOrder(
         lines: [MockLineSpec],
         postageFen: Int64,
@@ -17,22 +19,22 @@ extension DouyinShopMock: MockShop {
         return (id, wrap(try createdMessage(orderId: id), orderId: id))
     }
 
-    public func payOrder(orderId: String, at: Date) throws -> MockPush? { wrap(try pay(orderId: orderId, at: at), orderId: orderId) }
-
-    public func shipOrder(orderId: String, at: Date) throws -> MockPush? { wrap(try ship(orderId: orderId, at: at), orderId: orderId) }
-
-    public func completeOrder(orderId: String, at: Date) throws -> MockPush? { wrap(try complete(orderId: orderId, at: at), orderId: orderId) }
-
-    public func cancelOrder(orderId: String, at: Date) throws -> MockPush? { wrap(try cancel(orderId: orderId, at: at), orderId: orderId) }
-
-    public func requestLineRefund(orderId: String, lineId: String, at: Date) throws -> MockPush? {
-        wrap(try requestRefund(orderId: orderId, lineId: lineId, at: at), orderId: orderId)
+    /// pay 1 → 2 (tag 101), ship → 3 (tag 102), complete 3 → 5 (tag 103), cancel → 4 (tag 106); line refunds
+    /// (`lineId` = the sku order id) open an after-sale (tag 200), then refund it (tag 206).
+    public func apply(_ change: MockOrderChange, orderId: String, at: Date) throws -> MockPush? {
+        let message =
+            switch change {
+            case .pay: try pay(orderId: orderId, at: at)
+            case .ship: try ship(orderId: orderId, at: at)
+            case .complete: try complete(orderId: orderId, at: at)
+            case .cancel: try cancel(orderId: orderId, at: at)
+            case .requestRefund(let lineId): try requestRefund(orderId: orderId, lineId: lineId, at: at)
+            case .completeRefund(let lineId): try refundSucceeded(orderId: orderId, lineId: lineId, at: at)
+            }
+        return wrap(message, orderId: orderId)
     }
 
-    public func completeLineRefund(orderId: String, lineId: String, at: Date) throws -> MockPush? {
-        wrap(try refundSucceeded(orderId: orderId, lineId: lineId, at: at), orderId: orderId)
-    }
-
+    /// The sku order ids of the order.
     public func orderLineIds(orderId: String) -> [String] { lineIds(orderId: orderId) }
 
     /// Douyin batches messages into one JSON array per request.
@@ -46,6 +48,7 @@ extension DouyinShopMock: MockShop {
         return try await push(messages, to: gatewayBaseURL, timeout: timeout)
     }
 
+    /// ``truth()``.
     public func orderTruth() -> [MockOrderTruth] { truth() }
 
     private func wrap(_ message: DouyinPushMessage, orderId: String) -> MockPush {

@@ -1,9 +1,6 @@
-import AsyncHTTPClient
 import Foundation
 import GatewayConfig
-import NIOCore
 import NIOHTTP1
-import Synchronization
 
 /// One Douyin (抖店) shop on the mock platform: its orders are the platform's ground truth.
 ///
@@ -29,18 +26,7 @@ public final class DouyinShopMock: Sendable {
     let shopName: String
     private let index: Int
     private let idBase: (order: Int64, message: Int64, afterSale: Int64)
-    private let state: Mutex<State>
-
-    private struct State {
-        var orders: [String: DouyinOrder] = [:]
-        var createdMessages: [String: DouyinPushMessage] = [:]
-        var orderSequence: Int64 = 0
-        var messageSequence: Int64 = 0
-        var afterSaleSequence: Int64 = 0
-        var trackingSequence: Int64 = 0
-        var generator: SeededGenerator
-        var stock: [String: MockStockLevel] = [:]
-    }
+    private let ledger: MockShopLedger<DouyinOrder, DouyinPushMessage>
 
     /// Creates the mock of a configured Douyin shop.
     /// - Parameters:
@@ -64,7 +50,7 @@ public final class DouyinShopMock: Sendable {
             message: (70 + Int64(index % 10)) * digit + random * 10_000_000,
             afterSale: (60 + Int64(index % 10)) * digit + random * 10_000_000
         )
-        self.state = Mutex(State(generator: SeededGenerator(seed: SeededGenerator.derive(seed, salt &+ 0x5EED))))
+        self.ledger = MockShopLedger(shopKey: shop.key, platform: "douyin", generator: SeededGenerator(seed: seed, salt: salt &+ 0x5EED))
     }
 
     // MARK: - Orders
@@ -92,10 +78,9 @@ public final class DouyinShopMock: Sendable {
         city: String = "长沙市",
         at: Date
     ) -> String {
-        let time = Self.seconds(at)
-        return state.withLock { state in
-            state.orderSequence += 1
-            let number = idBase.order + (state.orderSequence % 1_000_000) * 100
+        let time = at.unixSeconds
+        return ledger.create { state in
+            let number = idBase.order + (state.sequences.next(\.order) % 1_000_000) * 100
             let orderId = String(number)
             let skus = lines.enumerated().map { offset, spec in
                 DouyinSkuOrder(
@@ -126,30 +111,25 @@ public final class DouyinShopMock: Sendable {
                 receiver: receiver,
                 lines: skus
             )
-            state.orders[orderId] = order
             var data = baseData(order)
             data["create_time"] = .int(time)
-            state.createdMessages[orderId] = DouyinPushMessage(tag: "100", msgId: nextMessageId(&state), data: JSONValue.object(data).serialized)
-            return orderId
+            return (order, DouyinPushMessage(tag: "100", msgId: nextMessageId(&state), data: JSONValue.object(data).serialized))
         }
     }
 
     /// The "order created" message (tag 100) recorded when the order was created (same `msg_id` every time).
     /// - Throws: ``MockPlatformError/unknownOrder(_:)``.
     public func createdMessage(orderId: String) throws -> DouyinPushMessage {
-        guard let message = state.withLock({ $0.createdMessages[orderId] }) else { throw MockPlatformError.unknownOrder(orderId) }
-        return message
+        try ledger.createdMessage(orderId: orderId)
     }
 
     /// The buyer pays: status 1 → 2 (备货中). Returns the tag 101 message.
     /// - Throws: ``MockPlatformError`` for an unknown order or an order that is not awaiting payment.
     public func pay(orderId: String, at: Date) throws -> DouyinPushMessage {
-        try change(orderId) { order, _ throws(MockPlatformError) in
-            guard order.status == 1 else { throw Self.refuse("pay", order) }
-            let time = Self.seconds(at)
+        try change(orderId, at: at) { order, _, time throws(MockPlatformError) in
+            guard order.status == 1 else { throw order.refusal("pay") }
             order.status = 2
             order.payTime = time
-            Self.touch(&order, time)
             var data = baseData(order)
             data["create_time"] = .int(order.createTime)
             data["pay_amount"] = .int(order.payAmount)
@@ -162,15 +142,12 @@ public final class DouyinShopMock: Sendable {
     /// The seller ships everything: status 2/105/101 → 3. Returns the tag 102 message.
     /// - Throws: ``MockPlatformError`` for an unknown order or an order that is not paid.
     public func ship(orderId: String, at: Date) throws -> DouyinPushMessage {
-        try change(orderId) { order, state throws(MockPlatformError) in
-            guard [2, 105, 101].contains(order.status) else { throw Self.refuse("ship", order) }
-            let time = Self.seconds(at)
-            state.trackingSequence += 1
-            let tracking = "SF" + String(1_300_000_000_000 + Int64(index) * 10_000_000 + state.trackingSequence)
+        try change(orderId, at: at) { order, state, time throws(MockPlatformError) in
+            guard [2, 105, 101].contains(order.status) else { throw order.refusal("ship") }
+            let tracking = "SF" + String(1_300_000_000_000 + Int64(index) * 10_000_000 + state.sequences.next(\.tracking))
             order.status = 3
             order.shipTime = time
             order.trackingNumber = tracking
-            Self.touch(&order, time)
             var data = baseData(order)
             data["create_time"] = .int(order.createTime)
             data["logistics_msg"] = ["express_company_id": "shunfeng", "logistics_code": .string(tracking)]
@@ -182,12 +159,10 @@ public final class DouyinShopMock: Sendable {
     /// The buyer confirms receipt: status 3 → 5. Returns the tag 103 message.
     /// - Throws: ``MockPlatformError`` for an unknown order or an order that is not shipped.
     public func complete(orderId: String, at: Date) throws -> DouyinPushMessage {
-        try change(orderId) { order, _ throws(MockPlatformError) in
-            guard order.status == 3 else { throw Self.refuse("complete", order) }
-            let time = Self.seconds(at)
+        try change(orderId, at: at) { order, _, time throws(MockPlatformError) in
+            guard order.status == 3 else { throw order.refusal("complete") }
             order.status = 5
             order.finishTime = time
-            Self.touch(&order, time)
             var data = baseData(order)
             data["complete_time"] = .int(time)
             return ("103", data)
@@ -198,13 +173,11 @@ public final class DouyinShopMock: Sendable {
     /// status 1/105/2 → 4. Returns the tag 106 message.
     /// - Throws: ``MockPlatformError`` for an unknown order or an order already shipped, completed or cancelled.
     public func cancel(orderId: String, reason: String = "买家取消订单", at: Date) throws -> DouyinPushMessage {
-        try change(orderId) { order, _ throws(MockPlatformError) in
-            guard [1, 105, 2].contains(order.status) else { throw Self.refuse("cancel", order) }
-            let time = Self.seconds(at)
+        try change(orderId, at: at) { order, _, time throws(MockPlatformError) in
+            guard [1, 105, 2].contains(order.status) else { throw order.refusal("cancel") }
             order.status = 4
             order.cancelReason = reason
             order.cancelTime = time
-            Self.touch(&order, time)
             var data = baseData(order)
             data["cancel_reason"] = .string(reason)
             data["cancel_time"] = .int(time)
@@ -224,16 +197,14 @@ public final class DouyinShopMock: Sendable {
         detail: String = "五一大道 99 号",
         at: Date
     ) throws -> DouyinPushMessage {
-        try change(orderId) { order, _ throws(MockPlatformError) in
-            guard [1, 105, 2].contains(order.status) else { throw Self.refuse("change the address of", order) }
-            let time = Self.seconds(at)
+        try change(orderId, at: at) { order, _, time throws(MockPlatformError) in
+            guard [1, 105, 2].contains(order.status) else { throw order.refusal("change the address of") }
             order.receiver.province = province
             order.receiver.city = city
             order.receiver.town = town
             order.receiver.detail = detail
             if let name { order.receiver.name = name }
             if let phone { order.receiver.phone = phone }
-            Self.touch(&order, time)
             var data = baseData(order)
             data["receiver_msg"] = receiverMessage(order.receiver, encrypted: true)
             return ("105", data)
@@ -246,13 +217,12 @@ public final class DouyinShopMock: Sendable {
     /// - Throws: ``MockPlatformError`` for an unknown order, an order not awaiting payment (Douyin only
     ///   allows 改价 before payment) or a price below the postage.
     public func changePrice(orderId: String, newPaidFen: Int64, at: Date) throws -> DouyinPushMessage {
-        try change(orderId) { order, _ throws(MockPlatformError) in
-            guard order.status == 1 else { throw Self.refuse("change the price of", order) }
+        try change(orderId, at: at) { order, _, time throws(MockPlatformError) in
+            guard order.status == 1 else { throw order.refusal("change the price of") }
             let goods = newPaidFen - order.postAmount
             guard goods >= 0 else {
                 throw MockPlatformError.invalidTransition("the new price \(newPaidFen) is below the postage \(order.postAmount)")
             }
-            let time = Self.seconds(at)
             let originalTotal = order.lines.reduce(Int64(0)) { $0 + $1.sumAmount }
             var assigned: Int64 = 0
             for position in order.lines.indices {
@@ -270,7 +240,6 @@ public final class DouyinShopMock: Sendable {
             order.modifyAmount += newPaidFen - order.payAmount
             order.payAmount = newPaidFen
             order.orderAmount = newPaidFen
-            Self.touch(&order, time)
             var data = baseData(order)
             data["total_amount"] = .int(newPaidFen)
             data["post_amount"] = .int(order.postAmount)
@@ -283,21 +252,18 @@ public final class DouyinShopMock: Sendable {
     /// - Throws: ``MockPlatformError`` for an unknown order or line, an unpaid or cancelled order, or a line
     ///   with an open or finished refund.
     public func requestRefund(orderId: String, lineId: String, at: Date) throws -> DouyinPushMessage {
-        try change(orderId) { order, state throws(MockPlatformError) in
-            guard ![1, 4].contains(order.status) else { throw Self.refuse("refund", order) }
-            let position = try Self.line(lineId, in: order)
+        try change(orderId, at: at) { order, state, time throws(MockPlatformError) in
+            guard ![1, 4].contains(order.status) else { throw order.refusal("refund") }
+            let position = try order.linePosition(lineId)
             guard order.lines[position].refundState == "none" else {
                 throw MockPlatformError.invalidTransition("line \(lineId) already has a refund (\(order.lines[position].refundState))")
             }
-            let time = Self.seconds(at)
-            state.afterSaleSequence += 1
-            let afterSaleId = String(idBase.afterSale + state.afterSaleSequence)
+            let afterSaleId = String(idBase.afterSale + state.sequences.next(\.refund))
             order.lines[position].afterSaleId = afterSaleId
             order.lines[position].afterSaleStatus = 6
             order.lines[position].afterSaleType = [3, 5].contains(order.status) ? 1 : 2
             order.lines[position].refundStatus = 1
             order.lines[position].refundState = "requested"
-            Self.touch(&order, time)
             var data = afterSaleData(order, position, time: time)
             data["apply_time"] = .int(time)
             data["reason_code"] = 0
@@ -311,16 +277,14 @@ public final class DouyinShopMock: Sendable {
     /// The order's status is left as it is (the mock does not close an order whose lines are all refunded).
     /// - Throws: ``MockPlatformError`` for an unknown order or line, or a line without an open refund.
     public func refundSucceeded(orderId: String, lineId: String, at: Date) throws -> DouyinPushMessage {
-        try change(orderId) { order, _ throws(MockPlatformError) in
-            let position = try Self.line(lineId, in: order)
+        try change(orderId, at: at) { order, _, time throws(MockPlatformError) in
+            let position = try order.linePosition(lineId)
             guard order.lines[position].refundState == "requested" else {
                 throw MockPlatformError.invalidTransition("line \(lineId) has no open refund")
             }
-            let time = Self.seconds(at)
             order.lines[position].afterSaleStatus = 12
             order.lines[position].refundStatus = 3
             order.lines[position].refundState = "refunded"
-            Self.touch(&order, time)
             var data = afterSaleData(order, position, time: time)
             data["success_time"] = .int(time)
             return ("206", data)
@@ -331,15 +295,13 @@ public final class DouyinShopMock: Sendable {
     /// as Douyin documents for a buyer who withdraws). Returns the tag 207 message.
     /// - Throws: ``MockPlatformError`` for an unknown order or line, or a line without an open refund.
     public func refundClosed(orderId: String, lineId: String, at: Date) throws -> DouyinPushMessage {
-        try change(orderId) { order, _ throws(MockPlatformError) in
-            let position = try Self.line(lineId, in: order)
+        try change(orderId, at: at) { order, _, time throws(MockPlatformError) in
+            let position = try order.linePosition(lineId)
             guard order.lines[position].refundState == "requested" else {
                 throw MockPlatformError.invalidTransition("line \(lineId) has no open refund")
             }
-            let time = Self.seconds(at)
             order.lines[position].afterSaleStatus = 28
             order.lines[position].refundState = "none"
-            Self.touch(&order, time)
             var data = afterSaleData(order, position, time: time)
             data["close_time"] = .int(time)
             order.lines[position].afterSaleId = nil
@@ -349,33 +311,23 @@ public final class DouyinShopMock: Sendable {
 
     /// A new URL verification message (tag `"0"`), as Douyin sends when the push URL is saved.
     public func handshakeMessage() -> DouyinPushMessage {
-        let msgId = state.withLock { nextMessageId(&$0) }
+        let msgId = ledger.withState { nextMessageId(&$0) }
         return DouyinPushMessage(tag: "0", msgId: msgId, data: "{}")
     }
 
     // MARK: - Truth
 
     /// The ground truth of every order of the shop, ordered by order id.
-    public func truth() -> [MockOrderTruth] {
-        state.withLock { state in state.orders.values.map { $0.truth(shop: shopKey) } }.sorted { $0.orderId < $1.orderId }
-    }
+    public func truth() -> [MockOrderTruth] { ledger.truth() }
 
     /// The ground truth of one order, if it exists.
-    public func truth(orderId: String) -> MockOrderTruth? {
-        state.withLock { $0.orders[orderId] }?.truth(shop: shopKey)
-    }
+    public func truth(orderId: String) -> MockOrderTruth? { ledger.truth(orderId: orderId) }
 
     /// The line (child order) ids of an order, in line order; empty for an unknown order.
-    public func lineIds(orderId: String) -> [String] {
-        state.withLock { $0.orders[orderId]?.lines.map(\.orderId) ?? [] }
-    }
+    public func lineIds(orderId: String) -> [String] { ledger.lineIds(orderId: orderId) }
 
     /// The latest stock levels written through `sku.syncStock`.
-    public func stockLevels() -> [MockStockLevel] {
-        state.withLock { Array($0.stock.values) }.sorted {
-            ($0.productId, $0.skuId ?? "", $0.outSkuId ?? "") < ($1.productId, $1.skuId ?? "", $1.outSkuId ?? "")
-        }
-    }
+    public func stockLevels() -> [MockStockLevel] { ledger.stockLevels() }
 
     // MARK: - Push
 
@@ -388,28 +340,20 @@ public final class DouyinShopMock: Sendable {
     ///   - timeout: how long to wait for the answer (Douyin allows about 5 s).
     /// - Returns: the gateway's answer; `acknowledged` is true for HTTP 200 with JSON `code == 0`.
     /// - Throws: transport errors from AsyncHTTPClient.
-    public func push(
-        _ messages: [DouyinPushMessage],
-        to gatewayBaseURL: String,
-        timeout: Duration = .seconds(5)
-    ) async throws
-        -> MockPushResult
-    {
+    public func push(_ messages: [DouyinPushMessage], to gatewayBaseURL: String, timeout: Duration = .seconds(5)) async throws -> MockPushResult {
         let body = DouyinPushMessage.body(for: messages)
-        var request = HTTPClientRequest(url: Self.trimmed(gatewayBaseURL) + "/webhooks/douyin/" + shopKey)
-        request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/json")
-        request.headers.add(name: "app-id", value: appKey)
-        request.headers.add(name: "event-sign", value: DouyinSigner.pushSignature(appKey: appKey, appSecret: appSecret, body: body))
-        request.body = .bytes(ByteBuffer(bytes: body))
-        let response = try await HTTPClient.shared.execute(request, timeout: .nanoseconds(Int64(timeout.nanosecondsClamped)))
-        let buffer = try await response.body.collect(upTo: 1 << 20)
-        let text = String(buffer: buffer)
-        var acknowledged = false
-        if response.status == .ok, let answer = try? JSONParser.parse(Array(text.utf8)).value, answer["code"]?.int64Value == 0 {
-            acknowledged = true
-        }
-        return MockPushResult(status: Int(response.status.code), body: text, acknowledged: acknowledged)
+        let reply = try await PushTransport.send(
+            method: .POST,
+            url: PushTransport.trimmed(gatewayBaseURL) + "/webhooks/douyin/" + shopKey,
+            headers: [
+                ("Content-Type", "application/json"),
+                ("app-id", appKey),
+                ("event-sign", DouyinSigner.pushSignature(appKey: appKey, appSecret: appSecret, body: body)),
+            ],
+            body: body,
+            timeout: timeout
+        )
+        return MockPushResult(status: reply.status, body: reply.body, acknowledged: reply.acknowledges("code", is: 0))
     }
 
     /// Sends the URL verification push (tag `"0"`) to a gateway.
@@ -424,47 +368,39 @@ public final class DouyinShopMock: Sendable {
     // MARK: - Internal (open API)
 
     /// A snapshot of every order.
-    func orders() -> [DouyinOrder] {
-        state.withLock { Array($0.orders.values) }
-    }
+    func orders() -> [DouyinOrder] { ledger.orders() }
 
     /// One order, if it exists.
-    func order(_ id: String) -> DouyinOrder? {
-        state.withLock { $0.orders[id] }
-    }
+    func order(_ id: String) -> DouyinOrder? { ledger.order(id) }
 
-    /// Records a stock write from `sku.syncStock`.
-    func recordStock(productId: String, skuId: String?, outSkuId: String?, stockNum: Int64, incremental: Bool) -> MockStockLevel {
-        state.withLock { state in
-            let key = productId + "/" + (skuId.map { "sku:" + $0 } ?? "out:" + (outSkuId ?? ""))
-            var level =
-                state.stock[key]
-                ?? MockStockLevel(platform: "douyin", shop: shopKey, productId: productId, skuId: skuId, outSkuId: outSkuId, stock: 0, writes: 0)
-            level.stock = incremental ? level.stock + stockNum : stockNum
-            level.writes += 1
-            if let outSkuId { level.outSkuId = outSkuId }
-            state.stock[key] = level
-            return level
+    /// Records a stock write from `sku.syncStock` (Douyin takes any level, even below zero).
+    @discardableResult
+    func recordStock(productId: String, skuId: String?, outSkuId: String?, stockNum: Int64, incremental: Bool) -> MockStockLevel? {
+        let key = productId + "/" + (skuId.map { "sku:" + $0 } ?? "out:" + (outSkuId ?? ""))
+        return ledger.writeStock(key: key, productId: productId, skuId: skuId, outSkuId: outSkuId, relabel: true, allowsNegative: true) {
+            incremental ? $0 + stockNum : stockNum
         }
     }
 
     // MARK: - Private
 
+    /// Changes an order at `at` (see ``MockShopLedger/change(_:at:_:)``); `body` returns the tag and `data` of the message.
     private func change(
         _ orderId: String,
-        _ body: (inout DouyinOrder, inout State) throws(MockPlatformError) -> (String, [String: JSONValue])
+        at: Date,
+        _ body: (inout DouyinOrder, inout MockShopLedger<DouyinOrder, DouyinPushMessage>.State, Int64) throws(MockPlatformError) -> (
+            String, [String: JSONValue]
+        )
     ) throws(MockPlatformError) -> DouyinPushMessage {
-        try state.withLock { state throws(MockPlatformError) -> DouyinPushMessage in
-            guard var order = state.orders[orderId] else { throw MockPlatformError.unknownOrder(orderId) }
-            let (tag, data) = try body(&order, &state)
-            state.orders[orderId] = order
+        let time = at.unixSeconds
+        return try ledger.change(orderId, at: time) { order, state throws(MockPlatformError) -> DouyinPushMessage in
+            let (tag, data) = try body(&order, &state, time)
             return DouyinPushMessage(tag: tag, msgId: nextMessageId(&state), data: JSONValue.object(data).serialized)
         }
     }
 
-    private func nextMessageId(_ state: inout State) -> String {
-        state.messageSequence += 1
-        return String(idBase.message + state.messageSequence)
+    private func nextMessageId(_ state: inout MockShopLedger<DouyinOrder, DouyinPushMessage>.State) -> String {
+        String(idBase.message + state.sequences.next(\.message))
     }
 
     /// The fields every order message carries.
@@ -510,34 +446,6 @@ public final class DouyinShopMock: Sendable {
         return .object(message)
     }
 
-    private static func line(_ lineId: String, in order: DouyinOrder) throws(MockPlatformError) -> Int {
-        guard let position = order.lines.firstIndex(where: { $0.orderId == lineId }) else {
-            throw MockPlatformError.unknownLine(lineId, order: order.orderId)
-        }
-        return position
-    }
-
-    private static func refuse(_ action: String, _ order: DouyinOrder) -> MockPlatformError {
-        MockPlatformError.invalidTransition(
-            "cannot \(action) order \(order.orderId) in status \(order.status) (\(DouyinOrder.statusDescription(order.status)))"
-        )
-    }
-
-    /// Moves the update time forward (never backwards, so polling windows stay meaningful).
-    private static func touch(_ order: inout DouyinOrder, _ time: Int64) {
-        order.updateTime = max(order.updateTime, time)
-    }
-
-    static func seconds(_ date: Date) -> Int64 {
-        Int64(date.timeIntervalSince1970.rounded(.down))
-    }
-
-    static func trimmed(_ url: String) -> String {
-        var url = url
-        while url.hasSuffix("/") { url.removeLast() }
-        return url
-    }
-
     private static let surnames = ["张", "王", "李", "刘", "陈", "杨", "彭", "向", "田", "龙", "石", "吴"]
     private static let givenNames = ["建国", "秀英", "小红", "志强", "桂花", "海燕", "德明", "春生", "玉兰", "金花"]
     private static let towns = ["芙蓉区", "天心区", "岳麓区", "开福区", "雨花区", "迁陵镇"]
@@ -556,14 +464,5 @@ public final class DouyinShopMock: Sendable {
             street: street + "街道",
             detail: street + String(1 + generator.below(300)) + "号"
         )
-    }
-}
-
-extension Duration {
-    /// The duration in nanoseconds, clamped to `Int64`.
-    fileprivate var nanosecondsClamped: Int64 {
-        let (seconds, attoseconds) = components
-        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        return overflow ? Int64.max : scaled + attoseconds / 1_000_000_000
     }
 }

@@ -17,7 +17,7 @@ final class DouyinTokenStore: Sendable {
     private let state: Mutex<State>
 
     init(seed: UInt64) {
-        state = Mutex(State(generator: SeededGenerator(seed: SeededGenerator.derive(seed, 0x70C3))))
+        state = Mutex(State(generator: SeededGenerator(seed: seed, salt: 0x70C3)))
     }
 
     /// Issues a new token pair for a shop.

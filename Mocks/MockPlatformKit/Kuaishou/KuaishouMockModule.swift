@@ -61,5 +61,5 @@ struct KuaishouMockModule: PlatformMockModule {
 
     func stockLevels() -> [MockStockLevel] { shops.flatMap { $0.stockLevels() } }
 
-    func expireTokens() { tokens.expireAll(now: Int64(Date().timeIntervalSince1970.rounded(.down))) }
+    func expireTokens() { tokens.expireAll(now: Date().unixSeconds) }
 }

@@ -132,13 +132,7 @@ struct KuaishouOpenAPI: Sendable {
         guard let appKey, !appKey.isEmpty else { throw .missingParameter("appkey") }
         guard !candidates.isEmpty else { throw .invalidApp("appkey \(appKey)") }
         guard control.admit(appKey: appKey, now: now) else { throw .frequencyLimited }
-        let fault = control.drawFault()
-        if fault.delayMilliseconds > 0 { try? await Task.sleep(for: .milliseconds(fault.delayMilliseconds)) }
-        switch fault.decision {
-        case .none: return
-        case .systemError: throw .systemError
-        case .unavailable: throw .serviceUnavailable
-        }
+        try await control.injectFault(systemError: KuaishouAPIError.systemError, unavailable: KuaishouAPIError.serviceUnavailable)
     }
 
     private func isSignatureValid(_ parameters: [String: String], _ candidates: [KuaishouShopMock]) -> Bool {
@@ -173,7 +167,7 @@ struct KuaishouOpenAPI: Sendable {
             throw .invalidParameter("signMethod", "must be MD5 or HMAC_SHA256")
         }
         guard let timestamp = Int64(parameters["timestamp"] ?? "") else { throw .invalidParameter("timestamp", "must be Unix milliseconds") }
-        let skew = timestamp - KuaishouShopMock.milliseconds(now)
+        let skew = timestamp - now.unixMilliseconds
         let tolerance = control.timestampToleranceSeconds * 1000
         guard abs(skew) <= tolerance else {
             throw .invalidParameter("timestamp", "\(timestamp) is \(skew) ms from the platform clock (allowed ±\(tolerance) ms)")
@@ -182,7 +176,7 @@ struct KuaishouOpenAPI: Sendable {
         guard let param = try? JSONParser.parse(parameters["param"] ?? "").value, let fields = param.objectValue else {
             throw .invalidParameter("param", "must be a JSON object")
         }
-        let nowSeconds = Int64(now.timeIntervalSince1970.rounded(.down))
+        let nowSeconds = now.unixSeconds
         let shop: KuaishouShopMock
         switch tokens.check(parameters["access_token"] ?? "", appKey: parameters["appkey"], now: nowSeconds) {
         case .unknown: throw .invalidAccessToken
@@ -317,7 +311,7 @@ struct KuaishouOpenAPI: Sendable {
         let shops = candidates.filter { Hex.constantTimeEquals($0.appSecret, secret) }
         guard !shops.isEmpty else { throw .invalidApp("app_secret does not match") }
         let grantType = parameters["grant_type"] ?? ""
-        let nowSeconds = Int64(now.timeIntervalSince1970.rounded(.down))
+        let nowSeconds = now.unixSeconds
         let token: MockAccessTokens.Token
         if path == "/oauth2/refresh_token" {
             guard grantType == "refresh_token" else { throw .invalidParameter("grant_type", "must be refresh_token") }

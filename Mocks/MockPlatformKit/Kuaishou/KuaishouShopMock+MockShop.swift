@@ -19,26 +19,20 @@ extension KuaishouShopMock: MockShop {
         return (oid, wrap(try createdMessage(orderId: oid), orderId: oid))
     }
 
-    /// 10 → 30, `kwaishop_order_paySuccess`.
-    public func payOrder(orderId: String, at: Date) throws -> MockPush? { wrap(try pay(orderId: orderId, at: at), orderId: orderId) }
-
-    /// 30 → 40, `kwaishop_order_delivering`.
-    public func shipOrder(orderId: String, at: Date) throws -> MockPush? { wrap(try ship(orderId: orderId, at: at), orderId: orderId) }
-
-    /// 40/50 → 70 (订单成功), `kwaishop_order_orderSuccess`.
-    public func completeOrder(orderId: String, at: Date) throws -> MockPush? { wrap(try succeed(orderId: orderId, at: at), orderId: orderId) }
-
-    /// 10/30 → 80 (订单失败), `kwaishop_order_orderFail`.
-    public func cancelOrder(orderId: String, at: Date) throws -> MockPush? { wrap(try cancel(orderId: orderId, at: at), orderId: orderId) }
-
-    /// Refund status 10 on the line (`lineId` = `skuId`), `kwaishop_aftersales_addRefund`.
-    public func requestLineRefund(orderId: String, lineId: String, at: Date) throws -> MockPush? {
-        wrap(try requestRefund(orderId: orderId, lineId: lineId, at: at), orderId: orderId)
-    }
-
-    /// Refund status 60 on the line, `kwaishop_aftersales_refundSuccess`.
-    public func completeLineRefund(orderId: String, lineId: String, at: Date) throws -> MockPush? {
-        wrap(try refundSucceeded(orderId: orderId, lineId: lineId, at: at), orderId: orderId)
+    /// pay 10 → 30 (`kwaishop_order_paySuccess`), ship 30 → 40 (`kwaishop_order_delivering`), complete 40/50 → 70
+    /// (订单成功, `kwaishop_order_orderSuccess`), cancel 10/30 → 80 (订单失败, `kwaishop_order_orderFail`); line refunds
+    /// (`lineId` = `skuId`) set refund status 10 (`kwaishop_aftersales_addRefund`), then 60 (`kwaishop_aftersales_refundSuccess`).
+    public func apply(_ change: MockOrderChange, orderId: String, at: Date) throws -> MockPush? {
+        let message =
+            switch change {
+            case .pay: try pay(orderId: orderId, at: at)
+            case .ship: try ship(orderId: orderId, at: at)
+            case .complete: try succeed(orderId: orderId, at: at)
+            case .cancel: try cancel(orderId: orderId, at: at)
+            case .requestRefund(let lineId): try requestRefund(orderId: orderId, lineId: lineId, at: at)
+            case .completeRefund(let lineId): try refundSucceeded(orderId: orderId, lineId: lineId, at: at)
+            }
+        return wrap(message, orderId: orderId)
     }
 
     /// The `skuId`s of the order's lines.

@@ -38,26 +38,9 @@ public final class KuaishouShopMock: Sendable {
     /// An access token configured as the optional `access_token` credential, accepted without OAuth.
     let configuredAccessToken: String
     private let idBase: (order: Int64, message: Int64, refund: Int64)
-    private let state: Mutex<State>
-
-    private struct State {
-        var orders: [String: KuaishouOrder] = [:]
-        var createdMessages: [String: KuaishouPushMessage] = [:]
-        var orderSequence: Int64 = 0
-        var messageSequence: Int64 = 0
-        var refundSequence: Int64 = 0
-        var generator: SeededGenerator
-        var stock: [String: MockStockLevel] = [:]
-        /// Listed SKUs by `itemId/skuId` (their stock lives in `stock`).
-        var catalogue: [String: KuaishouListedSku] = [:]
-
-        /// Lists the SKU of an order line or catalogue entry, keeping what is already listed.
-        mutating func list(itemId: String, skuId: String, skuNick: String, title: String) {
-            let key = itemId + "/" + skuId
-            guard catalogue[key] == nil else { return }
-            catalogue[key] = KuaishouListedSku(itemId: itemId, skuId: skuId, skuNick: skuNick, title: title)
-        }
-    }
+    private let ledger: MockShopLedger<KuaishouOrder, KuaishouPushMessage>
+    /// Listed SKUs by `itemId/skuId` (their stock lives in the ledger).
+    private let catalogue: Mutex<[String: KuaishouListedSku]>
 
     /// Creates the mock of a configured Kuaishou shop.
     /// - Parameters:
@@ -82,11 +65,11 @@ public final class KuaishouShopMock: Sendable {
             message: 5_000_000_000_000_000 + Int64(index % 50) * 10_000_000_000_000 + random * 10_000,
             refund: 9_100_000_000_000_000 + Int64(index % 50) * 10_000_000_000_000 + random * 10_000
         )
-        var initial = State(generator: SeededGenerator(seed: SeededGenerator.derive(seed, salt &+ 0x5EED)))
+        ledger = MockShopLedger(shopKey: shop.key, platform: "kuaishou", generator: SeededGenerator(seed: seed, salt: salt &+ 0x5EED))
+        catalogue = Mutex([:])
         for item in LivestreamCatalog.standard.items {
-            initial.list(itemId: item.line.productId, skuId: item.line.skuId, skuNick: item.line.outSkuId, title: item.line.title)
+            list(itemId: item.line.productId, skuId: item.line.skuId, skuNick: item.line.outSkuId, title: item.line.title)
         }
-        state = Mutex(initial)
     }
 
     // MARK: - Orders
@@ -111,10 +94,9 @@ public final class KuaishouShopMock: Sendable {
         city: String = "长沙市",
         at: Date
     ) -> String {
-        let time = Self.milliseconds(at)
-        return state.withLock { state in
-            state.orderSequence += 1
-            let oid = String(idBase.order + (state.orderSequence % 1_000_000_000) * 7)
+        let time = at.unixMilliseconds
+        let oid = ledger.create { state in
+            let oid = String(idBase.order + (state.sequences.next(\.order) % 1_000_000_000) * 7)
             let items = lines.map { spec in
                 KuaishouOrderItem(
                     itemId: spec.productId,
@@ -142,8 +124,6 @@ public final class KuaishouShopMock: Sendable {
                 recipient: MockRecipient.random(province: province, city: city, generator: &state.generator),
                 items: items
             )
-            state.orders[oid] = order
-            for item in items { state.list(itemId: item.itemId, skuId: item.skuId, skuNick: item.skuNick, title: item.title) }
             let info: JSONValue = [
                 "oid": .number(oid),
                 "sellerId": .id(sellerId),
@@ -152,16 +132,16 @@ public final class KuaishouShopMock: Sendable {
                 "buyerOpenId": .string(buyer),
                 "customizedInfo": "",
             ]
-            state.createdMessages[oid] = message(&state, event: "kwaishop_order_addOrder", bizId: oid, info: info, time: time)
-            return oid
+            return (order, message(&state, event: "kwaishop_order_addOrder", bizId: oid, info: info, time: time))
         }
+        for line in lines { list(itemId: line.productId, skuId: line.skuId, skuNick: line.outSkuId, title: line.title) }
+        return oid
     }
 
     /// The `kwaishop_order_addOrder` message recorded when the order was created (same `eventId` every time).
     /// - Throws: ``MockPlatformError/unknownOrder(_:)``.
     public func createdMessage(orderId: String) throws -> KuaishouPushMessage {
-        guard let message = state.withLock({ $0.createdMessages[orderId] }) else { throw MockPlatformError.unknownOrder(orderId) }
-        return message
+        try ledger.createdMessage(orderId: orderId)
     }
 
     /// The buyer pays: 10 → 30. Returns `kwaishop_order_paySuccess`.
@@ -199,7 +179,7 @@ public final class KuaishouShopMock: Sendable {
     /// - Parameter lineId: the line's `skuId`.
     public func requestRefund(orderId: String, lineId: String, at: Date) throws -> KuaishouPushMessage {
         try refundChange(orderId, lineId: lineId, event: "kwaishop_aftersales_addRefund", at: at) { item, state throws(MockPlatformError) in
-            guard [30, 40, 50, 70].contains(state.order.status) else { throw Self.refuse("refund", state.order) }
+            guard [30, 40, 50, 70].contains(state.order.status) else { throw state.order.refusal("refund") }
             guard item.refundStatus == 0 else { throw MockPlatformError.invalidTransition("line \(lineId) already has a refund") }
             item.refundId = String(idBase.refund + state.sequence * 7)
             item.refundStatus = 10
@@ -218,35 +198,23 @@ public final class KuaishouShopMock: Sendable {
     // MARK: - Truth and stock
 
     /// The ground truth of every order of the shop, ordered by order id.
-    public func truth() -> [MockOrderTruth] {
-        state.withLock { state in state.orders.values.map { $0.truth(shop: shopKey) } }.sorted { $0.orderId < $1.orderId }
-    }
+    public func truth() -> [MockOrderTruth] { ledger.truth() }
 
     /// The ground truth of one order, if it exists.
-    public func truth(orderId: String) -> MockOrderTruth? {
-        state.withLock { $0.orders[orderId] }?.truth(shop: shopKey)
-    }
+    public func truth(orderId: String) -> MockOrderTruth? { ledger.truth(orderId: orderId) }
 
     /// The line ids (`skuId`s) of an order; empty for an unknown order.
-    public func lineIds(orderId: String) -> [String] {
-        state.withLock { $0.orders[orderId]?.items.map(\.skuId) ?? [] }
-    }
+    public func lineIds(orderId: String) -> [String] { ledger.lineIds(orderId: orderId) }
 
     /// Sets the platform's stock of a SKU, listing it if needed: what `open.item.get` reads back and
     /// `open.item.sku.stock.update` changes incrementally (0 when never set). Stands for any writer other
     /// than the gateway: the merchant in the seller console, another tool, the platform's own sales.
     public func setStock(itemId: String, skuId: String, stock: Int64) {
-        state.withLock { state in
-            var level = state.stock[itemId + "/" + skuId] ?? Self.emptyLevel(shopKey, itemId, skuId)
-            level.stock = stock
-            state.stock[itemId + "/" + skuId] = level
-        }
+        ledger.setStock(key: itemId + "/" + skuId, productId: itemId, skuId: skuId, stock: stock)
     }
 
     /// The stock levels after the writes through `open.item.sku.stock.update`.
-    public func stockLevels() -> [MockStockLevel] {
-        state.withLock { Array($0.stock.values) }.sorted { ($0.productId, $0.skuId ?? "") < ($1.productId, $1.skuId ?? "") }
-    }
+    public func stockLevels() -> [MockStockLevel] { ledger.stockLevels() }
 
     // MARK: - Push
 
@@ -291,50 +259,38 @@ public final class KuaishouShopMock: Sendable {
             body: Array(body.utf8),
             timeout: timeout
         )
-        var acknowledged = false
-        if reply.status == 200, let answer = try? JSONParser.parse(reply.body).value, answer["result"]?.int64Value == 1 {
-            acknowledged = true
-        }
-        return MockPushResult(status: reply.status, body: reply.body, acknowledged: acknowledged)
+        return MockPushResult(status: reply.status, body: reply.body, acknowledged: reply.acknowledges("result", is: 1))
     }
 
     // MARK: - Internal (open API)
 
     /// A snapshot of every order.
-    func orders() -> [KuaishouOrder] { state.withLock { Array($0.orders.values) } }
+    func orders() -> [KuaishouOrder] { ledger.orders() }
 
     /// One order, if it exists.
-    func order(_ oid: String) -> KuaishouOrder? { state.withLock { $0.orders[oid] } }
+    func order(_ oid: String) -> KuaishouOrder? { ledger.order(oid) }
 
     /// The listed SKUs of an item with their current stock, by SKU id (numeric order); empty for an item
     /// with no listed SKU.
     func itemSkus(itemId: String) -> [KuaishouListedSku] {
-        state.withLock { state in
-            var skus: [String: KuaishouListedSku] = [:]
-            for listed in state.catalogue.values where listed.itemId == itemId { skus[listed.skuId] = listed }
-            for level in state.stock.values where level.productId == itemId {
-                guard let skuId = level.skuId, skus[skuId] == nil else { continue }
-                skus[skuId] = KuaishouListedSku(itemId: itemId, skuId: skuId, skuNick: level.outSkuId ?? "", title: "")
-            }
-            return skus.values.map { listed in
-                var sku = listed
-                sku.stock = state.stock[itemId + "/" + listed.skuId]?.stock ?? 0
-                return sku
-            }.sorted { $0.skuId.count != $1.skuId.count ? $0.skuId.count < $1.skuId.count : $0.skuId < $1.skuId }
+        var skus: [String: KuaishouListedSku] = [:]
+        for listed in catalogue.withLock({ Array($0.values) }) where listed.itemId == itemId { skus[listed.skuId] = listed }
+        var stock: [String: Int64] = [:]
+        for level in ledger.stockLevels() where level.productId == itemId {
+            guard let skuId = level.skuId else { continue }
+            stock[skuId] = level.stock
+            if skus[skuId] == nil { skus[skuId] = KuaishouListedSku(itemId: itemId, skuId: skuId, skuNick: level.outSkuId ?? "", title: "") }
         }
+        return skus.values.map { listed in
+            var sku = listed
+            sku.stock = stock[listed.skuId] ?? 0
+            return sku
+        }.sorted { $0.skuId.count != $1.skuId.count ? $0.skuId.count < $1.skuId.count : $0.skuId < $1.skuId }
     }
 
     /// Applies an incremental stock change; nil when it would go below zero.
     func changeStock(itemId: String, skuId: String, change: Int64) -> MockStockLevel? {
-        state.withLock { state in
-            let key = itemId + "/" + skuId
-            var level = state.stock[key] ?? Self.emptyLevel(shopKey, itemId, skuId)
-            guard level.stock + change >= 0 else { return nil }
-            level.stock += change
-            level.writes += 1
-            state.stock[key] = level
-            return level
-        }
+        ledger.writeStock(key: itemId + "/" + skuId, productId: itemId, skuId: skuId) { $0 + change }
     }
 
     // MARK: - Private
@@ -352,14 +308,9 @@ public final class KuaishouShopMock: Sendable {
         at: Date,
         _ apply: (inout KuaishouOrder, Int64, Int64) -> Void
     ) throws(MockPlatformError) -> KuaishouPushMessage {
-        try state.withLock { state throws(MockPlatformError) -> KuaishouPushMessage in
-            guard var order = state.orders[oid] else { throw MockPlatformError.unknownOrder(oid) }
-            guard from.contains(order.status) else { throw Self.refuse(event, order) }
-            let time = Self.milliseconds(at)
-            order.status = status
-            order.updateTime = max(order.updateTime, time)
-            apply(&order, time, state.orderSequence * 100 + state.messageSequence)
-            state.orders[oid] = order
+        let time = at.unixMilliseconds
+        return try ledger.transition(oid, from: from, to: status, action: event, at: time) { order, state in
+            apply(&order, time, state.sequences.order * 100 + state.sequences.message)
             let info: JSONValue = [
                 "oid": .number(oid),
                 "sellerId": .id(sellerId),
@@ -377,16 +328,10 @@ public final class KuaishouShopMock: Sendable {
         at: Date,
         _ apply: (inout KuaishouOrderItem, RefundContext) throws(MockPlatformError) -> Void
     ) throws(MockPlatformError) -> KuaishouPushMessage {
-        try state.withLock { state throws(MockPlatformError) -> KuaishouPushMessage in
-            guard var order = state.orders[oid] else { throw MockPlatformError.unknownOrder(oid) }
-            guard let position = order.items.firstIndex(where: { $0.skuId == lineId }) else {
-                throw MockPlatformError.unknownLine(lineId, order: oid)
-            }
-            state.refundSequence += 1
-            try apply(&order.items[position], RefundContext(order: order, sequence: state.refundSequence))
-            let time = Self.milliseconds(at)
-            order.updateTime = max(order.updateTime, time)
-            state.orders[oid] = order
+        try ledger.change(oid, at: at.unixMilliseconds) { order, state throws(MockPlatformError) -> KuaishouPushMessage in
+            let position = try order.linePosition(lineId)
+            let context = RefundContext(order: order, sequence: state.sequences.next(\.refund))
+            try apply(&order.items[position], context)
             let item = order.items[position]
             let refundId = item.refundId ?? "0"
             let info: JSONValue = [
@@ -403,11 +348,26 @@ public final class KuaishouShopMock: Sendable {
         }
     }
 
-    private func message(_ state: inout State, event: String, bizId: String, info: JSONValue, time: Int64) -> KuaishouPushMessage {
-        state.messageSequence += 1
-        let msgId = String(idBase.message + state.messageSequence)
+    /// Lists the SKU of an order line, catalogue entry or stock write, keeping what is already listed.
+    private func list(itemId: String, skuId: String, skuNick: String, title: String) {
+        catalogue.withLock { catalogue in
+            let key = itemId + "/" + skuId
+            guard catalogue[key] == nil else { return }
+            catalogue[key] = KuaishouListedSku(itemId: itemId, skuId: skuId, skuNick: skuNick, title: title)
+        }
+    }
+
+    private func message(
+        _ state: inout MockShopLedger<KuaishouOrder, KuaishouPushMessage>.State,
+        event: String,
+        bizId: String,
+        info: JSONValue,
+        time: Int64
+    ) -> KuaishouPushMessage {
+        let sequence = state.sequences.next(\.message)
+        let msgId = String(idBase.message + sequence)
         return KuaishouPushMessage(
-            eventId: "\(sellerId.suffix(4))_\(state.messageSequence)_\(String(msgId.suffix(6)))",
+            eventId: "\(sellerId.suffix(4))_\(sequence)_\(String(msgId.suffix(6)))",
             msgId: msgId,
             bizId: bizId,
             userId: sellerId,
@@ -418,17 +378,5 @@ public final class KuaishouShopMock: Sendable {
             createTime: time,
             updateTime: time
         )
-    }
-
-    private static func emptyLevel(_ shop: String, _ itemId: String, _ skuId: String) -> MockStockLevel {
-        MockStockLevel(platform: "kuaishou", shop: shop, productId: itemId, skuId: skuId, outSkuId: nil, stock: 0, writes: 0)
-    }
-
-    private static func refuse(_ action: String, _ order: KuaishouOrder) -> MockPlatformError {
-        MockPlatformError.invalidTransition("cannot \(action) order \(order.oid) in status \(order.status)")
-    }
-
-    static func milliseconds(_ date: Date) -> Int64 {
-        Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
     }
 }

@@ -3,9 +3,9 @@ extension MockPlatform {
     /// - Parameter shop: the shop key from the configuration.
     /// - Returns: nil when no Kuaishou shop has that key.
     public func kuaishou(shop: String) -> KuaishouShopMock? {
-        kuaishouShopMocks.first { $0.shopKey == shop }
+        shopMock(shop)
     }
 
     /// Every Kuaishou shop mock, in configuration order.
-    public var kuaishouShopMocks: [KuaishouShopMock] { module(KuaishouMockModule.self)?.shops ?? [] }
+    public var kuaishouShopMocks: [KuaishouShopMock] { shopMocks() }
 }

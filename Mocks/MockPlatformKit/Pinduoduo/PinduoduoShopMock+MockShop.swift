@@ -2,8 +2,10 @@ import Foundation
 import GatewayCore
 
 extension PinduoduoShopMock: MockShop {
+    /// Always ``GatewayCore/Platform/pinduoduo``.
     public var platform: Platform { .pinduoduo }
 
+    /// Creates an unpaid order; Pinduoduo pushes nothing over HTTP, so the push is nil.
     public func placeOrder(
         lines: [MockLineSpec],
         postageFen: Int64,
@@ -16,40 +18,25 @@ extension PinduoduoShopMock: MockShop {
         (createOrder(lines: lines, postageFen: postageFen, roomId: roomId, authorId: authorId, province: province, city: city, at: at), nil)
     }
 
-    /// Pays and forms the group at once (a single-buy order); see ``pay(orderId:grouped:at:)`` for a group still forming.
-    public func payOrder(orderId: String, at: Date) throws -> MockPush? {
-        try pay(orderId: orderId, grouped: true, at: at)
+    /// pay: pays and forms the group at once (a single-buy order; see ``pay(orderId:grouped:at:)`` for a group still
+    /// forming); ship; complete: the buyer signs for it; cancel. Pinduoduo's after-sales are per order (one
+    /// `refund_status` for the whole order on the wire), so a line refund refunds every line of the order.
+    /// Pinduoduo pushes nothing over HTTP: always nil.
+    public func apply(_ change: MockOrderChange, orderId: String, at: Date) throws -> MockPush? {
+        switch change {
+        case .pay: try pay(orderId: orderId, grouped: true, at: at)
+        case .ship: try ship(orderId: orderId, at: at)
+        case .complete: try confirmReceipt(orderId: orderId, at: at)
+        case .cancel: try cancel(orderId: orderId, at: at)
+        case .requestRefund:
+            for line in lineIds(orderId: orderId) { try requestRefund(orderId: orderId, lineId: line, at: at) }
+        case .completeRefund:
+            for line in lineIds(orderId: orderId) { try refundSucceeded(orderId: orderId, lineId: line, at: at) }
+        }
         return nil
     }
 
-    public func shipOrder(orderId: String, at: Date) throws -> MockPush? {
-        try ship(orderId: orderId, at: at)
-        return nil
-    }
-
-    public func completeOrder(orderId: String, at: Date) throws -> MockPush? {
-        try confirmReceipt(orderId: orderId, at: at)
-        return nil
-    }
-
-    public func cancelOrder(orderId: String, at: Date) throws -> MockPush? {
-        try cancel(orderId: orderId, at: at)
-        return nil
-    }
-
-    /// Pinduoduo's after-sales are per order (one `refund_status` for the whole order on the wire), so a
-    /// scenario's line refund becomes a refund of the whole order here.
-    public func requestLineRefund(orderId: String, lineId: String, at: Date) throws -> MockPush? {
-        for line in lineIds(orderId: orderId) { try requestRefund(orderId: orderId, lineId: line, at: at) }
-        return nil
-    }
-
-    /// See ``requestLineRefund(orderId:lineId:at:)``: the whole order is refunded.
-    public func completeLineRefund(orderId: String, lineId: String, at: Date) throws -> MockPush? {
-        for line in lineIds(orderId: orderId) { try refundSucceeded(orderId: orderId, lineId: line, at: at) }
-        return nil
-    }
-
+    /// The line ids of the order.
     public func orderLineIds(orderId: String) -> [String] { lineIds(orderId: orderId) }
 
     /// Pinduoduo pushes over a WebSocket, which the mock does not serve: nothing is sent.
@@ -57,5 +44,6 @@ extension PinduoduoShopMock: MockShop {
         MockPushResult(status: 0, body: "pinduoduo has no HTTP push: nothing was sent (\(pushes.count) push(es) ignored)", acknowledged: false)
     }
 
+    /// ``truth()``.
     public func orderTruth() -> [MockOrderTruth] { truth() }
 }

@@ -26,16 +26,8 @@ public final class PinduoduoShopMock: Sendable {
     let clientSecret: String
     private let index: Int
     private let snBase: Int64
-    private let state: Mutex<State>
-
-    private struct State {
-        var orders: [String: PinduoduoOrder] = [:]
-        var sequence: Int64 = 0
-        var trackingSequence: Int64 = 0
-        var generator: SeededGenerator
-        var stock: [String: MockStockLevel] = [:]
-        var indexLagSeconds: Int64 = 0
-    }
+    private let ledger: MockShopLedger<PinduoduoOrder, Never>
+    private let indexLag = Mutex<Int64>(0)
 
     /// Creates the mock of a configured Pinduoduo shop.
     /// - Parameters:
@@ -52,7 +44,7 @@ public final class PinduoduoShopMock: Sendable {
         let random = Int64(SeededGenerator.derive(seed, salt) % 10_000_000)
         // 15 digits after the date: a leading digit per shop, then a seeded block, then the sequence.
         self.snBase = Int64(1 + index % 9) * 100_000_000_000_000 + random * 10_000_000
-        self.state = Mutex(State(generator: SeededGenerator(seed: SeededGenerator.derive(seed, salt &+ 0x7DD))))
+        self.ledger = MockShopLedger(shopKey: shop.key, platform: "pinduoduo", generator: SeededGenerator(seed: seed, salt: salt &+ 0x7DD))
     }
 
     /// How long an order change takes to reach the increment index, in seconds (default 0).
@@ -63,8 +55,8 @@ public final class PinduoduoShopMock: Sendable {
     /// missing from the increment answers (it is still found by `pdd.order.information.get`). A poller
     /// that reads up to "now" and moves its cursor past the window then misses the order for good.
     public var indexLagSeconds: Int64 {
-        get { state.withLock { $0.indexLagSeconds } }
-        set { state.withLock { $0.indexLagSeconds = max(0, newValue) } }
+        get { indexLag.withLock { $0 } }
+        set { indexLag.withLock { $0 = max(0, newValue) } }
     }
 
     // MARK: - Orders
@@ -91,10 +83,9 @@ public final class PinduoduoShopMock: Sendable {
         city: String = "长沙市",
         at: Date
     ) -> String {
-        let time = Self.seconds(at)
-        return state.withLock { state in
-            state.sequence += 1
-            let digits = String(snBase + state.sequence % 10_000_000)
+        let time = at.unixSeconds
+        return ledger.create { state in
+            let digits = String(snBase + state.sequences.next(\.order) % 10_000_000)
             let date = BeijingTime.digits(time)
             let orderSn = String(date.dropFirst(2).prefix(6)) + "-" + digits
             var seen: [String: Int] = [:]
@@ -111,7 +102,7 @@ public final class PinduoduoShopMock: Sendable {
                     goodsPriceFen: spec.unitPriceFen
                 )
             }
-            state.orders[orderSn] = PinduoduoOrder(
+            let order = PinduoduoOrder(
                 orderSn: orderSn,
                 createdTime: time,
                 updatedAt: time,
@@ -123,7 +114,7 @@ public final class PinduoduoShopMock: Sendable {
                 recipient: MockRecipient.random(province: province, city: city, generator: &state.generator),
                 items: items
             )
-            return orderSn
+            return (order, nil)
         }
     }
 
@@ -132,8 +123,8 @@ public final class PinduoduoShopMock: Sendable {
     /// (`confirm_status` 0, `group_status` 0) until ``formGroup(orderId:at:)`` or ``failGroup(orderId:at:)``.
     /// - Throws: ``MockPlatformError`` for an unknown order or one already paid or closed.
     public func pay(orderId: String, grouped: Bool = true, at: Date) throws {
-        try change(orderId, at) { order, state, time throws(MockPlatformError) in
-            guard order.confirmStatus == 0, order.payTime == nil else { throw Self.refuse("pay", order) }
+        try change(orderId, at: at) { order, state, time throws(MockPlatformError) in
+            guard order.confirmStatus == 0, order.payTime == nil else { throw order.refusal("pay") }
             order.payTime = time
             order.payNo = "PDD" + BeijingTime.digits(time) + String(1000 + state.generator.below(9000))
             if grouped {
@@ -147,8 +138,8 @@ public final class PinduoduoShopMock: Sendable {
     /// The group of a paid order forms (`group_status` 1, `confirm_status` 1): the order is now a sale.
     /// - Throws: ``MockPlatformError`` for an unknown order or one that is not paid and waiting for its group.
     public func formGroup(orderId: String, at: Date) throws {
-        try change(orderId, at) { order, _, time throws(MockPlatformError) in
-            guard order.confirmStatus == 0, order.payTime != nil, order.groupStatus == 0 else { throw Self.refuse("form the group of", order) }
+        try change(orderId, at: at) { order, _, time throws(MockPlatformError) in
+            guard order.confirmStatus == 0, order.payTime != nil, order.groupStatus == 0 else { throw order.refusal("form the group of") }
             order.groupStatus = 1
             order.confirmStatus = 1
             order.confirmTime = time
@@ -159,8 +150,8 @@ public final class PinduoduoShopMock: Sendable {
     /// (every line refunded, `refund_status` 4).
     /// - Throws: ``MockPlatformError`` for an unknown order or one that is not paid and waiting for its group.
     public func failGroup(orderId: String, at: Date) throws {
-        try change(orderId, at) { order, _, _ throws(MockPlatformError) in
-            guard order.confirmStatus == 0, order.payTime != nil, order.groupStatus == 0 else { throw Self.refuse("fail the group of", order) }
+        try change(orderId, at: at) { order, _, _ throws(MockPlatformError) in
+            guard order.confirmStatus == 0, order.payTime != nil, order.groupStatus == 0 else { throw order.refusal("fail the group of") }
             order.groupStatus = 2
             order.confirmStatus = 2
             for position in order.items.indices { order.items[position].refundState = "refunded" }
@@ -170,21 +161,21 @@ public final class PinduoduoShopMock: Sendable {
     /// The merchant ships (`order_status` 1 → 2, with `tracking_number`, `logistics_id`, `shipping_time`).
     /// - Throws: ``MockPlatformError`` for an unknown order or one that is not a sale waiting for shipment.
     public func ship(orderId: String, at: Date) throws {
-        try change(orderId, at) { order, state, time throws(MockPlatformError) in
-            guard order.confirmStatus == 1, order.orderStatus == 1, !order.fullyRefunded else { throw Self.refuse("ship", order) }
-            state.trackingSequence += 1
+        try change(orderId, at: at) { order, state, time throws(MockPlatformError) in
+            guard order.confirmStatus == 1, order.orderStatus == 1, !order.fullyRefunded else { throw order.refusal("ship") }
+            let tracking = state.sequences.next(\.tracking)
             order.orderStatus = 2
             order.shippingTime = time
             order.logisticsId = 44
-            order.trackingNumber = "YT" + String(7_300_000_000_000 + Int64(index) * 10_000_000 + state.trackingSequence)
+            order.trackingNumber = "YT" + String(7_300_000_000_000 + Int64(index) * 10_000_000 + tracking)
         }
     }
 
     /// The buyer signs for the parcel (`order_status` 2 → 3, `receive_time`).
     /// - Throws: ``MockPlatformError`` for an unknown order or one that is not shipped.
     public func confirmReceipt(orderId: String, at: Date) throws {
-        try change(orderId, at) { order, _, time throws(MockPlatformError) in
-            guard order.confirmStatus == 1, order.orderStatus == 2 else { throw Self.refuse("confirm receipt of", order) }
+        try change(orderId, at: at) { order, _, time throws(MockPlatformError) in
+            guard order.confirmStatus == 1, order.orderStatus == 2 else { throw order.refusal("confirm receipt of") }
             order.orderStatus = 3
             order.receiveTime = time
         }
@@ -195,8 +186,8 @@ public final class PinduoduoShopMock: Sendable {
     /// so `refund_status` 4 and every line refunded while `confirm_status` stays 1.
     /// - Throws: ``MockPlatformError`` for an unknown order or one already shipped or closed.
     public func cancel(orderId: String, at: Date) throws {
-        try change(orderId, at) { order, _, _ throws(MockPlatformError) in
-            guard order.confirmStatus != 2, order.orderStatus == 1, !order.fullyRefunded else { throw Self.refuse("cancel", order) }
+        try change(orderId, at: at) { order, _, _ throws(MockPlatformError) in
+            guard order.confirmStatus != 2, order.orderStatus == 1, !order.fullyRefunded else { throw order.refusal("cancel") }
             let paid = order.payTime != nil
             if order.confirmStatus == 0 { order.confirmStatus = 2 }
             if paid {
@@ -209,9 +200,9 @@ public final class PinduoduoShopMock: Sendable {
     /// - Throws: ``MockPlatformError`` for an unknown order or line, an order that is not a sale, or a line
     ///   with an open or finished refund.
     public func requestRefund(orderId: String, lineId: String, at: Date) throws {
-        try change(orderId, at) { order, _, _ throws(MockPlatformError) in
-            guard order.confirmStatus == 1 else { throw Self.refuse("refund", order) }
-            let position = try Self.line(lineId, in: order)
+        try change(orderId, at: at) { order, _, _ throws(MockPlatformError) in
+            guard order.confirmStatus == 1 else { throw order.refusal("refund") }
+            let position = try order.linePosition(lineId)
             guard order.items[position].refundState == "none" else {
                 throw MockPlatformError.invalidTransition("line \(lineId) already has a refund (\(order.items[position].refundState))")
             }
@@ -223,8 +214,8 @@ public final class PinduoduoShopMock: Sendable {
     /// With every line refunded the order counts as cancelled.
     /// - Throws: ``MockPlatformError`` for an unknown order or line, or a line without an open refund.
     public func refundSucceeded(orderId: String, lineId: String, at: Date) throws {
-        try change(orderId, at) { order, _, _ throws(MockPlatformError) in
-            let position = try Self.line(lineId, in: order)
+        try change(orderId, at: at) { order, _, _ throws(MockPlatformError) in
+            let position = try order.linePosition(lineId)
             guard order.items[position].refundState == "requested" else {
                 throw MockPlatformError.invalidTransition("line \(lineId) has no open refund")
             }
@@ -235,8 +226,8 @@ public final class PinduoduoShopMock: Sendable {
     /// The buyer withdraws the refund of a line (`refund_status` back to 1: 无售后或售后关闭).
     /// - Throws: ``MockPlatformError`` for an unknown order or line, or a line without an open refund.
     public func refundClosed(orderId: String, lineId: String, at: Date) throws {
-        try change(orderId, at) { order, _, _ throws(MockPlatformError) in
-            let position = try Self.line(lineId, in: order)
+        try change(orderId, at: at) { order, _, _ throws(MockPlatformError) in
+            let position = try order.linePosition(lineId)
             guard order.items[position].refundState == "requested" else {
                 throw MockPlatformError.invalidTransition("line \(lineId) has no open refund")
             }
@@ -247,59 +238,34 @@ public final class PinduoduoShopMock: Sendable {
     // MARK: - Truth
 
     /// The ground truth of every order of the shop, ordered by `order_sn`.
-    public func truth() -> [MockOrderTruth] {
-        state.withLock { state in state.orders.values.map { $0.truth(shop: shopKey) } }.sorted { $0.orderId < $1.orderId }
-    }
+    public func truth() -> [MockOrderTruth] { ledger.truth() }
 
     /// The ground truth of one order, if it exists.
-    public func truth(orderId: String) -> MockOrderTruth? {
-        state.withLock { $0.orders[orderId] }?.truth(shop: shopKey)
-    }
+    public func truth(orderId: String) -> MockOrderTruth? { ledger.truth(orderId: orderId) }
 
     /// The line ids of an order (each line's `sku_id`), in `item_list` order; empty for an unknown order.
-    public func lineIds(orderId: String) -> [String] {
-        state.withLock { $0.orders[orderId]?.items.map(\.lineId) ?? [] }
-    }
+    public func lineIds(orderId: String) -> [String] { ledger.lineIds(orderId: orderId) }
 
     /// The order exactly as the API returns it (one `order_sn_list` element), as compact JSON text.
-    public func wireJSON(orderId: String) -> String? {
-        state.withLock { $0.orders[orderId] }?.wire().serialized
-    }
+    public func wireJSON(orderId: String) -> String? { ledger.order(orderId)?.wire().serialized }
 
     /// The latest stock levels written through `pdd.goods.quantity.update`.
-    public func stockLevels() -> [MockStockLevel] {
-        state.withLock { Array($0.stock.values) }.sorted {
-            ($0.productId, $0.skuId ?? "", $0.outSkuId ?? "") < ($1.productId, $1.skuId ?? "", $1.outSkuId ?? "")
-        }
-    }
+    public func stockLevels() -> [MockStockLevel] { ledger.stockLevels() }
 
     // MARK: - Internal (API)
 
     /// A snapshot of every order.
-    func orders() -> [PinduoduoOrder] {
-        state.withLock { Array($0.orders.values) }
-    }
+    func orders() -> [PinduoduoOrder] { ledger.orders() }
 
     /// One order, if it exists.
-    func order(_ orderSn: String) -> PinduoduoOrder? {
-        state.withLock { $0.orders[orderSn] }
-    }
+    func order(_ orderSn: String) -> PinduoduoOrder? { ledger.order(orderSn) }
 
     /// Applies a `pdd.goods.quantity.update` write.
     /// - Returns: the level after the write, or nil when an incremental write would go below zero.
     func recordStock(goodsId: String, skuId: String?, outerId: String?, quantity: Int64, incremental: Bool) -> MockStockLevel? {
-        state.withLock { state in
-            let key = goodsId + "/" + (skuId.map { "sku:" + $0 } ?? "outer:" + (outerId ?? ""))
-            var level =
-                state.stock[key]
-                ?? MockStockLevel(platform: "pinduoduo", shop: shopKey, productId: goodsId, skuId: skuId, outSkuId: outerId, stock: 0, writes: 0)
-            let next = incremental ? level.stock + quantity : quantity
-            guard next >= 0 else { return nil }
-            level.stock = next
-            level.writes += 1
-            if let outerId { level.outSkuId = outerId }
-            state.stock[key] = level
-            return level
+        let key = goodsId + "/" + (skuId.map { "sku:" + $0 } ?? "outer:" + (outerId ?? ""))
+        return ledger.writeStock(key: key, productId: goodsId, skuId: skuId, outSkuId: outerId, relabel: true) {
+            incremental ? $0 + quantity : quantity
         }
     }
 
@@ -307,30 +273,10 @@ public final class PinduoduoShopMock: Sendable {
 
     private func change(
         _ orderId: String,
-        _ at: Date,
-        _ body: (inout PinduoduoOrder, inout State, Int64) throws(MockPlatformError) -> Void
+        at: Date,
+        _ body: (inout PinduoduoOrder, inout MockShopLedger<PinduoduoOrder, Never>.State, Int64) throws(MockPlatformError) -> Void
     ) throws(MockPlatformError) {
-        let time = Self.seconds(at)
-        try state.withLock { state throws(MockPlatformError) in
-            guard var order = state.orders[orderId] else { throw MockPlatformError.unknownOrder(orderId) }
-            try body(&order, &state, time)
-            order.updatedAt = max(order.updatedAt, time)
-            state.orders[orderId] = order
-        }
-    }
-
-    private static func line(_ lineId: String, in order: PinduoduoOrder) throws(MockPlatformError) -> Int {
-        guard let position = order.items.firstIndex(where: { $0.lineId == lineId }) else {
-            throw MockPlatformError.unknownLine(lineId, order: order.orderSn)
-        }
-        return position
-    }
-
-    private static func refuse(_ action: String, _ order: PinduoduoOrder) -> MockPlatformError {
-        MockPlatformError.invalidTransition("cannot \(action) order \(order.orderSn) (\(order.platformStatus))")
-    }
-
-    static func seconds(_ date: Date) -> Int64 {
-        Int64(date.timeIntervalSince1970.rounded(.down))
+        let time = at.unixSeconds
+        try ledger.change(orderId, at: time) { order, state throws(MockPlatformError) in try body(&order, &state, time) }
     }
 }

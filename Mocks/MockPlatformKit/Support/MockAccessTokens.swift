@@ -50,7 +50,7 @@ final class MockAccessTokens: Sendable {
         self.prefix = prefix
         self.accessLifetime = accessLifetime
         self.refreshLifetime = refreshLifetime
-        self.state = Mutex(State(generator: SeededGenerator(seed: SeededGenerator.derive(seed, salt))))
+        self.state = Mutex(State(generator: SeededGenerator(seed: seed, salt: salt)))
     }
 
     /// Issues a new token pair.

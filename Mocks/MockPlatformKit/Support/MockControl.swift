@@ -23,7 +23,7 @@ final class MockControl: Sendable {
     private let state: Mutex<State>
 
     init(seed: UInt64) {
-        state = Mutex(State(generator: SeededGenerator(seed: SeededGenerator.derive(seed, 0xFA17))))
+        state = Mutex(State(generator: SeededGenerator(seed: seed, salt: 0xFA17)))
     }
 
     var faults: MockFaults {
@@ -44,7 +44,7 @@ final class MockControl: Sendable {
     /// Counts a request against the per-app limit of the current wall-clock second.
     /// - Returns: false when the request is over the limit.
     func admit(appKey: String, now: Date = Date()) -> Bool {
-        let second = Int64(now.timeIntervalSince1970.rounded(.down))
+        let second = now.unixSeconds
         return state.withLock { state in
             guard let limit = state.faults.rateLimitPerSecond else { return true }
             var window = state.windows[appKey] ?? (second, 0)
@@ -66,6 +66,21 @@ final class MockControl: Sendable {
             }
             let delay = state.generator.chance(faults.slowRate) ? max(0, faults.slowMilliseconds) : 0
             return (decision, delay)
+        }
+    }
+
+    /// Rolls the fault dice for one request and acts on them: waits the drawn delay, then throws the drawn
+    /// error, if any.
+    /// - Parameters:
+    ///   - systemError: the platform's answer for an injected system error.
+    ///   - unavailable: the platform's answer for an injected bare HTTP 503.
+    func injectFault<Failure: Error>(systemError: Failure, unavailable: Failure) async throws(Failure) {
+        let fault = drawFault()
+        if fault.delayMilliseconds > 0 { try? await Task.sleep(for: .milliseconds(fault.delayMilliseconds)) }
+        switch fault.decision {
+        case .none: return
+        case .systemError: throw systemError
+        case .unavailable: throw unavailable
         }
     }
 
@@ -99,6 +114,6 @@ final class MockControl: Sendable {
             return state.logSequence
         }
         let hex = Hex.lowercase(withUnsafeBytes(of: sequence.bigEndian) { Array($0) }).uppercased()
-        return BeijingTime.digits(Int64(now.timeIntervalSince1970.rounded(.down))) + hex
+        return BeijingTime.digits(now.unixSeconds) + hex
     }
 }

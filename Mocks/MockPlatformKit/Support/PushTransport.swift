@@ -10,6 +10,13 @@ enum PushTransport {
         var status: Int
         /// The body as text.
         var body: String
+
+        /// Whether the answer is HTTP 200 with a JSON object whose `key` is the number `value` (how Douyin and
+        /// Youzan acknowledge with `code` 0, Kuaishou with `result` 1).
+        func acknowledges(_ key: String, is value: Int64) -> Bool {
+            guard status == 200, let answer = try? JSONParser.parse(body).value else { return false }
+            return answer[key]?.int64Value == value
+        }
     }
 
     /// Sends a request with `HTTPClient.shared`.

@@ -8,6 +8,9 @@ struct SeededGenerator: RandomNumberGenerator, Sendable {
     /// Creates a generator from a seed.
     init(seed: UInt64) { self.state = seed }
 
+    /// Creates a generator for an independent stream of a seed (``derive(_:_:)``).
+    init(seed: UInt64, salt: UInt64) { self.init(seed: Self.derive(seed, salt)) }
+
     /// The next 64 random bits.
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15

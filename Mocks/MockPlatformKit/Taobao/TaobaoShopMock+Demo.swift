@@ -22,7 +22,7 @@ extension TaobaoShopMock {
     /// - Parameter at: the time of the last change.
     /// - Returns: each case name with its `tid`, in the order above.
     @discardableResult
-    public func seedDemoTrades(at: Date = Date()) throws -> [(name: String, orderId: String)] {
+    public func seedDemoOrders(at: Date = Date()) throws -> [(name: String, orderId: String)] {
         let base = at.addingTimeInterval(-120)
         func moment(_ second: Double) -> Date { base.addingTimeInterval(second) }
         let catalog = Self.demoCatalog

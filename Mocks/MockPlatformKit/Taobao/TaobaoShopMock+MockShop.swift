@@ -2,8 +2,10 @@ import Foundation
 import GatewayCore
 
 extension TaobaoShopMock: MockShop {
+    /// Always ``GatewayCore/Platform/taobao``.
     public var platform: Platform { .taobao }
 
+    /// Creates an unpaid trade (`WAIT_BUYER_PAY`); Taobao pushes nothing over HTTP, so the push is nil.
     public func placeOrder(
         lines: [MockLineSpec],
         postageFen: Int64,
@@ -16,36 +18,22 @@ extension TaobaoShopMock: MockShop {
         (createTrade(lines: lines, postageFen: postageFen, roomId: roomId, authorId: authorId, province: province, city: city, at: at), nil)
     }
 
-    public func payOrder(orderId: String, at: Date) throws -> MockPush? {
-        try pay(orderId: orderId, at: at)
+    /// pay → `WAIT_SELLER_SEND_GOODS`, ship → `WAIT_BUYER_CONFIRM_GOODS`, complete → `TRADE_FINISHED`, cancel →
+    /// `TRADE_CLOSED_BY_TAOBAO` (unpaid) or `TRADE_CLOSED` (paid); line refunds (`lineId` = `oid`). Taobao pushes
+    /// nothing over HTTP: always nil.
+    public func apply(_ change: MockOrderChange, orderId: String, at: Date) throws -> MockPush? {
+        switch change {
+        case .pay: try pay(orderId: orderId, at: at)
+        case .ship: try ship(orderId: orderId, at: at)
+        case .complete: try finish(orderId: orderId, at: at)
+        case .cancel: try close(orderId: orderId, at: at)
+        case .requestRefund(let lineId): try requestRefund(orderId: orderId, lineId: lineId, at: at)
+        case .completeRefund(let lineId): try refundSucceeded(orderId: orderId, lineId: lineId, at: at)
+        }
         return nil
     }
 
-    public func shipOrder(orderId: String, at: Date) throws -> MockPush? {
-        try ship(orderId: orderId, at: at)
-        return nil
-    }
-
-    public func completeOrder(orderId: String, at: Date) throws -> MockPush? {
-        try finish(orderId: orderId, at: at)
-        return nil
-    }
-
-    public func cancelOrder(orderId: String, at: Date) throws -> MockPush? {
-        try close(orderId: orderId, at: at)
-        return nil
-    }
-
-    public func requestLineRefund(orderId: String, lineId: String, at: Date) throws -> MockPush? {
-        try requestRefund(orderId: orderId, lineId: lineId, at: at)
-        return nil
-    }
-
-    public func completeLineRefund(orderId: String, lineId: String, at: Date) throws -> MockPush? {
-        try refundSucceeded(orderId: orderId, lineId: lineId, at: at)
-        return nil
-    }
-
+    /// The `oid`s of the trade.
     public func orderLineIds(orderId: String) -> [String] { lineIds(orderId: orderId) }
 
     /// Taobao pushes through TMC over a WebSocket, which the mock does not serve: nothing is sent.
@@ -53,5 +41,6 @@ extension TaobaoShopMock: MockShop {
         MockPushResult(status: 0, body: "taobao has no HTTP push: nothing was sent (\(pushes.count) push(es) ignored)", acknowledged: false)
     }
 
+    /// ``truth()``.
     public func orderTruth() -> [MockOrderTruth] { truth() }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import GatewayConfig
-import Synchronization
 
 /// One Taobao / Tmall (淘宝) shop on the mock platform: its trades are the platform's ground truth,
 /// served through TOP `POST /router/rest` (platforms.md §4).
@@ -26,14 +25,7 @@ public final class TaobaoShopMock: Sendable {
     let appSecret: String
     let sellerNick: String
     private let tidBase: Int64
-    private let state: Mutex<State>
-
-    private struct State {
-        var trades: [Int64: TaobaoTrade] = [:]
-        var sequence: Int64 = 0
-        var generator: SeededGenerator
-        var stock: [String: MockStockLevel] = [:]
-    }
+    private let ledger: MockShopLedger<TaobaoTrade, Never>
 
     /// Creates the mock of a configured Taobao shop.
     /// - Parameters:
@@ -51,7 +43,7 @@ public final class TaobaoShopMock: Sendable {
         // 19 digits, far above 2^53, stepping by 100: a gateway that parses tids through a Double merges
         // neighbouring trades at once.
         self.tidBase = (31 + Int64(index % 9)) * 100_000_000_000_000_000 + random * 100_000_000
-        self.state = Mutex(State(generator: SeededGenerator(seed: SeededGenerator.derive(seed, salt &+ 0x7A0))))
+        self.ledger = MockShopLedger(shopKey: shop.key, platform: "taobao", generator: SeededGenerator(seed: seed, salt: salt &+ 0x7A0))
     }
 
     // MARK: - Trades
@@ -78,10 +70,9 @@ public final class TaobaoShopMock: Sendable {
         city: String = "长沙市",
         at: Date
     ) -> String {
-        let time = Self.seconds(at)
-        return state.withLock { state in
-            state.sequence += 1
-            let tid = tidBase + (state.sequence % 1_000_000) * 100
+        let time = at.unixSeconds
+        return ledger.create { state in
+            let tid = tidBase + (state.sequences.next(\.order) % 1_000_000) * 100
             let orders = lines.enumerated().map { offset, spec in
                 TaobaoOrder(
                     oid: tid + Int64(offset % 99) + 1,
@@ -95,7 +86,7 @@ public final class TaobaoShopMock: Sendable {
                 )
             }
             let uid = "AAH" + Hex.lowercase(withUnsafeBytes(of: state.generator.next()) { Array($0) }).uppercased()
-            state.trades[tid] = TaobaoTrade(
+            let trade = TaobaoTrade(
                 tid: tid,
                 status: "WAIT_BUYER_PAY",
                 created: time,
@@ -108,7 +99,7 @@ public final class TaobaoShopMock: Sendable {
                 recipient: MockRecipient.random(province: province, city: city, generator: &state.generator),
                 orders: orders
             )
-            return String(tid)
+            return (trade, nil)
         }
     }
 
@@ -118,19 +109,10 @@ public final class TaobaoShopMock: Sendable {
     public func pay(orderId: String, forbidConsign: Bool = false, at: Date) throws {
         try change(orderId, at) { trade, time throws(MockPlatformError) in
             guard ["WAIT_BUYER_PAY", "TRADE_NO_CREATE_PAY", "PAY_PENDING", "WAIT_PRE_AUTH_CONFIRM"].contains(trade.status) else {
-                throw Self.refuse("pay", trade)
+                throw trade.refusal("pay")
             }
             trade.payTime = time
             Self.setAll(&trade, forbidConsign ? "PAID_FORBID_CONSIGN" : "WAIT_SELLER_SEND_GOODS")
-        }
-    }
-
-    /// A paid trade that was not allowed to ship (`PAID_FORBID_CONSIGN`) may now ship: → `WAIT_SELLER_SEND_GOODS`.
-    /// - Throws: ``MockPlatformError`` for an unknown trade or one not in `PAID_FORBID_CONSIGN`.
-    public func allowConsign(orderId: String, at: Date) throws {
-        try change(orderId, at) { trade, _ throws(MockPlatformError) in
-            guard trade.status == "PAID_FORBID_CONSIGN" else { throw Self.refuse("allow shipping of", trade) }
-            Self.setAll(&trade, "WAIT_SELLER_SEND_GOODS")
         }
     }
 
@@ -140,11 +122,11 @@ public final class TaobaoShopMock: Sendable {
     /// - Throws: ``MockPlatformError`` for an unknown trade or sub-order, or a trade not waiting for shipment.
     public func ship(orderId: String, lineIds: [String]? = nil, at: Date) throws {
         try change(orderId, at) { trade, time throws(MockPlatformError) in
-            guard ["WAIT_SELLER_SEND_GOODS", "SELLER_CONSIGNED_PART"].contains(trade.status) else { throw Self.refuse("ship", trade) }
+            guard ["WAIT_SELLER_SEND_GOODS", "SELLER_CONSIGNED_PART"].contains(trade.status) else { throw trade.refusal("ship") }
             var targets: Set<Int>?
             if let lineIds {
                 var chosen = Set<Int>()
-                for id in lineIds { chosen.insert(try Self.position(id, in: trade)) }
+                for id in lineIds { chosen.insert(try trade.linePosition(id)) }
                 targets = chosen
             }
             for position in trade.orders.indices where trade.orders[position].status == "WAIT_SELLER_SEND_GOODS" {
@@ -161,7 +143,7 @@ public final class TaobaoShopMock: Sendable {
     /// - Throws: ``MockPlatformError`` for an unknown trade or one not shipped.
     public func finish(orderId: String, at: Date) throws {
         try change(orderId, at) { trade, time throws(MockPlatformError) in
-            guard ["WAIT_BUYER_CONFIRM_GOODS", "TRADE_BUYER_SIGNED"].contains(trade.status) else { throw Self.refuse("finish", trade) }
+            guard ["WAIT_BUYER_CONFIRM_GOODS", "TRADE_BUYER_SIGNED"].contains(trade.status) else { throw trade.refusal("finish") }
             trade.endTime = time
             Self.setAll(&trade, "TRADE_FINISHED")
         }
@@ -179,7 +161,7 @@ public final class TaobaoShopMock: Sendable {
                 for position in trade.orders.indices { trade.orders[position].refundStatus = "SUCCESS" }
                 Self.setAll(&trade, "TRADE_CLOSED")
             } else {
-                throw Self.refuse("close", trade)
+                throw trade.refusal("close")
             }
             trade.endTime = time
         }
@@ -190,8 +172,8 @@ public final class TaobaoShopMock: Sendable {
     ///   sub-order with an open or finished refund.
     public func requestRefund(orderId: String, lineId: String, at: Date) throws {
         try change(orderId, at) { trade, _ throws(MockPlatformError) in
-            guard trade.isPaid, TaobaoTrade.canonicalStatus(trade.status) != "cancelled" else { throw Self.refuse("refund", trade) }
-            let position = try Self.position(lineId, in: trade)
+            guard trade.isPaid, TaobaoTrade.canonicalStatus(trade.status) != "cancelled" else { throw trade.refusal("refund") }
+            let position = try trade.linePosition(lineId)
             guard ["NO_REFUND", "CLOSED"].contains(trade.orders[position].refundStatus) else {
                 throw MockPlatformError.invalidTransition("sub-order \(lineId) already has a refund (\(trade.orders[position].refundStatus))")
             }
@@ -204,7 +186,7 @@ public final class TaobaoShopMock: Sendable {
     /// - Throws: ``MockPlatformError`` for an unknown trade or sub-order, or one without an open refund.
     public func refundSucceeded(orderId: String, lineId: String, at: Date) throws {
         try change(orderId, at) { trade, time throws(MockPlatformError) in
-            let position = try Self.position(lineId, in: trade)
+            let position = try trade.linePosition(lineId)
             guard trade.orders[position].refundStatus == "WAIT_SELLER_AGREE" else {
                 throw MockPlatformError.invalidTransition("sub-order \(lineId) has no open refund")
             }
@@ -221,7 +203,7 @@ public final class TaobaoShopMock: Sendable {
     /// - Throws: ``MockPlatformError`` for an unknown trade or sub-order, or one without an open refund.
     public func refundClosed(orderId: String, lineId: String, at: Date) throws {
         try change(orderId, at) { trade, _ throws(MockPlatformError) in
-            let position = try Self.position(lineId, in: trade)
+            let position = try trade.linePosition(lineId)
             guard trade.orders[position].refundStatus == "WAIT_SELLER_AGREE" else {
                 throw MockPlatformError.invalidTransition("sub-order \(lineId) has no open refund")
             }
@@ -245,86 +227,52 @@ public final class TaobaoShopMock: Sendable {
             {
                 trade.consignTime = time
             }
-            trade.status = status
-            for position in trade.orders.indices where trade.orders[position].status != "TRADE_CLOSED" {
-                trade.orders[position].status = status
-            }
+            Self.setAll(&trade, status)
         }
     }
 
     // MARK: - Truth
 
     /// The ground truth of every trade of the shop, ordered by `tid`.
-    public func truth() -> [MockOrderTruth] {
-        state.withLock { state in state.trades.values.sorted { $0.tid < $1.tid }.map { $0.truth(shop: shopKey) } }
-    }
+    public func truth() -> [MockOrderTruth] { ledger.truth() }
 
     /// The ground truth of one trade, if it exists.
-    public func truth(orderId: String) -> MockOrderTruth? {
-        guard let tid = Int64(orderId) else { return nil }
-        return state.withLock { $0.trades[tid] }?.truth(shop: shopKey)
-    }
+    public func truth(orderId: String) -> MockOrderTruth? { Int64(orderId).flatMap(trade)?.truth(shop: shopKey) }
 
     /// The `oid`s of a trade, in order; empty for an unknown trade.
-    public func lineIds(orderId: String) -> [String] {
-        guard let tid = Int64(orderId) else { return [] }
-        return state.withLock { $0.trades[tid]?.orders.map { String($0.oid) } ?? [] }
-    }
+    public func lineIds(orderId: String) -> [String] { Int64(orderId).flatMap(trade)?.lineIds ?? [] }
 
     /// The trade exactly as `taobao.trade.fullinfo.get` returns it with every field, as compact JSON text.
     public func wireJSON(orderId: String) -> String? {
-        guard let tid = Int64(orderId) else { return nil }
-        return state.withLock { $0.trades[tid] }?.wire(fields: .all, sellerNick: sellerNick).serialized
+        Int64(orderId).flatMap(trade)?.wire(fields: .all, sellerNick: sellerNick).serialized
     }
 
     /// The latest stock levels written through `taobao.item.quantity.update`.
-    public func stockLevels() -> [MockStockLevel] {
-        state.withLock { Array($0.stock.values) }.sorted {
-            ($0.productId, $0.skuId ?? "", $0.outSkuId ?? "") < ($1.productId, $1.skuId ?? "", $1.outSkuId ?? "")
-        }
-    }
+    public func stockLevels() -> [MockStockLevel] { ledger.stockLevels() }
 
     // MARK: - Internal (API)
 
     /// A snapshot of every trade.
-    func trades() -> [TaobaoTrade] {
-        state.withLock { Array($0.trades.values) }
-    }
+    func trades() -> [TaobaoTrade] { ledger.orders() }
 
     /// One trade, if it exists.
-    func trade(_ tid: Int64) -> TaobaoTrade? {
-        state.withLock { $0.trades[tid] }
-    }
+    func trade(_ tid: Int64) -> TaobaoTrade? { ledger.order(String(tid)) }
 
     /// Applies a `taobao.item.quantity.update` write.
     /// - Returns: the level after the write, or nil when an incremental write would go below zero.
     func recordStock(numIid: String, skuId: String?, outerId: String?, quantity: Int64, incremental: Bool) -> MockStockLevel? {
-        state.withLock { state in
-            let key = numIid + "/" + (skuId.map { "sku:" + $0 } ?? outerId.map { "outer:" + $0 } ?? "item")
-            var level =
-                state.stock[key]
-                ?? MockStockLevel(platform: "taobao", shop: shopKey, productId: numIid, skuId: skuId, outSkuId: outerId, stock: 0, writes: 0)
-            let next = incremental ? level.stock + quantity : quantity
-            guard next >= 0 else { return nil }
-            level.stock = next
-            level.writes += 1
-            state.stock[key] = level
-            return level
-        }
+        let key = numIid + "/" + (skuId.map { "sku:" + $0 } ?? outerId.map { "outer:" + $0 } ?? "item")
+        return ledger.writeStock(key: key, productId: numIid, skuId: skuId, outSkuId: outerId) { incremental ? $0 + quantity : quantity }
     }
 
     // MARK: - Private
 
+    /// Changes a trade at `at` (see ``MockShopLedger/change(_:at:_:)``); `orderId` is the `tid` as text.
     private func change(_ orderId: String, _ at: Date, _ body: (inout TaobaoTrade, Int64) throws(MockPlatformError) -> Void) throws(MockPlatformError)
     {
-        let time = Self.seconds(at)
         guard let tid = Int64(orderId) else { throw MockPlatformError.unknownOrder(orderId) }
-        try state.withLock { state throws(MockPlatformError) in
-            guard var trade = state.trades[tid] else { throw MockPlatformError.unknownOrder(orderId) }
-            try body(&trade, time)
-            trade.modified = max(trade.modified, time)
-            state.trades[tid] = trade
-        }
+        let time = at.unixSeconds
+        try ledger.change(String(tid), at: time) { trade, _ throws(MockPlatformError) in try body(&trade, time) }
     }
 
     private static func setAll(_ trade: inout TaobaoTrade, _ status: String) {
@@ -332,20 +280,5 @@ public final class TaobaoShopMock: Sendable {
         for position in trade.orders.indices where trade.orders[position].status != "TRADE_CLOSED" {
             trade.orders[position].status = status
         }
-    }
-
-    private static func position(_ lineId: String, in trade: TaobaoTrade) throws(MockPlatformError) -> Int {
-        guard let position = trade.orders.firstIndex(where: { String($0.oid) == lineId }) else {
-            throw MockPlatformError.unknownLine(lineId, order: String(trade.tid))
-        }
-        return position
-    }
-
-    private static func refuse(_ action: String, _ trade: TaobaoTrade) -> MockPlatformError {
-        MockPlatformError.invalidTransition("cannot \(action) trade \(trade.tid) in status \(trade.status)")
-    }
-
-    static func seconds(_ date: Date) -> Int64 {
-        Int64(date.timeIntervalSince1970.rounded(.down))
     }
 }

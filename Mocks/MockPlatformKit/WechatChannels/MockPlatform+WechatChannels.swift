@@ -3,9 +3,9 @@ extension MockPlatform {
     /// - Parameter shop: the shop key from the configuration.
     /// - Returns: nil when no Channels shop has that key.
     public func wechatChannels(shop: String) -> WechatChannelsShopMock? {
-        wechatChannelsShopMocks.first { $0.shopKey == shop }
+        shopMock(shop)
     }
 
     /// Every WeChat Channels shop mock, in configuration order.
-    public var wechatChannelsShopMocks: [WechatChannelsShopMock] { module(WechatChannelsMockModule.self)?.shops ?? [] }
+    public var wechatChannelsShopMocks: [WechatChannelsShopMock] { shopMocks() }
 }

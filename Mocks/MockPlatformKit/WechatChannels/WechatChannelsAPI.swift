@@ -102,7 +102,7 @@ struct WechatChannelsAPI: Sendable {
         shop = owner
         valid = true
         try await admit(appId: appId, now: now)
-        let issued = tokens.issue(shopKey: owner.shopKey, appKey: appId, now: Self.seconds(now))
+        let issued = tokens.issue(shopKey: owner.shopKey, appKey: appId, now: now.unixSeconds)
         return ["access_token": .string(issued.accessToken), "expires_in": .int(tokens.accessLifetime)]
     }
 
@@ -116,7 +116,7 @@ struct WechatChannelsAPI: Sendable {
     ) async throws(WechatChannelsAPIError) -> [String: JSONValue] {
         guard let accessToken = query["access_token"], !accessToken.isEmpty else { throw .missingAccessToken }
         let owner: WechatChannelsShopMock
-        switch tokens.check(accessToken, appKey: nil, now: Self.seconds(now)) {
+        switch tokens.check(accessToken, appKey: nil, now: now.unixSeconds) {
         case .unknown: throw .invalidCredential
         case .expired: throw .expiredAccessToken
         case .valid(let token):
@@ -136,13 +136,7 @@ struct WechatChannelsAPI: Sendable {
 
     private func admit(appId: String, now: Date) async throws(WechatChannelsAPIError) {
         guard control.admit(appKey: appId, now: now) else { throw .frequencyLimited }
-        let fault = control.drawFault()
-        if fault.delayMilliseconds > 0 { try? await Task.sleep(for: .milliseconds(fault.delayMilliseconds)) }
-        switch fault.decision {
-        case .none: return
-        case .systemError: throw .systemBusy
-        case .unavailable: throw .serviceUnavailable
-        }
+        try await control.injectFault(systemError: WechatChannelsAPIError.systemBusy, unavailable: WechatChannelsAPIError.serviceUnavailable)
     }
 
     private func list(_ fields: [String: JSONValue], shop: WechatChannelsShopMock) throws(WechatChannelsAPIError) -> [String: JSONValue] {
@@ -219,5 +213,4 @@ struct WechatChannelsAPI: Sendable {
         left.count != right.count ? left.count > right.count : left > right
     }
 
-    private static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
 }

@@ -19,26 +19,20 @@ extension WechatChannelsShopMock: MockShop {
         return (id, wrap(try createdEvent(orderId: id)))
     }
 
-    /// 10 → 20, `channels_ec_order_pay`.
-    public func payOrder(orderId: String, at: Date) throws -> MockPush? { wrap(try pay(orderId: orderId, at: at)) }
-
-    /// 20 → 30, `channels_ec_order_deliver`.
-    public func shipOrder(orderId: String, at: Date) throws -> MockPush? { wrap(try ship(orderId: orderId, at: at)) }
-
-    /// 30 → 100, `channels_ec_order_confirm`.
-    public func completeOrder(orderId: String, at: Date) throws -> MockPush? { wrap(try confirm(orderId: orderId, at: at)) }
-
-    /// 10/20 → 250, `channels_ec_order_cancel`.
-    public func cancelOrder(orderId: String, at: Date) throws -> MockPush? { wrap(try cancel(orderId: orderId, at: at)) }
-
-    /// An after-sale on the line (`lineId` = `sku_id`), `channels_ec_aftersale_update`.
-    public func requestLineRefund(orderId: String, lineId: String, at: Date) throws -> MockPush? {
-        wrap(try requestRefund(orderId: orderId, lineId: lineId, at: at))
-    }
-
-    /// The line's refund paid, `channels_ec_aftersale_update`.
-    public func completeLineRefund(orderId: String, lineId: String, at: Date) throws -> MockPush? {
-        wrap(try refundSucceeded(orderId: orderId, lineId: lineId, at: at))
+    /// pay 10 → 20 (`channels_ec_order_pay`), ship 20 → 30 (`channels_ec_order_deliver`), complete 30 → 100
+    /// (`channels_ec_order_confirm`), cancel 10/20 → 250 (`channels_ec_order_cancel`); line refunds (`lineId` =
+    /// `sku_id`) open an after-sale, then pay it (`channels_ec_aftersale_update` both times).
+    public func apply(_ change: MockOrderChange, orderId: String, at: Date) throws -> MockPush? {
+        let event =
+            switch change {
+            case .pay: try pay(orderId: orderId, at: at)
+            case .ship: try ship(orderId: orderId, at: at)
+            case .complete: try confirm(orderId: orderId, at: at)
+            case .cancel: try cancel(orderId: orderId, at: at)
+            case .requestRefund(let lineId): try requestRefund(orderId: orderId, lineId: lineId, at: at)
+            case .completeRefund(let lineId): try refundSucceeded(orderId: orderId, lineId: lineId, at: at)
+            }
+        return wrap(event)
     }
 
     /// The `sku_id`s of the order's products.

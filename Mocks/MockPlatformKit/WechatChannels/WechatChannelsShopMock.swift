@@ -1,7 +1,6 @@
 import Foundation
 import GatewayConfig
 import NIOHTTP1
-import Synchronization
 
 /// One WeChat Channels shop (视频号小店) on the mock platform: its orders are the platform's ground truth.
 ///
@@ -31,16 +30,7 @@ public final class WechatChannelsShopMock: Sendable {
     let token: String
     let encodingAESKey: String
     private let idBase: (order: Int64, afterSale: Int64)
-    private let state: Mutex<State>
-
-    private struct State {
-        var orders: [String: WechatChannelsOrder] = [:]
-        var createdEvents: [String: WechatChannelsEvent] = [:]
-        var orderSequence: Int64 = 0
-        var afterSaleSequence: Int64 = 0
-        var generator: SeededGenerator
-        var stock: [String: MockStockLevel] = [:]
-    }
+    private let ledger: MockShopLedger<WechatChannelsOrder, WechatChannelsEvent>
 
     /// Creates the mock of a configured Channels shop.
     /// - Parameters:
@@ -60,7 +50,7 @@ public final class WechatChannelsShopMock: Sendable {
             order: 3_705_000_000_000_000_000 + Int64(index % 5) * 1_000_000_000_000_000_000 + random * 10_000_000_000,
             afterSale: 4_000_000_000_000_000 + Int64(index % 90) * 10_000_000_000_000 + random * 1_000
         )
-        state = Mutex(State(generator: SeededGenerator(seed: SeededGenerator.derive(seed, salt &+ 0x5EED))))
+        ledger = MockShopLedger(shopKey: shop.key, platform: "wechat-channels", generator: SeededGenerator(seed: seed, salt: salt &+ 0x5EED))
     }
 
     // MARK: - Orders
@@ -85,10 +75,9 @@ public final class WechatChannelsShopMock: Sendable {
         city: String = "长沙市",
         at: Date
     ) -> String {
-        let time = Self.seconds(at)
-        return state.withLock { state in
-            state.orderSequence += 1
-            let orderId = String(idBase.order + (state.orderSequence % 100_000_000) * 100)
+        let time = at.unixSeconds
+        return ledger.create { state in
+            let orderId = String(idBase.order + (state.sequences.next(\.order) % 100_000_000) * 100)
             let openId = "o" + Hex.lowercase(withUnsafeBytes(of: state.generator.next().bigEndian) { Array($0) }) + "Mk"
             let order = WechatChannelsOrder(
                 orderId: orderId,
@@ -112,17 +101,14 @@ public final class WechatChannelsShopMock: Sendable {
                     )
                 }
             )
-            state.orders[orderId] = order
-            state.createdEvents[orderId] = event("channels_ec_order_new", order, time: time, info: [:])
-            return orderId
+            return (order, event("channels_ec_order_new", order, time: time, info: [:]))
         }
     }
 
     /// The `channels_ec_order_new` event recorded when the order was created.
     /// - Throws: ``MockPlatformError/unknownOrder(_:)``.
     public func createdEvent(orderId: String) throws -> WechatChannelsEvent {
-        guard let event = state.withLock({ $0.createdEvents[orderId] }) else { throw MockPlatformError.unknownOrder(orderId) }
-        return event
+        try ledger.createdMessage(orderId: orderId)
     }
 
     /// The buyer pays: 10 → 20. Returns `channels_ec_order_pay` (`order_info.pay_time`).
@@ -164,7 +150,7 @@ public final class WechatChannelsShopMock: Sendable {
     /// order_id}` (**[U]** shape) and `order_info{order_id, status}`.
     public func requestRefund(orderId: String, lineId: String, at: Date) throws -> WechatChannelsEvent {
         try afterSale(orderId, lineId: lineId, at: at) { product, order, sequence throws(MockPlatformError) in
-            guard [20, 21, 30, 100].contains(order.status) else { throw Self.refuse("refund", order) }
+            guard [20, 21, 30, 100].contains(order.status) else { throw order.refusal("refund") }
             guard product.refundState == "none" else { throw MockPlatformError.invalidTransition("line \(lineId) already has an after-sale") }
             product.afterSaleOrderId = String(idBase.afterSale + sequence)
             product.refundState = "requested"
@@ -183,28 +169,20 @@ public final class WechatChannelsShopMock: Sendable {
     // MARK: - Truth and stock
 
     /// The ground truth of every order of the shop, ordered by order id.
-    public func truth() -> [MockOrderTruth] {
-        state.withLock { state in state.orders.values.map { $0.truth(shop: shopKey) } }.sorted { $0.orderId < $1.orderId }
-    }
+    public func truth() -> [MockOrderTruth] { ledger.truth() }
 
     /// The ground truth of one order, if it exists.
-    public func truth(orderId: String) -> MockOrderTruth? { state.withLock { $0.orders[orderId] }?.truth(shop: shopKey) }
+    public func truth(orderId: String) -> MockOrderTruth? { ledger.truth(orderId: orderId) }
 
     /// The line ids (`sku_id`s) of an order.
-    public func lineIds(orderId: String) -> [String] { state.withLock { $0.orders[orderId]?.products.map(\.skuId) ?? [] } }
+    public func lineIds(orderId: String) -> [String] { ledger.lineIds(orderId: orderId) }
 
     /// The stock levels written through `/channels/ec/product/stock/update`.
-    public func stockLevels() -> [MockStockLevel] {
-        state.withLock { Array($0.stock.values) }.sorted { ($0.productId, $0.skuId ?? "") < ($1.productId, $1.skuId ?? "") }
-    }
+    public func stockLevels() -> [MockStockLevel] { ledger.stockLevels() }
 
     /// Sets the platform's stock of a SKU (0 when never set).
     public func setStock(productId: String, skuId: String, stock: Int64) {
-        state.withLock { state in
-            var level = state.stock[productId + "/" + skuId] ?? Self.emptyLevel(shopKey, productId, skuId)
-            level.stock = stock
-            state.stock[productId + "/" + skuId] = level
-        }
+        ledger.setStock(key: productId + "/" + skuId, productId: productId, skuId: skuId, stock: stock)
     }
 
     // MARK: - Push
@@ -234,8 +212,8 @@ public final class WechatChannelsShopMock: Sendable {
     /// - Returns: the answer; `acknowledged` is true for HTTP 200 whose body is exactly the `echostr`.
     /// - Parameter timeout: how long to wait for the answer.
     public func verifyURL(to gatewayBaseURL: String, timeout: Duration = .seconds(5)) async throws -> MockPushResult {
-        let (timestamp, nonce, echo) = state.withLock { state in
-            (String(Self.seconds(Date())), String(1_000_000_000 + state.generator.below(1_000_000_000)), String(state.generator.next()))
+        let (timestamp, nonce, echo) = ledger.withState { state in
+            (String(Date().unixSeconds), String(1_000_000_000 + state.generator.below(1_000_000_000)), String(state.generator.next()))
         }
         let signature = WechatChannelsMessageCrypto.signature([token, timestamp, nonce])
         let url =
@@ -247,14 +225,14 @@ public final class WechatChannelsShopMock: Sendable {
 
     func send(json: String, to gatewayBaseURL: String, timeout: Duration) async throws -> MockPushResult {
         let crypto = try crypto()
-        let (random, nonce) = state.withLock { state in
+        let (random, nonce) = ledger.withState { state in
             (
                 withUnsafeBytes(of: state.generator.next()) { Array($0) } + withUnsafeBytes(of: state.generator.next()) { Array($0) },
                 String(1_000_000_000 + state.generator.below(1_000_000_000))
             )
         }
         let encrypted = try crypto.encrypt(json, random: random)
-        let timestamp = String(Self.seconds(Date()))
+        let timestamp = String(Date().unixSeconds)
         let body: JSONValue = ["ToUserName": .string(userName), "Encrypt": .string(encrypted)]
         let query = [
             "signature=" + WechatChannelsMessageCrypto.signature([token, timestamp, nonce]),
@@ -277,22 +255,15 @@ public final class WechatChannelsShopMock: Sendable {
     // MARK: - Internal (API)
 
     /// A snapshot of every order.
-    func orders() -> [WechatChannelsOrder] { state.withLock { Array($0.orders.values) } }
+    func orders() -> [WechatChannelsOrder] { ledger.orders() }
 
     /// One order, if it exists.
-    func order(_ id: String) -> WechatChannelsOrder? { state.withLock { $0.orders[id] } }
+    func order(_ id: String) -> WechatChannelsOrder? { ledger.order(id) }
 
     /// Applies a stock write (`diff_type` 1 add, 2 subtract, 3 set); nil when it would go below zero.
     func writeStock(productId: String, skuId: String, diffType: Int64, number: Int64) -> MockStockLevel? {
-        state.withLock { state in
-            let key = productId + "/" + skuId
-            var level = state.stock[key] ?? Self.emptyLevel(shopKey, productId, skuId)
-            let next = diffType == 3 ? number : diffType == 1 ? level.stock + number : level.stock - number
-            guard next >= 0 else { return nil }
-            level.stock = next
-            level.writes += 1
-            state.stock[key] = level
-            return level
+        ledger.writeStock(key: productId + "/" + skuId, productId: productId, skuId: skuId) { stock in
+            diffType == 3 ? number : diffType == 1 ? stock + number : stock - number
         }
     }
 
@@ -306,14 +277,9 @@ public final class WechatChannelsShopMock: Sendable {
         at: Date,
         _ apply: (inout WechatChannelsOrder, Int64) -> [String: JSONValue]
     ) throws(MockPlatformError) -> WechatChannelsEvent {
-        try state.withLock { state throws(MockPlatformError) -> WechatChannelsEvent in
-            guard var order = state.orders[orderId] else { throw MockPlatformError.unknownOrder(orderId) }
-            guard from.contains(order.status) else { throw Self.refuse(name, order) }
-            let time = Self.seconds(at)
-            order.status = status
-            order.updateTime = max(order.updateTime, time)
+        let time = at.unixSeconds
+        return try ledger.transition(orderId, from: from, to: status, action: name, at: time) { order, _ in
             let info = apply(&order, time)
-            state.orders[orderId] = order
             return event(name, order, time: order.updateTime, info: info)
         }
     }
@@ -324,16 +290,11 @@ public final class WechatChannelsShopMock: Sendable {
         at: Date,
         _ apply: (inout WechatChannelsProduct, WechatChannelsOrder, Int64) throws(MockPlatformError) -> Void
     ) throws(MockPlatformError) -> WechatChannelsEvent {
-        try state.withLock { state throws(MockPlatformError) -> WechatChannelsEvent in
-            guard var order = state.orders[orderId] else { throw MockPlatformError.unknownOrder(orderId) }
-            guard let position = order.products.firstIndex(where: { $0.skuId == lineId }) else {
-                throw MockPlatformError.unknownLine(lineId, order: orderId)
-            }
-            state.afterSaleSequence += 1
-            try apply(&order.products[position], order, state.afterSaleSequence)
-            let time = Self.seconds(at)
-            order.updateTime = max(order.updateTime, time)
-            state.orders[orderId] = order
+        try ledger.change(orderId, at: at.unixSeconds) { order, state throws(MockPlatformError) -> WechatChannelsEvent in
+            let position = try order.linePosition(lineId)
+            let sequence = state.sequences.next(\.refund)
+            let before = order
+            try apply(&order.products[position], before, sequence)
             let product = order.products[position]
             var json = baseEvent("channels_ec_aftersale_update", order, time: order.updateTime)
             json["finder_shop_aftersale_status_update"] = [
@@ -369,14 +330,4 @@ public final class WechatChannelsShopMock: Sendable {
             "Event": .string(name),
         ]
     }
-
-    private static func emptyLevel(_ shop: String, _ productId: String, _ skuId: String) -> MockStockLevel {
-        MockStockLevel(platform: "wechat-channels", shop: shop, productId: productId, skuId: skuId, outSkuId: nil, stock: 0, writes: 0)
-    }
-
-    private static func refuse(_ action: String, _ order: WechatChannelsOrder) -> MockPlatformError {
-        MockPlatformError.invalidTransition("cannot \(action) order \(order.orderId) in status \(order.status)")
-    }
-
-    static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
 }

@@ -3,9 +3,9 @@ extension MockPlatform {
     /// - Parameter shop: the shop key from the configuration.
     /// - Returns: nil when no Youzan shop has that key.
     public func youzan(shop: String) -> YouzanShopMock? {
-        youzanShopMocks.first { $0.shopKey == shop }
+        shopMock(shop)
     }
 
     /// Every Youzan shop mock, in configuration order.
-    public var youzanShopMocks: [YouzanShopMock] { module(YouzanMockModule.self)?.shops ?? [] }
+    public var youzanShopMocks: [YouzanShopMock] { shopMocks() }
 }

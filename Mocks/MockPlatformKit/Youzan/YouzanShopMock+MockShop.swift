@@ -22,26 +22,20 @@ extension YouzanShopMock: MockShop {
         return (tid, wrap(try createdMessage(tid: tid), tid: tid))
     }
 
-    /// → `WAIT_SELLER_SEND_GOODS`, `trade_TradePaid`.
-    public func payOrder(orderId: String, at: Date) throws -> MockPush? { wrap(try pay(tid: orderId, at: at), tid: orderId) }
-
-    /// → `WAIT_BUYER_CONFIRM_GOODS`, `trade_TradeSellerShip`.
-    public func shipOrder(orderId: String, at: Date) throws -> MockPush? { wrap(try ship(tid: orderId, at: at), tid: orderId) }
-
-    /// → `TRADE_SUCCESS`, `trade_TradeSuccess`.
-    public func completeOrder(orderId: String, at: Date) throws -> MockPush? { wrap(try succeed(tid: orderId, at: at), tid: orderId) }
-
-    /// → `TRADE_CLOSE`, `trade_TradeClose`.
-    public func cancelOrder(orderId: String, at: Date) throws -> MockPush? { wrap(try close(tid: orderId, at: at), tid: orderId) }
-
-    /// `refund_state` 11 on the line (`lineId` = `oid`), `trade_refund_BuyerCreated`.
-    public func requestLineRefund(orderId: String, lineId: String, at: Date) throws -> MockPush? {
-        wrap(try requestRefund(tid: orderId, lineId: lineId, at: at), tid: orderId)
-    }
-
-    /// `refund_state` 12 on the line, `trade_refund_RefundSuccess`.
-    public func completeLineRefund(orderId: String, lineId: String, at: Date) throws -> MockPush? {
-        wrap(try refundSucceeded(tid: orderId, lineId: lineId, at: at), tid: orderId)
+    /// pay → `WAIT_SELLER_SEND_GOODS` (`trade_TradePaid`), ship → `WAIT_BUYER_CONFIRM_GOODS` (`trade_TradeSellerShip`),
+    /// complete → `TRADE_SUCCESS` (`trade_TradeSuccess`), cancel → `TRADE_CLOSE` (`trade_TradeClose`); line refunds
+    /// (`lineId` = `oid`) set `refund_state` 11 (`trade_refund_BuyerCreated`), then 12 (`trade_refund_RefundSuccess`).
+    public func apply(_ change: MockOrderChange, orderId: String, at: Date) throws -> MockPush? {
+        let message =
+            switch change {
+            case .pay: try pay(tid: orderId, at: at)
+            case .ship: try ship(tid: orderId, at: at)
+            case .complete: try succeed(tid: orderId, at: at)
+            case .cancel: try close(tid: orderId, at: at)
+            case .requestRefund(let lineId): try requestRefund(tid: orderId, lineId: lineId, at: at)
+            case .completeRefund(let lineId): try refundSucceeded(tid: orderId, lineId: lineId, at: at)
+            }
+        return wrap(message, tid: orderId)
     }
 
     /// The `oid`s of the trade's lines.

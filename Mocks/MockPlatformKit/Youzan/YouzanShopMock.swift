@@ -1,7 +1,6 @@
 import Foundation
 import GatewayConfig
 import NIOHTTP1
-import Synchronization
 
 /// One Youzan (有赞) shop on the mock platform: its trades are the platform's ground truth. Youzan is
 /// push-only in the mock (platforms.md §6 lists no poll API).
@@ -29,17 +28,7 @@ public final class YouzanShopMock: Sendable {
     let clientSecret: String
     let kdtName: String
     private let idBase: (line: Int64, message: Int64, refund: Int64)
-    private let state: Mutex<State>
-
-    private struct State {
-        var trades: [String: YouzanTrade] = [:]
-        var createdMessages: [String: YouzanPushMessage] = [:]
-        var tradeSequence: Int64 = 0
-        var lineSequence: Int64 = 0
-        var messageSequence: Int64 = 0
-        var refundSequence: Int64 = 0
-        var generator: SeededGenerator
-    }
+    private let ledger: MockShopLedger<YouzanTrade, YouzanPushMessage>
 
     /// Creates the mock of a configured Youzan shop.
     /// - Parameters:
@@ -60,7 +49,7 @@ public final class YouzanShopMock: Sendable {
             message: 8_800_000_000_000_000 + Int64(index % 9) * 100_000_000_000_000 + random * 10_000,
             refund: 201_000_000_000_000_000 + Int64(index % 9) * 1_000_000_000_000_000 + random * 10_000
         )
-        state = Mutex(State(generator: SeededGenerator(seed: SeededGenerator.derive(seed, salt &+ 0x5EED))))
+        ledger = MockShopLedger(shopKey: shop.key, platform: "youzan", generator: SeededGenerator(seed: seed, salt: salt &+ 0x5EED))
     }
 
     // MARK: - Trades
@@ -85,15 +74,14 @@ public final class YouzanShopMock: Sendable {
         city: String = "长沙市",
         at: Date
     ) -> String {
-        let time = Self.seconds(at)
-        return state.withLock { state in
-            state.tradeSequence += 1
+        let time = at.unixSeconds
+        return ledger.create { state in
+            let sequence = state.sequences.next(\.order)
             let digits = BeijingTime.digits(time)
-            let tid = "E" + digits + String(100_000_000 + (Int64(kdtId.hashValueStable) % 1000) * 100_000 + state.tradeSequence % 100_000)
+            let tid = "E" + digits + String(100_000_000 + (Int64(kdtId.hashValueStable) % 1000) * 100_000 + sequence % 100_000)
             let tradeLines = lines.map { spec -> YouzanTradeLine in
-                state.lineSequence += 1
-                return YouzanTradeLine(
-                    oid: String(idBase.line + state.lineSequence * 100),
+                YouzanTradeLine(
+                    oid: String(idBase.line + state.sequences.next(\.line) * 100),
                     itemId: spec.productId,
                     skuId: spec.skuId,
                     outerSkuId: spec.outSkuId,
@@ -115,17 +103,14 @@ public final class YouzanShopMock: Sendable {
                 recipient: MockRecipient.random(province: province, city: city, generator: &state.generator),
                 lines: tradeLines
             )
-            state.trades[tid] = trade
-            state.createdMessages[tid] = message(&state, type: "trade_TradeCreate", trade: trade, extra: nil)
-            return tid
+            return (trade, message(&state, type: "trade_TradeCreate", trade: trade, extra: nil))
         }
     }
 
     /// The `trade_TradeCreate` message recorded when the trade was created.
     /// - Throws: ``MockPlatformError/unknownOrder(_:)``.
     public func createdMessage(tid: String) throws -> YouzanPushMessage {
-        guard let message = state.withLock({ $0.createdMessages[tid] }) else { throw MockPlatformError.unknownOrder(tid) }
-        return message
+        try ledger.createdMessage(orderId: tid)
     }
 
     /// The buyer pays: `WAIT_BUYER_PAY` → `WAIT_SELLER_SEND_GOODS`. Returns `trade_TradePaid`.
@@ -155,7 +140,7 @@ public final class YouzanShopMock: Sendable {
     public func requestRefund(tid: String, lineId: String, at: Date) throws -> YouzanPushMessage {
         try refundChange(tid, lineId: lineId, type: "trade_refund_BuyerCreated", at: at) { line, trade, sequence throws(MockPlatformError) in
             guard ["WAIT_SELLER_SEND_GOODS", "WAIT_BUYER_CONFIRM_GOODS", "TRADE_SUCCESS"].contains(trade.status) else {
-                throw Self.refuse("refund", trade)
+                throw trade.refusal("refund")
             }
             guard line.refundState == 0 else { throw MockPlatformError.invalidTransition("line \(lineId) already has a refund") }
             line.refundState = 11
@@ -173,31 +158,27 @@ public final class YouzanShopMock: Sendable {
 
     /// A test ping (`test: true`, `type: "test"`, empty `msg`), as Youzan sends when the push URL is saved.
     public func testMessage() -> YouzanPushMessage {
-        state.withLock { state in
-            state.messageSequence += 1
-            return YouzanPushMessage(
-                id: String(idBase.message + state.messageSequence),
-                type: "test",
-                status: "",
-                message: "",
-                version: Self.seconds(Date()),
-                test: true
-            )
-        }
+        let sequence = ledger.withState { $0.sequences.next(\.message) }
+        return YouzanPushMessage(
+            id: String(idBase.message + sequence),
+            type: "test",
+            status: "",
+            message: "",
+            version: Date().unixSeconds,
+            test: true
+        )
     }
 
     // MARK: - Truth
 
     /// The ground truth of every trade of the shop, ordered by `tid`.
-    public func truth() -> [MockOrderTruth] {
-        state.withLock { state in state.trades.values.map { $0.truth(shop: shopKey) } }.sorted { $0.orderId < $1.orderId }
-    }
+    public func truth() -> [MockOrderTruth] { ledger.truth() }
 
     /// The ground truth of one trade, if it exists.
-    public func truth(tid: String) -> MockOrderTruth? { state.withLock { $0.trades[tid] }?.truth(shop: shopKey) }
+    public func truth(tid: String) -> MockOrderTruth? { ledger.truth(orderId: tid) }
 
     /// The line ids (`oid`s) of a trade.
-    public func lineIds(tid: String) -> [String] { state.withLock { $0.trades[tid]?.lines.map(\.oid) ?? [] } }
+    public func lineIds(tid: String) -> [String] { ledger.lineIds(orderId: tid) }
 
     // MARK: - Push
 
@@ -227,11 +208,7 @@ public final class YouzanShopMock: Sendable {
                 body: body,
                 timeout: timeout
             )
-            var acknowledged = false
-            if reply.status == 200, let answer = try? JSONParser.parse(reply.body).value, answer["code"]?.int64Value == 0 {
-                acknowledged = true
-            }
-            results.append(MockPushResult(status: reply.status, body: reply.body, acknowledged: acknowledged))
+            results.append(MockPushResult(status: reply.status, body: reply.body, acknowledged: reply.acknowledges("code", is: 0)))
         }
         return PushTransport.combine(results)
     }
@@ -251,14 +228,9 @@ public final class YouzanShopMock: Sendable {
         at: Date,
         _ apply: (inout YouzanTrade, Int64) -> Void
     ) throws(MockPlatformError) -> YouzanPushMessage {
-        try state.withLock { state throws(MockPlatformError) -> YouzanPushMessage in
-            guard var trade = state.trades[tid] else { throw MockPlatformError.unknownOrder(tid) }
-            guard from.contains(trade.status) else { throw Self.refuse(type, trade) }
-            let time = Self.seconds(at)
-            trade.status = status
-            trade.updated = max(trade.updated, time)
+        let time = at.unixSeconds
+        return try ledger.transition(tid, from: from, to: status, action: type, at: time) { trade, state in
             apply(&trade, time)
-            state.trades[tid] = trade
             return message(&state, type: type, trade: trade, extra: nil)
         }
     }
@@ -270,13 +242,11 @@ public final class YouzanShopMock: Sendable {
         at: Date,
         _ apply: (inout YouzanTradeLine, YouzanTrade, Int64) throws(MockPlatformError) -> Void
     ) throws(MockPlatformError) -> YouzanPushMessage {
-        try state.withLock { state throws(MockPlatformError) -> YouzanPushMessage in
-            guard var trade = state.trades[tid] else { throw MockPlatformError.unknownOrder(tid) }
-            guard let position = trade.lines.firstIndex(where: { $0.oid == lineId }) else { throw MockPlatformError.unknownLine(lineId, order: tid) }
-            state.refundSequence += 1
-            try apply(&trade.lines[position], trade, state.refundSequence)
-            trade.updated = max(trade.updated, Self.seconds(at))
-            state.trades[tid] = trade
+        try ledger.change(tid, at: at.unixSeconds) { trade, state throws(MockPlatformError) -> YouzanPushMessage in
+            let position = try trade.linePosition(lineId)
+            let sequence = state.sequences.next(\.refund)
+            let before = trade
+            try apply(&trade.lines[position], before, sequence)
             let line = trade.lines[position]
             let refund: JSONValue = [
                 "refund_id": .string(line.refundId ?? ""),
@@ -289,26 +259,24 @@ public final class YouzanShopMock: Sendable {
         }
     }
 
-    private func message(_ state: inout State, type: String, trade: YouzanTrade, extra: JSONValue?) -> YouzanPushMessage {
-        state.messageSequence += 1
+    private func message(
+        _ state: inout MockShopLedger<YouzanTrade, YouzanPushMessage>.State,
+        type: String,
+        trade: YouzanTrade,
+        extra: JSONValue?
+    ) -> YouzanPushMessage {
+        let sequence = state.sequences.next(\.message)
         var content = trade.fullOrderInfo().objectValue ?? [:]
         if let extra { content["refund_info"] = extra }
         return YouzanPushMessage(
-            id: String(idBase.message + state.messageSequence),
+            id: String(idBase.message + sequence),
             type: type,
             status: trade.status,
             message: JSONValue.object(content).serialized,
             version: trade.updated
         )
     }
-
-    private static func refuse(_ action: String, _ trade: YouzanTrade) -> MockPlatformError {
-        MockPlatformError.invalidTransition("cannot \(action) trade \(trade.tid) in status \(trade.status)")
-    }
-
-    static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
 }
-
 extension String {
     /// A hash of the UTF-8 bytes that is the same in every run (Swift's `hashValue` is seeded per process).
     fileprivate var hashValueStable: Int {

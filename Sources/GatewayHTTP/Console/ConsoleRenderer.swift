@@ -62,7 +62,7 @@ struct ConsoleRenderer: Sendable {
             layout["user"] = user
             layout["nav"] = ConsoleNavigation.items.map { item -> [String: Any] in
                 [
-                    "id": item.id, "path": item.path, "label": ConsoleStrings.text(item.labelKey, language), "ready": item.ready,
+                    "id": item.id, "path": item.path, "label": ConsoleStrings.text(item.labelKey, language),
                     "active": item.id == active,
                 ]
             }

@@ -15,7 +15,7 @@ import Hummingbird
 ///    `principal.readableShops(shopEnterprises)`, record changes with ``AuditRecorder``, and return
 ///    `renderer.page("stock", titleKey: "stock.title", active: "inventory", data: […], request:, context:)`.
 ///    Forms must include `<input type="hidden" name="_csrf" value="{{csrf}}">`.
-/// 3. Register the controller below and set `ready: true` on its ``ConsoleNavigation`` entry.
+/// 3. Register the controller below and add its entry to ``ConsoleNavigation``.
 func addConsoleRoutes(
     to router: Router<AppRequestContext>,
     dependencies: GatewayHTTPDependencies,
@@ -70,5 +70,4 @@ func addConsoleRoutes(
     ).addRoutes(to: signedIn)
     ConsoleHouseholdsController(supply: dependencies.supply, inventory: dependencies.inventory, renderer: renderer).addRoutes(to: signedIn)
     ConsoleAPIReferenceController(document: OpenAPIDocument.bundled, renderer: renderer).addRoutes(to: signedIn)
-    ConsolePlaceholderController(renderer: renderer).addRoutes(to: signedIn)
 }

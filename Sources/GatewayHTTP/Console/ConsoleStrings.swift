@@ -34,8 +34,6 @@ public enum ConsoleStrings {
         "role.admin": ("管理员", "Admin"),
         "role.staff": ("企业员工", "Staff"),
         "role.auditor": ("审计员", "Auditor"),
-        "common.comingSoon": ("即将推出", "Coming soon"),
-        "common.comingSoonBody": ("此页面正在建设中。", "This page is being built."),
         "common.search": ("搜索", "Search"),
         "common.reset": ("清除", "Clear"),
         "common.exportCSV": ("导出 CSV", "Export CSV"),

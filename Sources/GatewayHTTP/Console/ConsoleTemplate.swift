@@ -9,6 +9,6 @@ struct ConsoleTemplate: Sendable {
 /// Every console template. A new page adds its template in `Templates/ConsoleTemplates+Page.swift` and lists it here.
 enum ConsoleTemplates {
     static let all: [ConsoleTemplate] = [
-        layout, login, error, placeholder, orders, order, exceptions, inventory, board, reconciliation, reconciliationRun, households, household, api,
+        layout, login, error, orders, order, exceptions, inventory, board, reconciliation, reconciliationRun, households, household, api,
     ]
 }

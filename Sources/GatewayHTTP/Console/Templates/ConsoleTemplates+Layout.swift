@@ -67,7 +67,7 @@ extension ConsoleTemplates {
             <header>
               <span class="brand">{{t.app_title}}</span>
               <nav>
-                {{#nav}}<a href="{{path}}"{{#active}} class="active"{{/active}} data-nav="{{id}}">{{label}}{{^ready}} <small>{{t.common_comingSoon}}</small>{{/ready}}</a>{{/nav}}
+                {{#nav}}<a href="{{path}}"{{#active}} class="active"{{/active}} data-nav="{{id}}">{{label}}</a>{{/nav}}
               </nav>
               <div class="who">
                 <a href="{{languageHref}}" id="language-switch">{{t.nav_language}}</a>

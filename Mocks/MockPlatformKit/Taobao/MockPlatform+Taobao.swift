@@ -3,9 +3,9 @@ extension MockPlatform {
     /// - Parameter shop: the shop key from the configuration.
     /// - Returns: nil when no Taobao shop has that key.
     public func taobao(shop: String) -> TaobaoShopMock? {
-        taobaoShopMocks.first { $0.shopKey == shop }
+        shopMock(shop)
     }
 
     /// Every Taobao shop mock, in configuration order.
-    public var taobaoShopMocks: [TaobaoShopMock] { module(TaobaoMockModule.self)?.shops ?? [] }
+    public var taobaoShopMocks: [TaobaoShopMock] { shopMocks() }
 }

@@ -1,12 +1,12 @@
 import Foundation
-import Logging
+import GatewayCore
 
-/// The Taobao TOP router as the mock serves it on `POST /router/rest` (and `GET`), independent of HTTP
-/// plumbing (platforms.md §4.1, §4.2, §8a).
+/// Taobao's dialect of the router API (``RouterAPI``): TOP on `POST /router/rest` (and `GET`) (platforms.md §4.1,
+/// §4.2, §8a): `app_key` names the app, `method` the API; `sign` follows `sign_method` (``TaobaoSigner``); errors
+/// are ``TaobaoAPIError``.
 ///
-/// Parameters may come in the query string, the body (form or JSON), or both; the signature covers all
-/// of them. Checks run in this order: parameters readable → `app_key` present (28) and known (29) →
-/// per-app frequency limit (7) → injected faults → `method` (21), `sign` (24), `timestamp` (30), `v` (32)
+/// Checks run in this order: parameters readable → `app_key` present (28) and known (29) → per-app frequency
+/// limit (7) → injected faults (``RouterAPI``) → `method` (21), `sign` (24), `timestamp` (30), `v` (32)
 /// present → `v` is `2.0` (34) → `format` is `json` (23; TOP's own default is XML, which the mock does not
 /// write) → `sign_method` is `md5`, `hmac` or `hmac-sha256` (41; absent means `md5`) → `timestamp` readable
 /// and within the tolerance (31) → `sign` (25) → `method` served (22) → `session` present (26) and the
@@ -19,18 +19,12 @@ import Logging
 /// - `taobao.trades.sold.increment.get` → `trades_sold_increment_get_response`
 /// - `taobao.trade.fullinfo.get` → `trade_fullinfo_get_response`
 /// - `taobao.item.quantity.update` → `item_quantity_update_response`
-struct TaobaoTopAPI: Sendable {
-    /// An answer ready to send.
-    struct Answer: Sendable, Equatable {
-        var httpStatus: Int
-        var body: String
-        var code: Int
-        var subCode: String
-        var contentType = "application/json;charset=UTF-8"
-    }
-
-    /// The path every method is called on.
+struct TaobaoTopDialect: RouterDialect {
+    static let platform = Platform.taobao
     static let path = "/router/rest"
+    static let appKeyName = "app_key"
+    static let methodName = "method"
+    static let demoIdField = "tid"
     /// The methods served.
     static let methods: Set<String> = ["taobao.trades.sold.increment.get", "taobao.trade.fullinfo.get", "taobao.item.quantity.update"]
     /// The longest `end_modified − start_modified`, seconds.
@@ -38,123 +32,30 @@ struct TaobaoTopAPI: Sendable {
     /// How far back trades are served (3 months), seconds.
     static let retentionSeconds: Int64 = 90 * 86_400
 
-    let shops: [TaobaoShopMock]
     let control: MockControl
-    let logger: Logger
-    let requestSequence = LockedBox<UInt64>(0)
 
-    /// Handles one call and records it in the request log.
-    /// - Parameters:
-    ///   - query: the raw query string.
-    ///   - body: the raw body.
-    ///   - contentType: the `Content-Type` header.
-    ///   - now: the mock's clock.
-    func handle(query: String?, body: [UInt8], contentType: String?, now: Date = Date()) async -> Answer {
-        let parsed = Result { () throws(RouterParameters.Failure) in try RouterParameters.parse(query: query, body: body, contentType: contentType) }
-        let parameters = try? parsed.get()
-        let appKey = parameters?.nonEmpty("app_key")
-        let candidates = shops.filter { $0.appKey == appKey }
-        let signatureValid = parameters.map { isSignatureValid($0, candidates: candidates) } ?? false
-        var shopKey = candidates.count == 1 ? candidates[0].shopKey : nil
-        let requestId = nextRequestId()
-        let answer: Answer
-        do throws(TaobaoAPIError) {
-            let parameters: RouterParameters
-            switch parsed {
-            case .success(let value): parameters = value
-            case .failure(let failure): throw .invalidArgument(failure.name ?? "body", failure.detail)
-            }
-            let (name, payload) = try await process(parameters, candidates: candidates, signatureValid: signatureValid, shopKey: &shopKey, now: now)
-            var members = payload
-            members["request_id"] = .string(requestId)
-            answer = Answer(httpStatus: 200, body: JSONValue.object([name: .object(members)]).serialized, code: 0, subCode: "")
-        } catch {
-            if error.httpStatus != 200 {
-                answer = Answer(httpStatus: error.httpStatus, body: "Service Unavailable", code: error.code, subCode: "", contentType: "text/plain")
-            } else {
-                var members: [String: JSONValue] = [
-                    "code": .int(error.code),
-                    "msg": .string(error.message),
-                    "request_id": .string(requestId),
-                ]
-                if !error.subCode.isEmpty { members["sub_code"] = .string(error.subCode) }
-                if !error.subMessage.isEmpty { members["sub_msg"] = .string(error.subMessage) }
-                answer = Answer(
-                    httpStatus: 200,
-                    body: JSONValue.object(["error_response": .object(members)]).serialized,
-                    code: error.code,
-                    subCode: error.subCode
-                )
-            }
-        }
-        control.record(
-            MockRequestRecord(
-                platform: "taobao",
-                path: Self.path,
-                method: parameters?["method"] ?? "",
-                shop: shopKey,
-                appKey: appKey,
-                signatureValid: signatureValid,
-                code: answer.code,
-                httpStatus: answer.httpStatus,
-                subCode: answer.subCode
-            )
-        )
-        if answer.code != 0 {
-            logger.debug("taobao \(parameters?["method"] ?? "?") answered \(answer.code) \(answer.subCode)")
-        }
-        return answer
+    init(control: MockControl) {
+        self.control = control
     }
 
-    /// Whether `sign` matches the parameters for one of the app's secrets with the given `sign_method`
-    /// (with or without the empty-valued parameters, since SDKs differ on those).
-    private func isSignatureValid(_ parameters: RouterParameters, candidates: [TaobaoShopMock]) -> Bool {
-        guard let sign = parameters.nonEmpty("sign"),
-            let method = TaobaoSignMethod(rawValue: (parameters.nonEmpty("sign_method") ?? "md5").lowercased())
-        else { return false }
-        let given = sign.uppercased()
-        return Set(candidates.map(\.appSecret)).contains { secret in
-            [true, false].contains { includeEmpty in
-                Hex.constantTimeEquals(
-                    TaobaoSigner.sign(parameters: parameters.values, appSecret: secret, method: method, includeEmptyValues: includeEmpty),
-                    given
-                )
-            }
-        }
+    /// In TOP's style: lowercase letters and digits.
+    static func requestId(sequence: UInt64, now: Date) -> String {
+        String(sequence &* 2_654_435_761 % 36_000_000_000 + 1_000_000_000, radix: 36)
     }
 
-    /// A request id in TOP's style: lowercase letters and digits.
-    private func nextRequestId() -> String {
-        let sequence = requestSequence.withLock { value in
-            value += 1
-            return value
-        }
-        return String(sequence &* 2_654_435_761 % 36_000_000_000 + 1_000_000_000, radix: 36)
+    /// With the given `sign_method` (`md5` when absent); nil for a method TOP does not know.
+    static func sign(_ parameters: RouterParameters, secret: String, includeEmptyValues: Bool) -> String? {
+        guard let method = TaobaoSignMethod(rawValue: (parameters.nonEmpty("sign_method") ?? "md5").lowercased()) else { return nil }
+        return TaobaoSigner.sign(parameters: parameters.values, appSecret: secret, method: method, includeEmptyValues: includeEmptyValues)
     }
 
-    private func process(
+    func respond(
         _ parameters: RouterParameters,
         candidates: [TaobaoShopMock],
         signatureValid: Bool,
         shopKey: inout String?,
         now: Date
-    ) async throws(TaobaoAPIError) -> (String, [String: JSONValue]) {
-        guard let appKey = parameters.nonEmpty("app_key") else {
-            throw TaobaoAPIError(code: TaobaoAPIError.missingAppKeyCode, message: "Missing app key")
-        }
-        guard !candidates.isEmpty else {
-            throw TaobaoAPIError(code: TaobaoAPIError.invalidAppKeyCode, message: "Invalid app Key", subMessage: "app_key \(appKey) 不存在")
-        }
-        guard control.admit(appKey: "taobao:" + appKey, now: now) else { throw .appCallLimited }
-        let fault = control.drawFault()
-        if fault.delayMilliseconds > 0 {
-            try? await Task.sleep(for: .milliseconds(fault.delayMilliseconds))
-        }
-        switch fault.decision {
-        case .none: break
-        case .systemError: throw .systemError
-        case .unavailable: throw .serviceUnavailable
-        }
+    ) throws(TaobaoAPIError) -> (name: String, payload: [String: JSONValue]) {
         guard let method = parameters.nonEmpty("method") else {
             throw TaobaoAPIError(code: TaobaoAPIError.missingMethodCode, message: "Missing method")
         }
@@ -220,7 +121,7 @@ struct TaobaoTopAPI: Sendable {
                 subMessage: "timestamp 须为 yyyy-MM-dd HH:mm:ss（北京时间）或毫秒: \(text)"
             )
         }
-        let skew = seconds - Int64(now.timeIntervalSince1970.rounded(.down))
+        let skew = seconds - now.unixSeconds
         let tolerance = control.timestampToleranceSeconds
         guard abs(skew) <= tolerance else {
             throw TaobaoAPIError(
@@ -251,7 +152,7 @@ struct TaobaoTopAPI: Sendable {
         let useHasNext = try flag(parameters, "use_has_next") ?? false
         let statuses = try statusFilter(parameters.nonEmpty("status"))
 
-        let nowSeconds = Int64(now.timeIntervalSince1970.rounded(.down))
+        let nowSeconds = now.unixSeconds
         let matching = shop.trades().filter { trade in
             guard trade.created >= nowSeconds - Self.retentionSeconds else { return false }
             guard trade.modified >= start, trade.modified <= end else { return false }
@@ -260,14 +161,13 @@ struct TaobaoTopAPI: Sendable {
         }
         // Sorted by modified time, newest first (platforms.md §4.1); page backwards to miss nothing.
         let sorted = matching.sorted { ($0.modified, $0.tid) > ($1.modified, $1.tid) }
-        let (offset, overflow) = Int(pageNo - 1).multipliedReportingOverflow(by: Int(pageSize))
-        let slice = overflow || offset >= sorted.count ? [] : Array(sorted[offset..<min(sorted.count, offset + Int(pageSize))])
+        let (slice, hasNext) = page(sorted, number: pageNo, size: pageSize)
         var payload: [String: JSONValue] = [:]
         if !slice.isEmpty {
             payload["trades"] = ["trade": .array(slice.map { $0.wire(fields: fields, sellerNick: shop.sellerNick) })]
         }
         if useHasNext {
-            payload["has_next"] = .bool(!overflow && offset + slice.count < sorted.count)
+            payload["has_next"] = .bool(hasNext)
         } else {
             payload["total_results"] = .int(sorted.count)
         }
@@ -295,7 +195,7 @@ struct TaobaoTopAPI: Sendable {
         guard type == 2 || quantity >= 0 else { throw .invalidArgument("quantity", "全量更新时 quantity 不能为负数") }
         guard let level = shop.recordStock(numIid: String(numIid), skuId: skuId, outerId: outerId, quantity: quantity, incremental: type == 2)
         else { throw .invalidArgument("quantity", "库存不能小于 0") }
-        let modified = JSONValue.string(BeijingTime.format(Int64(now.timeIntervalSince1970.rounded(.down))))
+        let modified = JSONValue.string(BeijingTime.format(now.unixSeconds))
         var item: [String: JSONValue] = ["num_iid": .int(numIid), "num": .int(level.stock), "modified": modified]
         if let skuId {
             item["skus"] = ["sku": [["sku_id": .id(skuId), "quantity": .int(level.stock), "modified": modified]]]
@@ -307,20 +207,5 @@ struct TaobaoTopAPI: Sendable {
         guard let text = parameters.nonEmpty(name) else { throw .missingArgument(name) }
         guard let seconds = BeijingTime.parse(text) else { throw .invalidArgument(name, "\(name) 须为 yyyy-MM-dd HH:mm:ss: \(text)") }
         return seconds
-    }
-
-    private func integer(_ parameters: RouterParameters, _ name: String) throws(TaobaoAPIError) -> Int64? {
-        guard let text = parameters.nonEmpty(name) else { return nil }
-        guard let value = Int64(text) else { throw .invalidArgument(name, "\(name) 须为整数: \(text)") }
-        return value
-    }
-
-    private func flag(_ parameters: RouterParameters, _ name: String) throws(TaobaoAPIError) -> Bool? {
-        guard let text = parameters.nonEmpty(name) else { return nil }
-        switch text.lowercased() {
-        case "true", "1": return true
-        case "false", "0": return false
-        default: throw .invalidArgument(name, "\(name) 须为 true 或 false: \(text)")
-        }
     }
 }

@@ -1,0 +1,2 @@
+/// ``TaobaoShopMock/appKey`` and ``TaobaoShopMock/appSecret`` are TOP's own names.
+extension TaobaoShopMock: RouterShop {}
