@@ -193,7 +193,7 @@ let package = Package(
         // Test support shared by the test targets (like HummingbirdTesting): fakes, fixtures, seeded randomness, harnesses.
         .target(
             name: "GatewayTesting",
-            dependencies: ["GatewayCore"],
+            dependencies: ["GatewayCore", "GatewayStorage"],
             path: "Sources/GatewayTesting",
             swiftSettings: swiftSettings
         ),

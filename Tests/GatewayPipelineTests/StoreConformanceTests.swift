@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import GatewayCore
 import GatewayStorage
+import GatewayTesting
 import Testing
 
 /// One set of tests every store implementation must pass (issue #13): the in-memory stores and SQLite (a real file)

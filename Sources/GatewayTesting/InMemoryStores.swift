@@ -1,37 +1,46 @@
-import GatewayCore
-import GatewayStorage
+public import GatewayCore
+public import GatewayStorage
 
 /// An in-memory inbox and order store for pipeline tests. Its commit runs the same ``OrderLifecycle`` as the SQLite
 /// store over a ``MemoryLifecycleState``, so pipeline tests see reservations, allocations and exceptions.
-actor InMemoryStores: InboxStore, OrderStore, PollCursorStore {
+public actor InMemoryStores: InboxStore, OrderStore, PollCursorStore {
     /// Orders, fulfilment, stock and supply, changed only by the lifecycle's output.
-    var lifecycle: MemoryLifecycleState
-    var entries: [InboxEntry] = []
-    var processed: Set<Int64> = []
-    var notBefore: [Int64: Timestamp] = [:]
-    var ordersByKey: [OrderKey: CanonicalOrder] { lifecycle.orders }
-    var timelines: [OrderKey: [TimelineEntry]] = [:]
-    var cursors: [String: Timestamp] = [:]
-    var parked: [Int64: ParkedDelivery] = [:]
-    var inFlight: [Int64: Int] = [:]
+    public var lifecycle: MemoryLifecycleState
+    /// The inbox, in append order (ids are positions + 1).
+    public var entries: [InboxEntry] = []
+    /// Processed inbox entries.
+    public var processed: Set<Int64> = []
+    /// Deferred entries and when they are due.
+    public var notBefore: [Int64: Timestamp] = [:]
+    /// Orders, as the lifecycle stored them.
+    public var ordersByKey: [OrderKey: CanonicalOrder] { lifecycle.orders }
+    /// Timelines by order.
+    public var timelines: [OrderKey: [TimelineEntry]] = [:]
+    /// Poll cursors by shop.
+    public var cursors: [String: Timestamp] = [:]
+    /// Parked deliveries by inbox id.
+    public var parked: [Int64: ParkedDelivery] = [:]
+    /// How often each entry was handed out without being processed.
+    public var inFlight: [Int64: Int] = [:]
     /// Deliveries whose commit throws (as a storage fault would), to test isolation.
-    var poisonedDeliveryIds: Set<String> = []
-    var commitCalls = 0
+    public var poisonedDeliveryIds: Set<String> = []
+    /// How many commits were asked for.
+    public var commitCalls = 0
 
     /// Stores over master data and stock (none by default: every line is then held as unmapped).
-    init(masterData: MasterData = MasterData(), stock: StockBook = StockBook(levels: [])) {
+    public init(masterData: MasterData = MasterData(), stock: StockBook = StockBook(levels: [])) {
         lifecycle = MemoryLifecycleState(masterData: masterData, stock: stock)
     }
 
     /// Declares farmer supply.
-    func addSupply(households: [Household], lots: [SupplyLot]) {
+    public func addSupply(households: [Household], lots: [SupplyLot]) {
         for household in households { lifecycle.households[household.id] = household }
         lifecycle.lots += lots
     }
 
-    func poison(_ deliveryId: String) { poisonedDeliveryIds.insert(deliveryId) }
+    public func poison(_ deliveryId: String) { poisonedDeliveryIds.insert(deliveryId) }
 
-    func append(_ deliveries: [InboxDelivery]) async throws -> [InboxAppendResult] {
+    public func append(_ deliveries: [InboxDelivery]) async throws -> [InboxAppendResult] {
         deliveries.map { delivery in
             if let index = entries.firstIndex(where: {
                 $0.delivery.platform == delivery.platform && $0.delivery.shop == delivery.shop && $0.delivery.deliveryId == delivery.deliveryId
@@ -45,7 +54,7 @@ actor InMemoryStores: InboxStore, OrderStore, PollCursorStore {
         }
     }
 
-    func pending(limit: Int, now: Timestamp) async throws -> [InboxEntry] {
+    public func pending(limit: Int, now: Timestamp) async throws -> [InboxEntry] {
         Array(
             entries.filter { !processed.contains($0.id) && parked[$0.id] == nil && (notBefore[$0.id] ?? now) <= now }.prefix(limit).map {
                 var entry = $0
@@ -55,7 +64,7 @@ actor InMemoryStores: InboxStore, OrderStore, PollCursorStore {
         )
     }
 
-    func deferEntries(_ ids: [Int64], until: Timestamp, error: String) async throws {
+    public func deferEntries(_ ids: [Int64], until: Timestamp, error: String) async throws {
         for id in ids {
             notBefore[id] = until
             inFlight[id] = 0
@@ -63,11 +72,11 @@ actor InMemoryStores: InboxStore, OrderStore, PollCursorStore {
         }
     }
 
-    func markInFlight(_ ids: [Int64]) async throws {
+    public func markInFlight(_ ids: [Int64]) async throws {
         for id in ids { inFlight[id, default: 0] += 1 }
     }
 
-    func park(_ deliveries: [ParkedDelivery], at now: Timestamp) async throws {
+    public func park(_ deliveries: [ParkedDelivery], at now: Timestamp) async throws {
         for delivery in deliveries {
             guard let entry = entries.first(where: { $0.id == delivery.inboxId }) else { continue }
             lifecycle.inbox[entry.id] = processed.contains(entry.id)
@@ -86,16 +95,16 @@ actor InMemoryStores: InboxStore, OrderStore, PollCursorStore {
     }
 
     /// Puts a parked delivery back (staff's re-run).
-    func unpark(_ id: Int64) { parked[id] = nil }
+    public func unpark(_ id: Int64) { parked[id] = nil }
 
     /// Makes an entry read back as a store reads a payload it cannot open (its data key is not configured).
-    func makeUnreadable(_ id: Int64, _ message: String) {
+    public func makeUnreadable(_ id: Int64, _ message: String) {
         guard let index = entries.firstIndex(where: { $0.id == id }) else { return }
         entries[index].unreadable = message
         entries[index].delivery.payload = []
     }
 
-    func counts() async throws -> InboxCounts {
+    public func counts() async throws -> InboxCounts {
         InboxCounts(
             total: entries.count,
             unprocessed: entries.count - processed.count - parked.count,
@@ -104,10 +113,10 @@ actor InMemoryStores: InboxStore, OrderStore, PollCursorStore {
         )
     }
 
-    func commit(_ batch: [ProcessedDelivery], at now: Timestamp) async throws -> [MergeResult] {
+    public func commit(_ batch: [ProcessedDelivery], at now: Timestamp) async throws -> [MergeResult] {
         commitCalls += 1
         if let poisoned = batch.first(where: { poisonedDeliveryIds.contains($0.deliveryId) }) {
-            throw PipelineTestError.storageFault(poisoned.deliveryId)
+            throw InMemoryStoreFault.storageFault(poisoned.deliveryId)
         }
         for delivery in batch { lifecycle.inbox[delivery.inboxId] = processed.contains(delivery.inboxId) }
         let (_, changes) = try lifecycle.run(at: now, random: SystemRandomNumberGenerator()) { try $0.commit(batch) }
@@ -135,22 +144,22 @@ actor InMemoryStores: InboxStore, OrderStore, PollCursorStore {
         return changes.results
     }
 
-    func order(_ key: OrderKey) async throws -> CanonicalOrder? { ordersByKey[key] }
-    func timeline(_ key: OrderKey, payloads: Bool) async throws -> [TimelineEntry] {
+    public func order(_ key: OrderKey) async throws -> CanonicalOrder? { ordersByKey[key] }
+    public func timeline(_ key: OrderKey, payloads: Bool) async throws -> [TimelineEntry] {
         (timelines[key] ?? []).map { entry in
             var entry = entry
             if !payloads { entry.rawPayload = "" }
             return entry
         }
     }
-    func orders(matching query: OrderQuery) async throws -> [CanonicalOrder] { Array(ordersByKey.values) }
-    func statistics() async throws -> OrderStatistics {
+    public func orders(matching query: OrderQuery) async throws -> [CanonicalOrder] { Array(ordersByKey.values) }
+    public func statistics() async throws -> OrderStatistics {
         var statistics = OrderStatistics()
         for order in ordersByKey.values { statistics.ordersByShopAndStatus[order.key.shop, default: [:]][order.status, default: 0] += 1 }
         for entry in timelines.values.joined() { statistics.decisions[entry.decision, default: 0] += 1 }
         return statistics
     }
 
-    func pollCursor(shop: String) async throws -> Timestamp? { cursors[shop] }
-    func setPollCursor(shop: String, to cursor: Timestamp) async throws { cursors[shop] = max(cursors[shop] ?? cursor, cursor) }
+    public func pollCursor(shop: String) async throws -> Timestamp? { cursors[shop] }
+    public func setPollCursor(shop: String, to cursor: Timestamp) async throws { cursors[shop] = max(cursors[shop] ?? cursor, cursor) }
 }

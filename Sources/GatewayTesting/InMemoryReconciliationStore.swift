@@ -1,16 +1,19 @@
-import GatewayCore
+public import GatewayCore
 
 /// A reconciliation store in memory for service tests: orders are given, runs are kept in arrays.
-actor InMemoryReconciliationStore: ReconciliationStore {
-    var storedOrders: [CanonicalOrder]
-    var details: [ReconciliationRunDetail] = []
-    var history: [String: [ReconciliationResolution]] = [:]
+public actor InMemoryReconciliationStore: ReconciliationStore {
+    /// The orders statements are matched against.
+    public var storedOrders: [CanonicalOrder]
+    /// Every run, with its lines.
+    public var details: [ReconciliationRunDetail] = []
+    /// Resolutions by run and line (`"run/line"`).
+    public var history: [String: [ReconciliationResolution]] = [:]
     /// How many runs were written (a repeated import must not add one).
-    var createCalls = 0
+    public var createCalls = 0
 
-    init(orders: [CanonicalOrder]) { self.storedOrders = orders }
+    public init(orders: [CanonicalOrder]) { self.storedOrders = orders }
 
-    func createRun(_ draft: ReconciliationRunDraft) async throws -> ReconciliationRunDetail {
+    public func createRun(_ draft: ReconciliationRunDraft) async throws -> ReconciliationRunDetail {
         createCalls += 1
         if let existing = details.first(where: { $0.run.shop == draft.shop && $0.run.fingerprint == draft.fingerprint }) { return existing }
         let id = Int64(details.count + 1)
@@ -37,17 +40,17 @@ actor InMemoryReconciliationStore: ReconciliationStore {
         return detail
     }
 
-    func run(shop: String, fingerprint: String) async throws -> ReconciliationRun? {
+    public func run(shop: String, fingerprint: String) async throws -> ReconciliationRun? {
         details.first { $0.run.shop == shop && $0.run.fingerprint == fingerprint }?.run
     }
 
-    func runs(shops: Set<String>?, limit: Int, offset: Int) async throws -> [ReconciliationRun] {
+    public func runs(shops: Set<String>?, limit: Int, offset: Int) async throws -> [ReconciliationRun] {
         Array(details.map(\.run).filter { shops?.contains($0.shop) ?? true }.reversed().dropFirst(offset).prefix(limit))
     }
 
-    func run(id: Int64) async throws -> ReconciliationRunDetail? { details.first { $0.run.id == id } }
+    public func run(id: Int64) async throws -> ReconciliationRunDetail? { details.first { $0.run.id == id } }
 
-    func resolve(runId: Int64, lineNumber: Int, resolution: ReconciliationResolution) async throws -> ReconciliationRunLine? {
+    public func resolve(runId: Int64, lineNumber: Int, resolution: ReconciliationResolution) async throws -> ReconciliationRunLine? {
         guard let runIndex = details.firstIndex(where: { $0.run.id == runId }),
             let lineIndex = details[runIndex].lines.firstIndex(where: { $0.number == lineNumber })
         else { return nil }
@@ -56,13 +59,13 @@ actor InMemoryReconciliationStore: ReconciliationStore {
         return details[runIndex].lines[lineIndex]
     }
 
-    func resolutions(runId: Int64, lineNumber: Int) async throws -> [ReconciliationResolution] { history["\(runId)/\(lineNumber)"] ?? [] }
+    public func resolutions(runId: Int64, lineNumber: Int) async throws -> [ReconciliationResolution] { history["\(runId)/\(lineNumber)"] ?? [] }
 
-    func orders(platform: Platform, shop: String, createdIn period: ReconciliationPeriod) async throws -> [CanonicalOrder] {
+    public func orders(platform: Platform, shop: String, createdIn period: ReconciliationPeriod) async throws -> [CanonicalOrder] {
         storedOrders.filter { $0.key.platform == platform && $0.key.shop == shop && ($0.snapshot.map { period.contains($0.createdAt) } ?? false) }
     }
 
-    func orders(platform: Platform, shop: String, platformOrderIds: [String]) async throws -> [CanonicalOrder] {
+    public func orders(platform: Platform, shop: String, platformOrderIds: [String]) async throws -> [CanonicalOrder] {
         storedOrders.filter { $0.key.platform == platform && $0.key.shop == shop && platformOrderIds.contains($0.key.platformOrderId) }
     }
 }
