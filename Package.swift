@@ -53,6 +53,8 @@ let package = Package(
             dependencies: ["GatewayCore", .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: swiftSettings
         ),
+        // What is printed for the warehouse: QR codes (byte mode, level M) for parcel labels.
+        .target(name: "GatewayLabels", swiftSettings: swiftSettings),
         // The YAML configuration contract: model, loader, validation.
         .target(
             name: "GatewayConfig",
@@ -198,6 +200,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GatewayCoreTests", dependencies: ["GatewayCore", "GatewayStorage", "GatewayTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "GatewayLabelsTests", dependencies: ["GatewayLabels"], swiftSettings: swiftSettings),
         .testTarget(name: "GatewayImportTests", dependencies: ["GatewayImport", "GatewayCore"], swiftSettings: swiftSettings),
         .testTarget(name: "GatewayConfigTests", dependencies: ["GatewayConfig", "GatewayCore"], swiftSettings: swiftSettings),
         .testTarget(
