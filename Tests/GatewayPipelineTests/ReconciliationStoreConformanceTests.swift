@@ -17,26 +17,14 @@ import Testing
     ]
 
     static func delivery(_ inboxId: Int64, _ order: (id: String, status: OrderStatus, paidFen: Int64, created: Timestamp)) -> ProcessedDelivery {
-        let snapshot = OrderSnapshot(
+        let canonical = CanonicalOrder.fixture(
+            OrderKey(platform: .douyin, shop: shop, platformOrderId: order.id),
             status: order.status,
-            platformStatus: order.status.rawValue,
-            totalFen: order.paidFen,
+            created: order.created,
             paidFen: order.paidFen,
-            createdAt: order.created,
             lines: [OrderLine(lineId: order.id + "1", productId: "p", skuId: "s", title: "土鸡蛋", quantity: 1, paidFen: order.paidFen)]
         )
-        let observation = OrderObservation(
-            key: OrderKey(platform: .douyin, shop: shop, platformOrderId: order.id),
-            source: .poll,
-            event: "seed",
-            platformUpdatedAt: order.created,
-            snapshot: snapshot
-        )
-        return ProcessedDelivery(
-            inboxId: inboxId,
-            deliveryId: "d-\(order.id)",
-            observations: [PreparedObservation(observation: observation, rawPayload: "{}")]
-        )
+        return .observing(inboxId: inboxId, canonical, status: order.status, source: .poll, event: "seed", at: order.created)
     }
 
     /// A reconciliation store of `kind` holding the seeded orders, and what to clean up.

@@ -38,27 +38,13 @@ import Testing
 
     /// A processed delivery of a paid (or cancelled) order with one line of `quantity` ponkan boxes.
     func processed(_ inboxId: Int64, order: String, status: OrderStatus = .paid, quantity: Int = 1, at second: Int64 = 10) -> ProcessedDelivery {
-        let snapshot = OrderSnapshot(
+        let order = CanonicalOrder.fixture(
+            OrderKey(platform: .douyin, shop: "s", platformOrderId: order),
             status: status,
-            platformStatus: status.rawValue,
-            totalFen: 5980,
-            paidFen: 5980,
-            createdAt: Timestamp(secondsSince1970: 1),
+            created: Timestamp(secondsSince1970: 1),
             lines: [OrderLine(lineId: "1", productId: "p", skuId: "ponkan-5kg", title: "ponkan", quantity: quantity, paidFen: 5980)]
         )
-        let observation = OrderObservation(
-            key: OrderKey(platform: .douyin, shop: "s", platformOrderId: order),
-            source: .push,
-            event: status.rawValue,
-            platformUpdatedAt: Timestamp(secondsSince1970: second),
-            status: status,
-            snapshot: snapshot
-        )
-        return ProcessedDelivery(
-            inboxId: inboxId,
-            deliveryId: "d\(inboxId)",
-            observations: [PreparedObservation(observation: observation, rawPayload: "{}")]
-        )
+        return .observing(inboxId: inboxId, order, status: status, at: Timestamp(secondsSince1970: second))
     }
 
     @Test(arguments: kinds) func theInboxAbsorbsADuplicateAndCountsIt(kind: StoreKind) async throws {

@@ -7,6 +7,20 @@ import Testing
 @Suite struct OrderLifecycleTests {
     let now = Timestamp(secondsSince1970: 1_000)
 
+    /// A lot of 20 kg of grade-A ponkan for the enterprise `yunlai`.
+    static func ponkanLot(_ id: String, household: String) -> SupplyLot {
+        SupplyLot(
+            id: id,
+            householdId: household,
+            enterpriseId: "yunlai",
+            product: "ponkan",
+            grade: "A",
+            capacityGrams: 20_000,
+            priceFenPerKg: 600,
+            harvestDate: "1970-01-01"
+        )
+    }
+
     /// A state with the inventory fixtures and one enterprise's ponkan lots (two households, 20 kg each).
     func state(lots: Bool = true) -> MemoryLifecycleState {
         var state = MemoryLifecycleState(masterData: InventoryFixtures.masterData, stock: InventoryFixtures.stock())
@@ -15,49 +29,14 @@ import Testing
                 "h1": Household(id: "h1", name: "向", village: "夯沙村", registeredPoor: true, members: 4),
                 "h2": Household(id: "h2", name: "彭", village: "吕洞村", registeredPoor: false, members: 3),
             ]
-            state.lots = [
-                SupplyLot(
-                    id: "lot1",
-                    householdId: "h1",
-                    enterpriseId: "yunlai",
-                    product: "ponkan",
-                    grade: "A",
-                    capacityGrams: 20_000,
-                    priceFenPerKg: 600,
-                    harvestDate: "1970-01-01"
-                ),
-                SupplyLot(
-                    id: "lot2",
-                    householdId: "h2",
-                    enterpriseId: "yunlai",
-                    product: "ponkan",
-                    grade: "A",
-                    capacityGrams: 20_000,
-                    priceFenPerKg: 600,
-                    harvestDate: "1970-01-01"
-                ),
-            ]
+            state.lots = [Self.ponkanLot("lot1", household: "h1"), Self.ponkanLot("lot2", household: "h2")]
         }
         return state
     }
 
     /// A delivery of one observation of `order` in `status`, pushed at `second`.
     func delivery(_ inboxId: Int64, _ order: CanonicalOrder, _ status: OrderStatus, at second: Int64) -> ProcessedDelivery {
-        var snapshot = order.snapshot
-        snapshot?.status = status
-        let observation = OrderObservation(
-            key: order.key,
-            source: .push,
-            event: status.rawValue,
-            platformUpdatedAt: Timestamp(secondsSince1970: second),
-            status: status,
-            snapshot: snapshot
-        )
-        return ProcessedDelivery(
-            inboxId: inboxId,
-            deliveryId: "d\(inboxId)",
-            observations: [PreparedObservation(observation: observation, rawPayload: "{}")]
-        )
+        .observing(inboxId: inboxId, order, status: status, at: Timestamp(secondsSince1970: second))
     }
 
     func reserved(_ state: MemoryLifecycleState, _ warehouse: String, _ sku: String) -> Int {
@@ -193,18 +172,7 @@ import Testing
         #expect(state.activeParcels(order.key, line: "0").isEmpty)
         #expect(state.lotAllocatedGrams.values.reduce(0, +) == 0, "a short pool keeps nothing")
 
-        state.lots.append(
-            SupplyLot(
-                id: "lot3",
-                householdId: "h2",
-                enterpriseId: "yunlai",
-                product: "ponkan",
-                grade: "A",
-                capacityGrams: 20_000,
-                priceFenPerKg: 600,
-                harvestDate: "1970-01-01"
-            )
-        )
+        state.lots.append(Self.ponkanLot("lot3", household: "h2"))
         let (_, second) = try state.run(at: now) { try $0.fulfil(order.key) }
         #expect(second.exceptionsResolved == 1)
         #expect(state.exceptions.first?.status == .resolved && state.exceptions.first?.note == "supply allocated")
