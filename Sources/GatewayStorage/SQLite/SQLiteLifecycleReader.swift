@@ -40,7 +40,7 @@ struct SQLiteLifecycleReader: LifecycleReader {
             db,
             sql: "SELECT * FROM fulfilment_exceptions WHERE platform = ? AND shop = ? AND platform_order_id = ? AND status = 'open' ORDER BY id",
             arguments: [key.platform.rawValue, key.shop, key.platformOrderId]
-        ).compactMap(SQLiteRows.exception(from:))
+        ).compactMap { FulfilmentExceptionRecord(row: $0).exception }
     }
 
     func activeAllocations(of key: OrderKey) throws -> [ActiveAllocation] {
@@ -54,7 +54,7 @@ struct SQLiteLifecycleReader: LifecycleReader {
         ).map { row in
             ActiveAllocation(
                 lineId: row["line_id"],
-                allocation: SQLiteRows.allocation(from: row),
+                allocation: ParcelAllocationRecord(row: row).allocation,
                 pool: SupplyPoolKey(enterpriseId: row["enterprise_id"], product: row["product"], grade: row["grade"]),
                 refundedAfterShipment: row["refunded_after_shipment"]
             )
@@ -71,7 +71,7 @@ struct SQLiteLifecycleReader: LifecycleReader {
         var allocated: [String: Int64] = [:]
         let lots = rows.map { row -> SupplyLot in
             allocated[row["id"]] = row["allocated_grams"]
-            return SQLiteRows.lot(from: row)
+            return SupplyLotRecord(row: row).lot
         }
         let households = Dictionary(
             try Row.fetchAllCached(
@@ -81,7 +81,7 @@ struct SQLiteLifecycleReader: LifecycleReader {
                     WHERE l.enterprise_id = ? AND l.product = ? AND l.grade = ?
                     """,
                 arguments: [key.enterpriseId, key.product, key.grade]
-            ).map { (($0["id"] as String), SQLiteRows.household(from: $0)) },
+            ).map { (($0["id"] as String), HouseholdRecord(row: $0).household) },
             uniquingKeysWith: { first, _ in first }
         )
         let policy = try String.fetchOne(
