@@ -135,7 +135,7 @@ public final class GatewayServer: Sendable {
             access: access,
             inventory: stores.inventory,
             supply: stores.supply,
-            reconciliation: try reconciliationService()
+            reconciliation: reconciliationService()
         )
         dependencies.readiness = ReadinessThresholds(
             maxLagSeconds: Double(configuration.pipeline.readyMaxLagSeconds),

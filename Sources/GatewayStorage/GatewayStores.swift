@@ -18,6 +18,8 @@ public struct GatewayStores: Sendable {
     public let supply: any SupplyStore
     /// Deleting raw payloads after their retention period (`nil`: the store keeps them).
     public let retention: (any PayloadRetentionStore)?
+    /// Statement reconciliation runs, on the same database as the orders they compare (`nil`: not available).
+    public let reconciliation: (any ReconciliationStore)?
 
     /// Creates a set of stores.
     public init(
@@ -28,7 +30,8 @@ public struct GatewayStores: Sendable {
         audit: any AuditLog,
         inventory: any InventoryStore,
         supply: any SupplyStore,
-        retention: (any PayloadRetentionStore)? = nil
+        retention: (any PayloadRetentionStore)? = nil,
+        reconciliation: (any ReconciliationStore)? = nil
     ) {
         self.inbox = inbox
         self.orders = orders
@@ -38,9 +41,10 @@ public struct GatewayStores: Sendable {
         self.inventory = inventory
         self.supply = supply
         self.retention = retention
+        self.reconciliation = reconciliation
     }
 
-    /// Opens the stores for a storage URL.
+    /// Opens the stores for a storage URL: one database (for SQLite one `DatabasePool`) that every store shares.
     ///
     /// ## Configuration keys
     /// - `storage.url`: `sqlite:PATH` (embedded, the default) or `postgres://user:pass@host:port/db`.
@@ -70,7 +74,8 @@ public struct GatewayStores: Sendable {
                 audit: SQLiteAuditLog(database: database),
                 inventory: SQLiteInventoryStore(database: database),
                 supply: SQLiteSupplyStore(database: database),
-                retention: SQLitePayloadRetention(database: database)
+                retention: SQLitePayloadRetention(database: database),
+                reconciliation: SQLiteReconciliationStore(database: database)
             )
         }
         if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {

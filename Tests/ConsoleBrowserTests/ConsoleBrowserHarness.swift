@@ -40,14 +40,14 @@ struct ConsoleBrowserHarness {
                 poll: { enabled: false }
             """
         let configuration = try ConfigurationLoader(environment: [:]).parse(yaml: yaml)
-        let database = try SQLiteDatabase.open(path: databasePath, synchronous: "normal", keys: try DataKeyRing(parsing: dataKeySpec))
-        try await seedUsers(SQLiteStaffDirectory(database: database))
-        try await seedOrders(inbox: SQLiteInboxStore(database: database), orders: SQLiteOrderStore(database: database))
+        // Seeded through the server's own stores: one pool on the database file (no second `DatabasePool` beside it).
         let server = try GatewayServer(
             configuration: configuration,
             apiTokens: ["browser-admin-token"],
             access: StaffAccessSettings(lockout: LockoutPolicy(maxFailures: 5, lockSeconds: 900), passwordCost: 4)
         )
+        try await seedUsers(server.stores.staff)
+        try await seedOrders(inbox: server.stores.inbox, orders: server.stores.orders)
         let port = try await server.start(runPipeline: false)
         return ConsoleBrowserHarness(directory: directory, server: server, baseURL: "http://127.0.0.1:\(port)")
     }
@@ -57,7 +57,7 @@ struct ConsoleBrowserHarness {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
-    static func seedUsers(_ staff: SQLiteStaffDirectory) async throws {
+    static func seedUsers(_ staff: any StaffDirectory) async throws {
         let hash = StaffSecrets.hashPassword(password, cost: 4)
         let now = Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000))
         _ = try await staff.addUser(username: "wang.fang", role: .staff, enterpriseId: "yunlai", passwordHash: hash, at: now)
@@ -68,7 +68,7 @@ struct ConsoleBrowserHarness {
 
     /// Two orders through the inbox and the merge, as the pipeline writes them: a thin push, the detail snapshot,
     /// then a duplicate and a stale push (so the timeline shows each merge decision).
-    static func seedOrders(inbox: SQLiteInboxStore, orders: SQLiteOrderStore) async throws {
+    static func seedOrders(inbox: any InboxStore, orders: any OrderStore) async throws {
         let created = Timestamp(secondsSince1970: 1_764_400_000)
         for (shop, id, phone, title) in [
             ("yunlai-douyin", ownOrderId, "5678", "云岭高原苹果 5斤装"), ("linyin-douyin", otherOrderId, "4321", "临沂蜜桃 3斤"),

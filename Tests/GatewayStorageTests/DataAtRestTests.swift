@@ -164,7 +164,8 @@ import Testing
         defer { directory.remove() }
         let path = directory.file("legacy.sqlite")
         let keys = try DataKeyRing(parsing: "k1:\(Self.key1)")
-        // A database as the previous release left it: schema up to v6, payloads in plaintext.
+        // A database as the previous release left it: schema up to v6, payloads in plaintext. Written through a bare
+        // pool on purpose (`SQLiteDatabase.open` would migrate it to the end), and closed before the gateway opens it.
         let legacy = try DatabasePool(path: path)
         try SQLiteSchema.migrator(sealer: DataSealer(keys: keys)).migrate(legacy, upTo: "v6-line-identity")
         let payload = Self.delivery("d1").payloadText

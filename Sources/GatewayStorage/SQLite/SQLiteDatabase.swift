@@ -65,7 +65,9 @@ public struct SQLiteDatabase: Sendable {
     /// the plaintext that sealing replaces is overwritten with zeros rather than left in free space, and its WAL is then
     /// checkpointed and truncated, so no plaintext frame stays behind in the `-wal` file either.
     private static func prepare(_ writer: any DatabaseWriter, sealer: DataSealer) throws {
-        let sealsLegacy = try writer.read { db in
+        // On the writer's connection, not a reader's: a reader opened before the migration would keep the schema it
+        // loaded, and a cached `SELECT *` prepared on it would read the columns of before the migration.
+        let sealsLegacy = try writer.writeWithoutTransaction { db in
             try SQLiteDataKeys.verify(db, sealer: sealer)
             return try db.tableExists("inbox") && !db.tableExists("data_keys")
         }

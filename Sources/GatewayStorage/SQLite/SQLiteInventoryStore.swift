@@ -81,13 +81,15 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             arguments += [query.limit]
             return try Row.fetchAll(db, sql: "SELECT * FROM fulfilment_exceptions \(whereClause) ORDER BY id DESC LIMIT ?", arguments: arguments)
-                .compactMap(SQLiteRows.exception(from:))
+                .compactMap { FulfilmentExceptionRecord(row: $0).exception }
         }
     }
 
     public func exception(id: Int64) async throws -> FulfilmentException? {
         try await writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM fulfilment_exceptions WHERE id = ?", arguments: [id]).flatMap(SQLiteRows.exception(from:))
+            try Row.fetchOne(db, sql: "SELECT * FROM fulfilment_exceptions WHERE id = ?", arguments: [id]).flatMap {
+                FulfilmentExceptionRecord(row: $0).exception
+            }
         }
     }
 
@@ -95,7 +97,7 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
         let sealer = self.sealer
         return try await writer.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM fulfilment_exceptions WHERE id = ?", arguments: [id]),
-                let exception = SQLiteRows.exception(from: row)
+                let exception = FulfilmentExceptionRecord(row: row).exception
             else { throw InventoryStoreError.notFound("no exception \(id)") }
             guard exception.status == .open else {
                 return ExceptionResolution(exception: exception, resolved: true, reason: "already resolved")
@@ -120,9 +122,9 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
                     subject: "exception:\(id)",
                     detail: ["note": note, "result": "still open"]
                 )
-                let current = try Row.fetchOne(db, sql: "SELECT * FROM fulfilment_exceptions WHERE id = ?", arguments: [id]).flatMap(
-                    SQLiteRows.exception(from:)
-                )
+                let current = try Row.fetchOne(db, sql: "SELECT * FROM fulfilment_exceptions WHERE id = ?", arguments: [id]).flatMap {
+                    FulfilmentExceptionRecord(row: $0).exception
+                }
                 return ExceptionResolution(exception: current ?? exception, resolved: false, reason: current?.message)
             }
             try SQLiteRows.audit(
@@ -134,9 +136,9 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
                 detail: ["note": note, "order": "\(key)"],
                 enterpriseId: exception.enterpriseId
             )
-            let after = try Row.fetchOne(db, sql: "SELECT * FROM fulfilment_exceptions WHERE id = ?", arguments: [id]).flatMap(
-                SQLiteRows.exception(from:)
-            )
+            let after = try Row.fetchOne(db, sql: "SELECT * FROM fulfilment_exceptions WHERE id = ?", arguments: [id]).flatMap {
+                FulfilmentExceptionRecord(row: $0).exception
+            }
             return ExceptionResolution(exception: after ?? exception, resolved: true, reason: nil)
         }
     }
@@ -178,9 +180,9 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
             detail: ["note": note, "inbox": "\(inboxId)"],
             enterpriseId: exception.enterpriseId
         )
-        let resolved = try Row.fetchOne(db, sql: "SELECT * FROM fulfilment_exceptions WHERE id = ?", arguments: [exception.id]).flatMap(
-            SQLiteRows.exception(from:)
-        )
+        let resolved = try Row.fetchOne(db, sql: "SELECT * FROM fulfilment_exceptions WHERE id = ?", arguments: [exception.id]).flatMap {
+            FulfilmentExceptionRecord(row: $0).exception
+        }
         return ExceptionResolution(exception: resolved ?? exception, resolved: true, reason: dismiss ? nil : "queued for re-run")
     }
 

@@ -40,7 +40,7 @@ struct SQLiteLifecycleReader: LifecycleReader {
             db,
             sql: "SELECT * FROM fulfilment_exceptions WHERE platform = ? AND shop = ? AND platform_order_id = ? AND status = 'open' ORDER BY id",
             arguments: [key.platform.rawValue, key.shop, key.platformOrderId]
-        ).compactMap(SQLiteRows.exception(from:))
+        ).compactMap { FulfilmentExceptionRecord(row: $0).exception }
     }
 
     func activeAllocations(of key: OrderKey) throws -> [ActiveAllocation] {
@@ -54,7 +54,7 @@ struct SQLiteLifecycleReader: LifecycleReader {
         ).map { row in
             ActiveAllocation(
                 lineId: row["line_id"],
-                allocation: SQLiteRows.allocation(from: row),
+                allocation: ParcelAllocationRecord(row: row).allocation,
                 pool: SupplyPoolKey(enterpriseId: row["enterprise_id"], product: row["product"], grade: row["grade"]),
                 refundedAfterShipment: row["refunded_after_shipment"]
             )

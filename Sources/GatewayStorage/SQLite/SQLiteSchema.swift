@@ -95,6 +95,7 @@ enum SQLiteSchema {
         registerInboxCounters(&migrator)
         registerOrderSearch(&migrator)
         registerHeldSnapshots(&migrator)
+        registerForeignKeys(&migrator)
         return migrator
     }
 }

@@ -73,7 +73,7 @@ public struct SQLiteSupplyStore: SupplyStore, Sendable {
 
     public func household(id: String) async throws -> Household? {
         try await writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM households WHERE id = ?", arguments: [id]).map(SQLiteRows.household(from:))
+            try Row.fetchOne(db, sql: "SELECT * FROM households WHERE id = ?", arguments: [id]).map { HouseholdRecord(row: $0).household }
         }
     }
 
@@ -87,10 +87,10 @@ public struct SQLiteSupplyStore: SupplyStore, Sendable {
                         ORDER BY village, name, id LIMIT ?
                         """,
                     arguments: [enterpriseId, limit]
-                ).map(SQLiteRows.household(from:))
+                ).map { HouseholdRecord(row: $0).household }
             }
             return try Row.fetchAll(db, sql: "SELECT * FROM households ORDER BY village, name, id LIMIT ?", arguments: [limit])
-                .map(SQLiteRows.household(from:))
+                .map { HouseholdRecord(row: $0).household }
         }
     }
 
@@ -100,7 +100,7 @@ public struct SQLiteSupplyStore: SupplyStore, Sendable {
                 db,
                 sql: "SELECT * FROM supply_lots WHERE ? IS NULL OR enterprise_id = ? ORDER BY id",
                 arguments: [enterpriseId, enterpriseId]
-            ).map(SQLiteRows.lot(from:))
+            ).map { SupplyLotRecord(row: $0).lot }
         }
     }
 
@@ -130,22 +130,22 @@ public struct SQLiteSupplyStore: SupplyStore, Sendable {
 
     public func records(enterpriseId: String?, from: String?, to: String?) async throws -> [AllocationRecord] {
         try await writer.read { db in
-            try Row.fetchAll(
+            try ParcelAllocationRecord.fetchAll(
                 db,
                 sql: """
                     SELECT * FROM parcel_allocations WHERE (? IS NULL OR enterprise_id = ?) AND (? IS NULL OR day >= ?) AND (? IS NULL OR day <= ?)
                     ORDER BY id
                     """,
                 arguments: [enterpriseId, enterpriseId, from, from, to, to]
-            ).map { row in
+            ).map { record in
                 AllocationRecord(
-                    allocation: SQLiteRows.allocation(from: row),
-                    date: row["day"],
-                    enterpriseId: row["enterprise_id"],
-                    product: row["product"],
-                    grade: row["grade"],
-                    reversed: (row["state"] as String) == "reversed",
-                    refundedAfterShipment: row["refunded_after_shipment"]
+                    allocation: record.allocation,
+                    date: record.day,
+                    enterpriseId: record.enterpriseId,
+                    product: record.product,
+                    grade: record.grade,
+                    reversed: record.state == "reversed",
+                    refundedAfterShipment: record.refundedAfterShipment
                 )
             }
         }
@@ -226,16 +226,17 @@ public struct SQLiteSupplyStore: SupplyStore, Sendable {
     // MARK: rows
 
     static func stored(from row: Row) -> StoredAllocation? {
-        guard let platform = Platform(rawValue: row["platform"]) else { return nil }
+        let record = ParcelAllocationRecord(row: row)
+        guard let platform = Platform(rawValue: record.platform) else { return nil }
         return StoredAllocation(
-            allocation: SQLiteRows.allocation(from: row),
-            order: OrderKey(platform: platform, shop: row["shop"], platformOrderId: row["platform_order_id"]),
-            lineId: row["line_id"],
-            skuCode: row["sku_code"],
-            day: row["day"],
-            traceCode: row["trace_code"],
-            state: row["state"],
-            refundedAfterShipment: row["refunded_after_shipment"]
+            allocation: record.allocation,
+            order: OrderKey(platform: platform, shop: record.shop, platformOrderId: record.platformOrderId),
+            lineId: record.lineId,
+            skuCode: record.skuCode,
+            day: record.day,
+            traceCode: record.traceCode,
+            state: record.state,
+            refundedAfterShipment: record.refundedAfterShipment
         )
     }
 
