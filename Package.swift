@@ -80,6 +80,7 @@ let package = Package(
             name: "GatewayStorage",
             dependencies: [
                 "GatewayCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -217,7 +218,10 @@ let package = Package(
         .testTarget(
             name: "GatewayStorageTests",
             // The pipeline's payload retention job runs against the SQLite store here.
-            dependencies: ["GatewayStorage", "GatewayCore", "GatewayPipeline", "GatewayTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "GatewayStorage", "GatewayCore", "GatewayPipeline", "GatewayTesting", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -75,7 +75,8 @@ public final class GatewayServer: Sendable {
             synchronous: configuration.storage.synchronous,
             maxQueuedDeliveries: configuration.storage.maxQueuedDeliveries,
             maxQueuedBytes: configuration.storage.maxQueuedBytes,
-            keys: configuration.storage.dataKeys
+            keys: configuration.storage.dataKeys,
+            startingInboxWriter: false
         )
         self.stores = stores
         let registry = try buildConnectorRegistry(configuration: configuration, http: http, logger: logger)
@@ -158,9 +159,11 @@ public final class GatewayServer: Sendable {
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger
         )
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
-            .init(service: app, successTerminationBehavior: .gracefullyShutdownGroup)
-        ]
+        // Services start in this order and stop in reverse: the inbox writer starts first and stops last, after the
+        // HTTP server and the pipeline, committing every delivery they handed it.
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        if let inboxWriter = stores.inboxWriter { services.append(.init(service: inboxWriter)) }
+        services.append(.init(service: app, successTerminationBehavior: .gracefullyShutdownGroup))
         if runPipeline {
             services.append(.init(service: processor))
             services.append(.init(service: poller, successTerminationBehavior: .ignore))
