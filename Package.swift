@@ -197,7 +197,13 @@ let package = Package(
         // Test support shared by the test targets (like HummingbirdTesting): fakes, fixtures, seeded randomness, harnesses.
         .target(
             name: "GatewayTesting",
-            dependencies: ["GatewayCore", "GatewayStorage"],
+            dependencies: [
+                "GatewayCore", "GatewayConfig", "GatewayStorage", "GatewayRuntime", "MockPlatformKit",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
             path: "Sources/GatewayTesting",
             swiftSettings: swiftSettings
         ),
@@ -272,7 +278,7 @@ let package = Package(
         .testTarget(
             name: "ConsoleBrowserTests",
             dependencies: [
-                "GatewayCore", "GatewayConfig", "GatewayStorage", "GatewayHTTP", "GatewayRuntime",
+                "GatewayCore", "GatewayConfig", "GatewayStorage", "GatewayHTTP", "GatewayRuntime", "GatewayTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
