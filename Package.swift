@@ -80,6 +80,7 @@ let package = Package(
             name: "GatewayStorage",
             dependencies: [
                 "GatewayCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -144,6 +145,7 @@ let package = Package(
                 "GatewayRuntime", "MockPlatformKit", "GatewayImport", "GatewayReconciliation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: swiftSettings
@@ -195,7 +197,13 @@ let package = Package(
         // Test support shared by the test targets (like HummingbirdTesting): fakes, fixtures, seeded randomness, harnesses.
         .target(
             name: "GatewayTesting",
-            dependencies: ["GatewayCore", "GatewayStorage"],
+            dependencies: [
+                "GatewayCore", "GatewayConfig", "GatewayStorage", "GatewayRuntime", "MockPlatformKit",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
             path: "Sources/GatewayTesting",
             swiftSettings: swiftSettings
         ),
@@ -217,7 +225,10 @@ let package = Package(
         .testTarget(
             name: "GatewayStorageTests",
             // The pipeline's payload retention job runs against the SQLite store here.
-            dependencies: ["GatewayStorage", "GatewayCore", "GatewayPipeline", "GatewayTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "GatewayStorage", "GatewayCore", "GatewayPipeline", "GatewayTesting", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -267,7 +278,7 @@ let package = Package(
         .testTarget(
             name: "ConsoleBrowserTests",
             dependencies: [
-                "GatewayCore", "GatewayConfig", "GatewayStorage", "GatewayHTTP", "GatewayRuntime",
+                "GatewayCore", "GatewayConfig", "GatewayStorage", "GatewayHTTP", "GatewayRuntime", "GatewayTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -1,7 +1,6 @@
 import GatewayConfig
 import GatewayConnectors
 import GatewayCore
-import GatewayPipeline
 import GatewayReconciliation
 import GatewayStorage
 
@@ -23,7 +22,7 @@ extension GatewayServer {
             toleranceFen: tolerances,
             lookupTimeout: .seconds(3),
             lookupBudget: .seconds(4),
-            now: SystemClock.now
+            now: clock.now
         )
     }
 }

@@ -5,14 +5,14 @@ public import GatewayCore
 public import GatewayHTTP
 import GatewayPipeline
 public import GatewayStorage
-import Hummingbird
 public import Logging
 import ServiceLifecycle
 import Synchronization
-import UnixSignals
 
-/// The whole gateway in one process: stores, connectors, the inbox processor, the poll scheduler
-/// and the HTTP application, run as one service group.
+/// The whole gateway in one process: stores, connectors, the inbox processor, the poll scheduler, stock write-back and
+/// retention, all on one injected ``GatewayCore/GatewayClock``. ``buildApplication(_:onRunning:)`` and
+/// ``buildServiceGroup(_:runPipeline:gracefulShutdownSignals:onRunning:)`` turn it into the HTTP application and the
+/// service group that runs everything.
 ///
 /// ## Configuration keys
 /// Reads the whole ``GatewayConfig/GatewayConfiguration``: `server.*`, `storage.*` (with `storage.data_keys`), `pipeline.*`,
@@ -33,9 +33,11 @@ public final class GatewayServer: Sendable {
     public let stockWriteBack: StockWriteBack
     /// Deletes raw payloads past `retention.payload_days` (`nil` when the store keeps them).
     public let retention: PayloadRetention?
-    private let logger: Logger
-    private let apiTokens: [String]
-    private let access: StaffAccessSettings
+    /// The one clock everything here reads "now" from.
+    public let clock: GatewayClock
+    let logger: Logger
+    let apiTokens: [String]
+    let access: StaffAccessSettings
     private let runState = Mutex<RunState>(RunState())
 
     private struct RunState {
@@ -50,14 +52,17 @@ public final class GatewayServer: Sendable {
     ///   - http: the HTTP client for platform APIs.
     ///   - runPoller: whether the backstop poller runs (tests may drive polls by hand).
     ///   - access: console session, lock-out and cookie settings.
+    ///   - clock: the one source of "now" (the wall clock unless a test injects its own).
     public init(
         configuration: GatewayConfiguration,
         apiTokens: [String],
         http: HTTPClient = .shared,
         logger: Logger = Logger(label: "gateway"),
-        access: StaffAccessSettings = StaffAccessSettings()
+        access: StaffAccessSettings = StaffAccessSettings(),
+        clock: GatewayClock = .system
     ) throws {
         self.configuration = configuration
+        self.clock = clock
         self.logger = logger
         self.apiTokens = apiTokens
         var access = access
@@ -75,7 +80,8 @@ public final class GatewayServer: Sendable {
             synchronous: configuration.storage.synchronous,
             maxQueuedDeliveries: configuration.storage.maxQueuedDeliveries,
             maxQueuedBytes: configuration.storage.maxQueuedBytes,
-            keys: configuration.storage.dataKeys
+            keys: configuration.storage.dataKeys,
+            startingInboxWriter: false
         )
         self.stores = stores
         let registry = try buildConnectorRegistry(configuration: configuration, http: http, logger: logger)
@@ -93,6 +99,7 @@ public final class GatewayServer: Sendable {
                 detailTimeoutMilliseconds: pipeline.detailTimeoutMilliseconds,
                 maxDetailBackoffMilliseconds: pipeline.maxDetailBackoffMilliseconds
             ),
+            clock: clock.now,
             logger: logger
         )
         let targets = configuration.shops.compactMap { shop -> PollScheduler.Target? in
@@ -104,22 +111,40 @@ public final class GatewayServer: Sendable {
                 settleSeconds: shop.poll.settleSeconds
             )
         }
-        self.poller = PollScheduler(targets: targets, inbox: stores.inbox, cursors: stores.cursors, orders: stores.orders, logger: logger)
+        self.poller = PollScheduler(
+            targets: targets,
+            inbox: stores.inbox,
+            cursors: stores.cursors,
+            orders: stores.orders,
+            clock: clock.now,
+            logger: logger
+        )
         self.stockWriteBack = StockWriteBack(
             inventory: stores.inventory,
             connectors: registry.connectors,
             debounce: .milliseconds(configuration.stockSync.debounceMilliseconds),
+            clock: clock.now,
             logger: logger
         )
-        self.retention = stores.retention.map { PayloadRetention(store: $0, payloadDays: configuration.retention.payloadDays, logger: logger) }
+        self.retention = stores.retention.map {
+            PayloadRetention(store: $0, payloadDays: configuration.retention.payloadDays, clock: clock.now, logger: logger)
+        }
     }
 
-    /// Runs until SIGTERM/SIGINT (or ``shutdown()``), then shuts down gracefully.
+    /// Seeds master data, then runs ``buildServiceGroup(_:runPipeline:gracefulShutdownSignals:onRunning:)`` until
+    /// SIGTERM/SIGINT (or ``shutdown()``), then shuts down gracefully.
     /// - Parameters:
     ///   - runPipeline: run the inbox processor and the poller (off only for ingest-only benchmarks and tests).
     ///   - onRunning: called with the bound port once the server listens.
     public func run(runPipeline: Bool = true, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         try await seedMasterData()
+        let group = try buildServiceGroup(self, runPipeline: runPipeline, onRunning: onRunning)
+        runState.withLock { $0.group = group }
+        try await group.run()
+    }
+
+    /// What the HTTP layer needs from the gateway: stores, receivers, tokens, limits and the clock.
+    func httpDependencies() throws -> GatewayHTTPDependencies {
         var dependencies = GatewayHTTPDependencies(
             receivers: registry.receivers,
             platforms: registry.platforms,
@@ -128,7 +153,7 @@ public final class GatewayServer: Sendable {
             apiTokens: apiTokens,
             maxBodyBytes: configuration.server.maxBodyBytes,
             metricsRegistry: GatewayMetrics.registry,
-            clock: SystemClock.now,
+            clock: clock.now,
             staff: stores.staff,
             audit: stores.audit,
             shopEnterprises: Dictionary(configuration.shops.map { ($0.key, $0.enterprise) }, uniquingKeysWith: { first, _ in first }),
@@ -141,48 +166,12 @@ public final class GatewayServer: Sendable {
             maxLagSeconds: Double(configuration.pipeline.readyMaxLagSeconds),
             maxParked: configuration.pipeline.readyMaxParked
         )
-        let router = buildGatewayRouter(dependencies, logger: logger)
-        let limits = HTTPServerLimits(
-            idleTimeoutSeconds: configuration.server.idleTimeoutSeconds,
-            requestTimeoutSeconds: configuration.server.requestTimeoutSeconds,
-            maxConnections: configuration.server.maxConnections
-        )
-        let app = Application(
-            router: router,
-            server: limits.serverBuilder,
-            configuration: .init(
-                address: .hostname(configuration.server.host, port: configuration.server.port),
-                serverName: "livestream-order-gateway",
-                availableConnectionsDelegate: limits.connectionLimit
-            ),
-            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
-            logger: logger
-        )
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
-            .init(service: app, successTerminationBehavior: .gracefullyShutdownGroup)
-        ]
-        if runPipeline {
-            services.append(.init(service: processor))
-            services.append(.init(service: poller, successTerminationBehavior: .ignore))
-            if configuration.stockSync.enabled {
-                services.append(.init(service: stockWriteBack, successTerminationBehavior: .ignore))
-            }
-            if let retention {
-                services.append(.init(service: retention, successTerminationBehavior: .ignore))
-            }
-        }
-        var groupConfiguration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        // SIGTERM: stop accepting, let the current batch finish, and exit within 10 s whatever hangs.
-        groupConfiguration.maximumGracefulShutdownDuration = .seconds(7)
-        groupConfiguration.maximumCancellationDuration = .seconds(2)
-        let group = ServiceGroup(configuration: groupConfiguration)
-        runState.withLock { $0.group = group }
-        try await group.run()
+        return dependencies
     }
 
     /// Seeds master data, households and supply lots from the `master_data` files (existing rows are kept).
     public func seedMasterData() async throws {
-        let summary = try await MasterDataSeeder.seed(configuration, into: stores)
+        let summary = try await MasterDataSeeder.seed(configuration, into: stores, clock: clock)
         logger.info("master data: \(summary)")
     }
 

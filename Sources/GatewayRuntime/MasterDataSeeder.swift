@@ -1,7 +1,8 @@
 import Foundation
 public import GatewayConfig
-import GatewayCore
+public import GatewayCore
 import GatewayImport
+import GatewayPipeline
 public import GatewayStorage
 
 /// Seeds master data at start from the files named in `master_data` (rows that already exist are
@@ -12,11 +13,16 @@ public import GatewayStorage
 /// - `master_data.households`: the household registry (CSV, see `HouseholdRegistryImport`).
 /// - `master_data.supply_lots`: supply lots (CSV, see `SupplyLotImport`).
 public enum MasterDataSeeder {
-    /// Seeds the stores. - Returns: a one-line summary of what was inserted.
+    /// Seeds the stores.
+    /// - Parameters:
+    ///   - configuration: the configuration naming the files.
+    ///   - stores: the stores to seed.
+    ///   - clock: stamps the rows written (the composition root's clock).
+    /// - Returns: a one-line summary of what was inserted.
     /// - Throws: `ConfigurationError` or `ImportError` naming the file and every problem.
     @discardableResult
-    public static func seed(_ configuration: GatewayConfiguration, into stores: GatewayStores) async throws -> String {
-        let now = Timestamp(millisecondsSince1970: Int64((Date().timeIntervalSince1970 * 1000).rounded()))
+    public static func seed(_ configuration: GatewayConfiguration, into stores: GatewayStores, clock: GatewayClock = .system) async throws -> String {
+        let now = clock.now()
         var parts: [String] = []
         var policies: [String: AllocationPolicy] = [:]
         if let file = configuration.masterData.file {

@@ -1,4 +1,5 @@
 public import GatewayCore
+public import ServiceLifecycle
 
 /// The set of stores the gateway runs on, opened from a storage URL.
 public struct GatewayStores: Sendable {
@@ -20,6 +21,9 @@ public struct GatewayStores: Sendable {
     public let retention: (any PayloadRetentionStore)?
     /// Statement reconciliation runs, on the same database as the orders they compare (`nil`: not available).
     public let reconciliation: (any ReconciliationStore)?
+    /// The inbox's group-commit writer, when the caller must run it as a service (before the HTTP server in the group, so
+    /// that it stops after it); `nil` when the inbox needs none or runs its own.
+    public let inboxWriter: (any Service)?
 
     /// Creates a set of stores.
     public init(
@@ -31,7 +35,8 @@ public struct GatewayStores: Sendable {
         inventory: any InventoryStore,
         supply: any SupplyStore,
         retention: (any PayloadRetentionStore)? = nil,
-        reconciliation: (any ReconciliationStore)? = nil
+        reconciliation: (any ReconciliationStore)? = nil,
+        inboxWriter: (any Service)? = nil
     ) {
         self.inbox = inbox
         self.orders = orders
@@ -42,6 +47,7 @@ public struct GatewayStores: Sendable {
         self.supply = supply
         self.retention = retention
         self.reconciliation = reconciliation
+        self.inboxWriter = inboxWriter
     }
 
     /// Opens the stores for a storage URL: one database (for SQLite one `DatabasePool`) that every store shares.
@@ -51,6 +57,8 @@ public struct GatewayStores: Sendable {
     /// - `storage.synchronous`: `full` or `normal` (SQLite only).
     /// - `storage.max_queued_deliveries`, `storage.max_queued_bytes`: the inbox's commit queue bound.
     /// - `storage.data_keys`: the keys that seal personal data and raw payloads at rest; required.
+    /// - Parameter startingInboxWriter: run the inbox's group-commit writer in a task for the stores' life (tools and
+    ///   tests); the gateway passes `false` and runs ``inboxWriter`` in its service group instead.
     /// - Throws: ``StorageError`` for an unsupported or malformed URL, missing data keys (`keys` is `nil`), or data keys
     ///   that do not fit the database.
     public static func open(
@@ -58,7 +66,8 @@ public struct GatewayStores: Sendable {
         synchronous: String = "full",
         maxQueuedDeliveries: Int = 20_000,
         maxQueuedBytes: Int = 64 << 20,
-        keys: DataKeyRing?
+        keys: DataKeyRing?,
+        startingInboxWriter: Bool = true
     ) throws -> GatewayStores {
         if url.hasPrefix("sqlite:") {
             let path = String(url.dropFirst("sqlite:".count))
@@ -66,8 +75,14 @@ public struct GatewayStores: Sendable {
             guard let keys else { throw StorageError.missingDataKeys }
             let database = try SQLiteDatabase.open(path: path, synchronous: synchronous, keys: keys)
             let orders = SQLiteOrderStore(database: database)
+            let inbox = SQLiteInboxStore(
+                database: database,
+                maxQueuedDeliveries: maxQueuedDeliveries,
+                maxQueuedBytes: maxQueuedBytes,
+                startingWriter: startingInboxWriter
+            )
             return GatewayStores(
-                inbox: SQLiteInboxStore(database: database, maxQueuedDeliveries: maxQueuedDeliveries, maxQueuedBytes: maxQueuedBytes),
+                inbox: inbox,
                 orders: orders,
                 cursors: orders,
                 staff: SQLiteStaffDirectory(database: database),
@@ -75,7 +90,8 @@ public struct GatewayStores: Sendable {
                 inventory: SQLiteInventoryStore(database: database),
                 supply: SQLiteSupplyStore(database: database),
                 retention: SQLitePayloadRetention(database: database),
-                reconciliation: SQLiteReconciliationStore(database: database)
+                reconciliation: SQLiteReconciliationStore(database: database),
+                inboxWriter: startingInboxWriter ? nil : inbox.commitWriter
             )
         }
         if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {

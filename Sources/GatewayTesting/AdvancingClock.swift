@@ -31,4 +31,7 @@ public final class AdvancingClock: Sendable {
             }
         )
     }
+
+    /// This clock as the gateway's injected clock (every reading moves on by one step).
+    public var clock: GatewayClock { GatewayClock { self.next() } }
 }

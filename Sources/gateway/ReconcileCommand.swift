@@ -87,7 +87,7 @@ struct ReconcileCommand: AsyncParsableCommand {
                 connectors: connectors,
                 toleranceFen: [shop: toleranceFen ?? shopConfiguration?.reconciliationToleranceFen ?? 0],
                 maxLookups: noLookup ? 0 : 200,
-                now: SystemClock.now
+                now: StoreAccess.clock.now
             )
             let fileName = (file as NSString).lastPathComponent
             let detail: ReconciliationRunDetail
@@ -212,7 +212,7 @@ struct ReconcileCommand: AsyncParsableCommand {
 
         func run() async throws {
             let database = try ReconcileStorage.open(try options.load())
-            let service = ReconciliationService(store: SQLiteReconciliationStore(database: database), connectors: [:], now: SystemClock.now)
+            let service = ReconciliationService(store: SQLiteReconciliationStore(database: database), connectors: [:], now: StoreAccess.clock.now)
             let resolved: ReconciliationRunLine?
             do {
                 resolved = try await service.resolve(

@@ -4,6 +4,7 @@ import GatewayConfig
 import GatewayCore
 import GatewayRuntime
 import Logging
+import ServiceLifecycle
 
 /// `gateway serve`: runs the gateway until SIGTERM or Ctrl-C.
 struct ServeCommand: AsyncParsableCommand {
@@ -40,10 +41,12 @@ struct ServeCommand: AsyncParsableCommand {
         let server = try GatewayServer(configuration: configuration, apiTokens: [token], logger: logger)
         let host = configuration.server.host
         let storage = configuration.storage.url
-        try await server.run(runPipeline: !ingestOnly) { port in
+        try await server.seedMasterData()
+        let group = try buildServiceGroup(server, runPipeline: !ingestOnly) { port in
             // Scripts and tests read this line to find the port when `--port 0` picks a free one.
             FileHandle.standardOutput.write(Data("gateway listening on http://\(host):\(port) (storage \(storage))\n".utf8))
         }
+        try await group.run()
     }
 
     /// Why `serve` will not start with demo defaults, naming every key and its variable.

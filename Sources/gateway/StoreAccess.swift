@@ -3,6 +3,7 @@ import Foundation
 import GatewayConfig
 import GatewayCore
 import GatewayImport
+import GatewayPipeline
 import GatewayRuntime
 import GatewayStorage
 
@@ -22,7 +23,7 @@ enum StoreAccess {
             throw ExitCode(1)
         }
         do {
-            try await MasterDataSeeder.seed(configuration, into: stores)
+            try await MasterDataSeeder.seed(configuration, into: stores, clock: clock)
         } catch let error as ConfigurationError {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(2)
@@ -36,8 +37,9 @@ enum StoreAccess {
     /// The audit actor for command-line changes: `cli:USER`.
     static var actor: String { "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? "unknown") }
 
-    /// Now.
-    static func now() -> Timestamp {
-        Timestamp(millisecondsSince1970: Int64((Date().timeIntervalSince1970 * 1000).rounded()))
-    }
+    /// The command line's one clock (the wall clock), created here as `GatewayServer` creates the server's.
+    static let clock = GatewayClock.system
+
+    /// Now, from ``clock``.
+    static func now() -> Timestamp { clock.now() }
 }

@@ -158,7 +158,7 @@ enum StaffCLI {
     static var actor: String { "cli:\(ProcessInfo.processInfo.environment["USER"] ?? "unknown")" }
 
     /// The current time.
-    static func now() -> Timestamp { Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000)) }
+    static func now() -> Timestamp { StoreAccess.clock.now() }
 
     /// Opens the configured database (migrating it).
     static func openStores(_ options: ConfigOptions) throws -> GatewayStores {

@@ -4,6 +4,7 @@ import GatewayCore
 import GatewayHTTP
 import GatewayRuntime
 import GatewayStorage
+import GatewayTesting
 
 /// A real gateway (GatewayServer, SQLite file, random port) with staff users and seeded orders, for browser tests.
 struct ConsoleBrowserHarness {
@@ -23,8 +24,7 @@ struct ConsoleBrowserHarness {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let databasePath = directory + "/gateway.sqlite"
         let yaml = """
-            server: { host: 127.0.0.1, port: 0 }
-            storage: { url: "sqlite:\(databasePath)", synchronous: normal, data_keys: "\(dataKeySpec)" }
+            \(TestGatewayYAML.serverAndStorage(database: databasePath, dataKeys: dataKeySpec))
             shops:
               - key: yunlai-douyin
                 platform: douyin

@@ -1,6 +1,7 @@
 import Foundation
 import GatewayCore
 import GatewayStorage
+import GatewayTesting
 import MockPlatformKit
 import Synchronization
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import GatewayTesting
 import Testing
 
 /// `gateway serve` refuses to start while a secret still has its `${VAR:-default}` demo value, naming each key and

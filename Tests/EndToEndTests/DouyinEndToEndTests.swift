@@ -2,6 +2,7 @@ import Foundation
 import GatewayCore
 import GatewayRuntime
 import GatewayStorage
+import GatewayTesting
 import MockPlatformKit
 import Testing
 

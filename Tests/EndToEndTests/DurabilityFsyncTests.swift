@@ -1,5 +1,6 @@
 import Foundation
 import GatewayStorage
+import GatewayTesting
 import MockPlatformKit
 import Testing
 

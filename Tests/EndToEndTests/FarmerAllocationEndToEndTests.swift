@@ -3,6 +3,7 @@ import Foundation
 import GatewayCore
 import GatewayRuntime
 import GatewayStorage
+import GatewayTesting
 import MockPlatformKit
 import NIOCore
 import NIOHTTP1

@@ -16,8 +16,7 @@ struct KuaishouStockFixture {
     static let itemId = "22176000000000901"
     static let skuId = "10089000000000901"
     static let yaml = """
-        server: { host: 127.0.0.1, port: 0 }
-        storage: { url: "sqlite:STORAGE", synchronous: normal, data_keys: "\(EndToEndHarness.dataKeySpec)" }
+        \(TestGatewayYAML.serverAndStorage(database: "STORAGE", dataKeys: EndToEndHarness.dataKeySpec))
         shops:
           - key: yunlai-kuaishou
             platform: kuaishou

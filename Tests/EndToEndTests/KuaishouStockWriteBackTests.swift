@@ -2,6 +2,7 @@ import GatewayConnectors
 import GatewayCore
 import GatewayPipeline
 import GatewayStorage
+import GatewayTesting
 import MockPlatformKit
 import NIOCore
 import Testing

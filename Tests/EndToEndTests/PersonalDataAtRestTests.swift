@@ -5,6 +5,7 @@ import GatewayConfig
 import GatewayCore
 import GatewayRuntime
 import GatewayStorage
+import GatewayTesting
 import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1

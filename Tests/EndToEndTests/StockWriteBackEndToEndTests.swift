@@ -3,6 +3,7 @@ import GatewayConfig
 import GatewayCore
 import GatewayRuntime
 import GatewayStorage
+import GatewayTesting
 import MockPlatformKit
 import Testing
 

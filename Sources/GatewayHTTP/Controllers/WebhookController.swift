@@ -72,6 +72,9 @@ struct WebhookController: Sendable {
                 var response = JSONResponse.error(.serviceUnavailable, "the gateway is busy; retry later")
                 response.headers[.retryAfter] = String(overloaded.retryAfterSeconds)
                 return response
+            } catch is InboxClosed {
+                // Shutting down: nothing was stored, so the platform must send it again.
+                return JSONResponse.error(.serviceUnavailable, "the gateway is shutting down; retry later")
             }
             let duplicates = results.filter(\.isDuplicate).count
             let shopMetrics = metrics.shop(platform: platformName, shop: shop)

@@ -1,14 +1,18 @@
 import Foundation
 import GRDB
 public import GatewayCore
-import Synchronization
 
-/// The durable inbox on SQLite, written with **group commit**.
+/// The durable inbox on SQLite, written with **group commit** by its ``InboxCommitWriter``.
 ///
-/// Every caller of ``append(_:)`` joins a queue; a single writer task takes everything waiting,
-/// commits it in one transaction (one fsync with `synchronous=FULL`), then answers every caller.
-/// A caller therefore returns only after its deliveries are on disk, and a burst of N concurrent
-/// deliveries costs a handful of fsyncs instead of N.
+/// Every caller of ``append(_:)`` joins the writer's queue; the writer commits everything waiting in one transaction
+/// (one fsync with `synchronous=FULL`), then answers every caller. A caller therefore returns only after its deliveries
+/// are on disk, and a burst of N concurrent deliveries costs a handful of fsyncs instead of N.
+///
+/// The writer is a `Service`: the composition root opens the store with `startingWriter: false`
+/// (``GatewayStores/open(url:synchronous:maxQueuedDeliveries:maxQueuedBytes:keys:startingInboxWriter:)``) and runs
+/// ``commitWriter`` in its service group, before the HTTP server, so that it stops after it (and commits everything
+/// accepted before it stops). Tests, tools and benchmarks that have no service group keep the default
+/// `startingWriter: true`, which runs the writer in a task for the store's life.
 ///
 /// The queue is bounded by count and by payload bytes: past either bound ``append(_:)`` throws
 /// ``GatewayCore/InboxOverloaded`` at once and stores nothing, so memory stays bounded under any load and
@@ -20,58 +24,39 @@ import Synchronization
 public final class SQLiteInboxStore: InboxStore, Sendable {
     private let writer: any DatabaseWriter
     private let sealer: DataSealer
-    private let queue = WaiterQueue()
-    private let wake: AsyncStream<Void>.Continuation
-    private let writerTask: Task<Void, Never>
-    private let maxBatch: Int
-    private let maxQueuedDeliveries: Int
-    private let maxQueuedBytes: Int
+    /// The group-commit writer; run it in the service group (``append(_:)`` waits until it runs).
+    public let commitWriter: InboxCommitWriter
+    private let writerTask: Task<Void, Never>?
 
-    /// Creates the store and starts its writer task.
+    /// Creates the store; its ``commitWriter`` commits appends once it runs.
     /// - Parameters:
     ///   - database: the migrated database.
     ///   - maxBatch: most deliveries committed in one transaction.
     ///   - maxQueuedDeliveries: most deliveries waiting for a commit (`storage.max_queued_deliveries`).
     ///   - maxQueuedBytes: most payload bytes waiting for a commit (`storage.max_queued_bytes`).
-    public init(database: SQLiteDatabase, maxBatch: Int = 2048, maxQueuedDeliveries: Int = 20_000, maxQueuedBytes: Int = 64 << 20) {
+    ///   - startingWriter: run ``commitWriter`` in a task for the store's life (cancelled when the store goes), for tests,
+    ///     tools and benchmarks without a service group. The gateway passes `false` and runs the writer as a service.
+    public init(
+        database: SQLiteDatabase,
+        maxBatch: Int = 2048,
+        maxQueuedDeliveries: Int = 20_000,
+        maxQueuedBytes: Int = 64 << 20,
+        startingWriter: Bool = true
+    ) {
         self.writer = database.writer
         self.sealer = database.sealer
-        self.maxBatch = maxBatch
-        self.maxQueuedDeliveries = maxQueuedDeliveries
-        self.maxQueuedBytes = maxQueuedBytes
-        let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        self.wake = continuation
-        let writer = database.writer
-        let queue = self.queue
-        self.writerTask = Task {
-            for await _ in stream {
-                while true {
-                    let batch: [Waiter] = queue.state.withLock { state in
-                        var taken: [Waiter] = []
-                        var count = 0
-                        while let first = state.waiting.first, taken.isEmpty || count + first.deliveries.count <= maxBatch {
-                            taken.append(state.waiting.removeFirst())
-                            count += first.deliveries.count
-                        }
-                        return taken
-                    }
-                    if batch.isEmpty { break }
-                    await Self.commit(batch, writer: writer)
-                    // Counted as queued until committed, so the bound covers what is in memory.
-                    queue.state.withLock { state in
-                        for waiter in batch {
-                            state.deliveries -= waiter.deliveries.count
-                            state.bytes -= waiter.bytes
-                        }
-                    }
-                }
-            }
-        }
+        let commitWriter = InboxCommitWriter(
+            writer: database.writer,
+            maxBatch: maxBatch,
+            maxQueuedDeliveries: maxQueuedDeliveries,
+            maxQueuedBytes: maxQueuedBytes
+        )
+        self.commitWriter = commitWriter
+        self.writerTask = startingWriter ? Task { try? await commitWriter.run() } : nil
     }
 
     deinit {
-        wake.finish()
-        writerTask.cancel()
+        writerTask?.cancel()
     }
 
     public func append(_ deliveries: [InboxDelivery]) async throws -> [InboxAppendResult] {
@@ -83,63 +68,11 @@ public final class SQLiteInboxStore: InboxStore, Sendable {
             sealed.payload = try sealer.sealBinary(delivery.payload, purpose: .inboxPayload)
             return sealed
         }
-        let (maxDeliveries, maxBytes) = (maxQueuedDeliveries, maxQueuedBytes)
-        return try await withCheckedThrowingContinuation { continuation in
-            let refused: InboxOverloaded? = queue.state.withLock { state in
-                let full = state.deliveries > 0 && (state.deliveries + deliveries.count > maxDeliveries || state.bytes + bytes > maxBytes)
-                if full { return InboxOverloaded(queuedDeliveries: state.deliveries, queuedBytes: state.bytes) }
-                state.waiting.append(Waiter(deliveries: deliveries, bytes: bytes, continuation: continuation))
-                state.deliveries += deliveries.count
-                state.bytes += bytes
-                return nil
-            }
-            if let refused {
-                continuation.resume(throwing: refused)
-            } else {
-                wake.yield()
-            }
-        }
+        return try await commitWriter.append(deliveries, bytes: bytes)
     }
 
     /// Deliveries and payload bytes waiting for the group commit right now.
-    public var queued: (deliveries: Int, bytes: Int) { queue.state.withLock { ($0.deliveries, $0.bytes) } }
-
-    private static func commit(_ batch: [Waiter], writer: any DatabaseWriter) async {
-        do {
-            let results: [[InboxAppendResult]] = try await writer.write { db in
-                let statement = try db.cachedStatement(
-                    sql: """
-                        INSERT INTO inbox (platform, shop, delivery_id, kind, received_at, last_received_at, payload)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (platform, shop, delivery_id) DO UPDATE SET
-                            received_count = received_count + 1,
-                            last_received_at = excluded.last_received_at,
-                            next_attempt_at = CASE WHEN processed_at IS NULL AND parked_at IS NULL THEN 0 ELSE next_attempt_at END
-                        RETURNING id, received_count
-                        """
-                )
-                return try batch.map { waiter in
-                    try waiter.deliveries.map { delivery in
-                        let row = try Row.fetchOne(
-                            statement,
-                            arguments: [
-                                delivery.platform.rawValue, delivery.shop, delivery.deliveryId, delivery.kind.rawValue,
-                                delivery.receivedAt.millisecondsSince1970, delivery.receivedAt.millisecondsSince1970,
-                                Data(delivery.payload),
-                            ]
-                        )
-                        guard let row else { throw DatabaseError(message: "inbox upsert returned no row") }
-                        let id: Int64 = row["id"]
-                        let count: Int = row["received_count"]
-                        return count > 1 ? .duplicate(id: id) : .stored(id: id)
-                    }
-                }
-            }
-            for (waiter, result) in zip(batch, results) { waiter.continuation.resume(returning: result) }
-        } catch {
-            for waiter in batch { waiter.continuation.resume(throwing: error) }
-        }
-    }
+    public var queued: (deliveries: Int, bytes: Int) { commitWriter.queued }
 
     public func pending(limit: Int, now: Timestamp) async throws -> [InboxEntry] {
         try await writer.read { db in
@@ -276,21 +209,4 @@ public final class SQLiteInboxStore: InboxStore, Sendable {
             unreadable: unreadable
         )
     }
-}
-
-/// A caller waiting for its deliveries to be committed.
-private struct Waiter: Sendable {
-    var deliveries: [InboxDelivery]
-    var bytes: Int
-    var continuation: CheckedContinuation<[InboxAppendResult], any Error>
-}
-
-/// The queue of waiting callers and what it holds, shared between callers and the writer task.
-private final class WaiterQueue: Sendable {
-    struct State {
-        var waiting: [Waiter] = []
-        var deliveries = 0
-        var bytes = 0
-    }
-    let state = Mutex(State())
 }

@@ -128,7 +128,8 @@ struct DemoCommand: AsyncParsableCommand {
             id: eventId,
             roomId: products.roomId,
             authorId: products.authorId,
-            seconds: options.effectiveDuration
+            seconds: options.effectiveDuration,
+            clock: gateway.clock
         )
         let progress = ProgressBoard()
         let started = Date()

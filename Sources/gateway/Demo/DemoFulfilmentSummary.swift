@@ -6,21 +6,24 @@ import GatewayStorage
 /// exception queue and what the farmer households supplied.
 enum DemoFulfilmentSummary {
     /// Registers the livestream as a live event (room and author ids, and a window around now).
-    static func registerLiveEvent(_ stores: GatewayStores, id: String, roomId: String, authorId: String, seconds: Double) async throws {
-        let now = Date().timeIntervalSince1970
+    static func registerLiveEvent(
+        _ stores: GatewayStores,
+        id: String,
+        roomId: String,
+        authorId: String,
+        seconds: Double,
+        clock: GatewayClock
+    ) async throws {
+        let now = clock.now()
         let event = LiveEvent(
             id: id,
             title: "县长直播带货 · 保靖椪柑",
             roomIds: [roomId],
             authorIds: [authorId],
-            startsAt: Timestamp(millisecondsSince1970: Int64((now - 60) * 1000)),
-            endsAt: Timestamp(millisecondsSince1970: Int64((now + seconds + 600) * 1000))
+            startsAt: Timestamp(millisecondsSince1970: now.millisecondsSince1970 - 60_000),
+            endsAt: Timestamp(millisecondsSince1970: now.millisecondsSince1970 + Int64((seconds + 600) * 1000))
         )
-        _ = try await stores.inventory.apply(
-            MasterDataSeed(liveEvents: [event]),
-            actor: "demo",
-            at: Timestamp(millisecondsSince1970: Int64(now * 1000))
-        )
+        _ = try await stores.inventory.apply(MasterDataSeed(liveEvents: [event]), actor: "demo", at: now)
     }
 
     /// Lines to print.

@@ -1,12 +1,14 @@
 import Foundation
 
 /// A `gateway serve` child process, for crash tests: started on a free port, killed with SIGKILL.
-final class ChildGateway: @unchecked Sendable {
-    let process = Process()
-    let port: Int
+public final class ChildGateway: @unchecked Sendable {
+    /// The child process (or its wrapper).
+    public let process = Process()
+    /// The port it listens on.
+    public let port: Int
 
     /// The `gateway` binary next to the test bundle (`.build/debug/gateway`), or `GATEWAY_BINARY`.
-    static var binary: String {
+    public static var binary: String {
         if let path = ProcessInfo.processInfo.environment["GATEWAY_BINARY"] { return path }
         let testBinary = URL(fileURLWithPath: CommandLine.arguments[0])
         var directory = testBinary.deletingLastPathComponent()
@@ -23,7 +25,7 @@ final class ChildGateway: @unchecked Sendable {
     /// - Parameters:
     ///   - extraArguments: more `serve` arguments (e.g. `--ingest-only`).
     ///   - wrapper: a command the gateway runs under (e.g. `strace -f -o FILE`); its last element is followed by the binary.
-    init(configPath: String, adminToken: String, port requestedPort: Int = 0, extraArguments: [String] = [], wrapper: [String] = []) throws {
+    public init(configPath: String, adminToken: String, port requestedPort: Int = 0, extraArguments: [String] = [], wrapper: [String] = []) throws {
         let command =
             wrapper + [Self.binary, "serve", "--config", configPath, "--port", String(requestedPort), "--allow-demo-secrets"]
             + extraArguments
@@ -57,30 +59,31 @@ final class ChildGateway: @unchecked Sendable {
         output.fileHandleForReading.readabilityHandler = { handle in _ = handle.availableData }
     }
 
-    var url: String { "http://127.0.0.1:\(port)" }
+    /// The gateway's base URL.
+    public var url: String { "http://127.0.0.1:\(port)" }
 
     /// The gateway's own process id: the child's, or under a wrapper (strace) the wrapper's child.
-    var gatewayPid: Int32 {
+    public var gatewayPid: Int32 {
         let wrapper = process.processIdentifier
         let children = (try? String(contentsOfFile: "/proc/\(wrapper)/task/\(wrapper)/children", encoding: .utf8)) ?? ""
         return children.split(separator: " ").first.flatMap { Int32($0) } ?? wrapper
     }
 
     /// Kills the process at once, like a power cut to the process.
-    func kill9() {
+    public func kill9() {
         kill(gatewayPid, SIGKILL)
         process.waitUntilExit()
     }
 
     /// Asks the process to stop gracefully and waits.
-    func stop() {
+    public func stop() {
         kill(gatewayPid, SIGTERM)
         process.waitUntilExit()
     }
 }
 
 /// A TCP port on 127.0.0.1 that nothing listens on right now.
-func freeLoopbackPort() throws -> Int {
+public func freeLoopbackPort() throws -> Int {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { throw ChildGatewayError.noPort }
     defer { close(fd) }
@@ -96,7 +99,10 @@ func freeLoopbackPort() throws -> Int {
     return Int(UInt16(bigEndian: address.sin_port))
 }
 
-enum ChildGatewayError: Error {
+/// Why a ``ChildGateway`` could not start.
+public enum ChildGatewayError: Error {
+    /// No free loopback port was found.
     case noPort
+    /// The child printed no "listening" line (its output so far).
     case didNotStart(String)
 }
