@@ -46,9 +46,10 @@ struct ConsoleBrowserHarness {
             apiTokens: ["browser-admin-token"],
             access: StaffAccessSettings(lockout: LockoutPolicy(maxFailures: 5, lockSeconds: 900), passwordCost: 4)
         )
+        // The inbox's group-commit writer runs in the server's service group: seed once it runs.
+        let port = try await server.start(runPipeline: false)
         try await seedUsers(server.stores.staff)
         try await seedOrders(inbox: server.stores.inbox, orders: server.stores.orders)
-        let port = try await server.start(runPipeline: false)
         return ConsoleBrowserHarness(directory: directory, server: server, baseURL: "http://127.0.0.1:\(port)")
     }
 
