@@ -1,7 +1,7 @@
 import GatewayCore
 import GatewayPipeline
-import GatewayTesting
 import GatewayStorage
+import GatewayTesting
 import Testing
 
 /// The pipeline through the in-memory stores sees what the SQLite store does: the same ``OrderLifecycle`` reserves
