@@ -19,19 +19,7 @@ public struct SQLiteStaffDirectory: StaffDirectory, Sendable {
         passwordHash: String,
         at now: Timestamp
     ) async throws -> StaffUser {
-        let name = username.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.utf8.count <= BoundedText.maxUsernameBytes, !name.contains(where: { $0.isWhitespace || $0 == ":" }) else {
-            throw StaffDirectoryError.invalidUser(
-                "username \"\(BoundedText.truncate(username, maxBytes: 80))\" must be 1…\(BoundedText.maxUsernameBytes) bytes, without spaces or colons"
-            )
-        }
-        let enterprise = enterpriseId.flatMap { $0.isEmpty ? nil : $0 }
-        if role == .staff && enterprise == nil {
-            throw StaffDirectoryError.invalidUser("a staff user needs an enterprise (--enterprise)")
-        }
-        if role != .staff && enterprise != nil {
-            throw StaffDirectoryError.invalidUser("only staff users belong to an enterprise; \(role.rawValue) users see every enterprise")
-        }
+        let (name, enterprise) = try StaffUserRule.validated(username: username, role: role, enterpriseId: enterpriseId)
         let user = StaffUser(id: "u-" + Self.randomId(), username: name, role: role, enterpriseId: enterprise)
         do {
             try await writer.write { db in
