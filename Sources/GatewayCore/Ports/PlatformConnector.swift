@@ -27,6 +27,17 @@ public protocol PlatformConnector: Sendable {
 
     /// Whether ``setStock(_:)`` is implemented for this platform.
     var supportsStockWriteBack: Bool { get }
+
+    /// Tells the platform an order (or part of it) has shipped (发货回传, issue #17): the platform's "mark as shipped"
+    /// call for a first send, its edit call when ``ShipmentNotice/replacingTrackingNumber`` is set.
+    /// - Returns: the platform's answer, classified.
+    /// - Throws: for a network failure, a timeout or an unreadable answer (the outcome is unknown: the caller reads the
+    ///   order back before sending again), or ``ShipmentWriteUnsupported``.
+    func ship(_ notice: ShipmentNotice) async throws -> ShipmentSendResult
+
+    /// The tracking numbers the platform shows for an order (read back after "already shipped" or an unknown outcome).
+    /// - Throws: when the order cannot be read.
+    func shippedTrackingNumbers(platformOrderId: String) async throws -> [String]
 }
 
 extension PlatformConnector {
@@ -36,6 +47,16 @@ extension PlatformConnector {
     /// The default: the platform has no stock write-back.
     public func setStock(_ push: StockPush) async throws {
         throw StockWriteUnsupported(platform: platform)
+    }
+
+    /// The default: the platform has no shipment write-back.
+    public func ship(_ notice: ShipmentNotice) async throws -> ShipmentSendResult {
+        throw ShipmentWriteUnsupported(platform: platform)
+    }
+
+    /// The default: the platform has no shipment write-back.
+    public func shippedTrackingNumbers(platformOrderId: String) async throws -> [String] {
+        throw ShipmentWriteUnsupported(platform: platform)
     }
 }
 
