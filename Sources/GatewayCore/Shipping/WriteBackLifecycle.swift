@@ -44,6 +44,9 @@ public enum WriteBackLifecycle {
         case staffResend
         /// Staff marked it handled.
         case staffHandled(actor: String)
+        /// Staff changed the tracking number (or courier) of a shipment the platform already has: send the platform's
+        /// edit call.
+        case staffEdited
     }
 
     /// How often and how fast to retry.
@@ -100,7 +103,7 @@ public enum WriteBackLifecycle {
             return .unknownOutcome(attempts: attempts)
         case (.sending, .permanentFailure(let reason)):
             return .rejected(reason: reason)
-        case (.rejected, .staffResend), (.conflict, .staffResend):
+        case (.rejected, .staffResend), (.conflict, .staffResend), (.confirmed, .staffEdited):
             return .pending(attempts: 0, notBefore: nil)
         case (.rejected, .staffHandled(let actor)), (.conflict, .staffHandled(let actor)), (.pending, .staffHandled(let actor)):
             return .handled(by: actor)
@@ -112,6 +115,14 @@ public enum WriteBackLifecycle {
     private static func settle(_ readBack: String?, ours: String, otherwise: State) -> State {
         guard let readBack, !readBack.isEmpty else { return otherwise }
         return normalized(readBack) == normalized(ours) ? .confirmed : .conflict(platformTrackingNumber: readBack)
+    }
+
+    /// Whether a write-back waits for staff (the 回传失败 queue): rejected or in conflict.
+    public static func needsStaff(_ state: State) -> Bool {
+        switch state {
+        case .rejected, .conflict: true
+        default: false
+        }
     }
 
     /// Tracking numbers compared without case and surrounding spaces.

@@ -36,6 +36,7 @@ import Testing
         ("permanent", .permanentFailure(reason: "bad tracking number")),
         ("resend", .staffResend),
         ("handled", .staffHandled(actor: "bob")),
+        ("edited", .staffEdited),
     ]
 
     static let changes: [String: State] = [
@@ -67,6 +68,7 @@ import Testing
         "rejected|handled": .handled(by: "bob"),
         "conflict|resend": .pending(attempts: 0, notBefore: nil),
         "conflict|handled": .handled(by: "bob"),
+        "confirmed|edited": .pending(attempts: 0, notBefore: nil),
     ]
 
     @Test func everyStateAndEvent() {
@@ -82,10 +84,15 @@ import Testing
         #expect(changed == Self.changes.count, "every written-out change names a real state and event")
     }
 
-    @Test func aConfirmedShipmentIsNeverSentAgain() {
-        for (_, event) in Self.events {
+    @Test func aConfirmedShipmentIsNeverSentAgainUnlessStaffEditIt() {
+        for (_, event) in Self.events where event != .staffEdited {
             #expect(WriteBackLifecycle.next(.confirmed, event, ours: "SF1", policy: Self.policy) == .confirmed)
         }
+    }
+
+    @Test func onlyRejectedAndConflictingWriteBacksWaitForStaff() {
+        let waiting = Self.states.filter { WriteBackLifecycle.needsStaff($0.1) }.map(\.0)
+        #expect(waiting == ["rejected", "conflict"])
     }
 
     @Test func backOffDoublesUpToItsCapWithoutOverflow() {
