@@ -92,8 +92,12 @@ public enum WriteBackLifecycle {
                 otherwise: .rejected(reason: "the platform says the order is already shipped, and no tracking number was read back")
             )
         case (.unknownOutcome(let attempts), .readBack(let readBack)):
-            // Nothing on the platform: the send did not apply, so it may be sent again.
-            return settle(readBack, ours: ours, otherwise: .pending(attempts: attempts, notBefore: nil))
+            // Nothing on the platform: the send did not apply, so it may be sent again — unless it has been tried enough.
+            let again: State =
+                attempts < policy.maxAttempts
+                ? .pending(attempts: attempts, notBefore: nil)
+                : .rejected(reason: "the platform kept failing: \(attempts) attempts")
+            return settle(readBack, ours: ours, otherwise: again)
         case (.sending(let attempts), .transientFailure(let at)):
             guard attempts < policy.maxAttempts else {
                 return .rejected(reason: "the platform kept failing: \(attempts) attempts")
@@ -122,6 +126,15 @@ public enum WriteBackLifecycle {
         switch state {
         case .rejected, .conflict: true
         default: false
+        }
+    }
+
+    /// What staff read in the 回传失败 queue for a write-back waiting for them; `nil` for any other state.
+    public static func staffMessage(_ state: State) -> String? {
+        switch state {
+        case .rejected(let reason): "the platform refused the shipment: \(reason)"
+        case .conflict(let theirs): "the platform shows another tracking number: \(theirs)"
+        default: nil
         }
     }
 
