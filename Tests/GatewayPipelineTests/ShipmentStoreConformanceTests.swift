@@ -49,7 +49,10 @@ import Testing
 
         // The platform's shipped push afterwards is a confirmation, not a second consumption.
         let ids = try await store.inboxStore.append([base.delivery("m2")]).map(\.id)
-        _ = try await store.orderStore.commit([base.processed(ids[0], order: "o1", status: .shipped, quantity: 2, at: 40)], at: Timestamp(secondsSince1970: 41))
+        _ = try await store.orderStore.commit(
+            [base.processed(ids[0], order: "o1", status: .shipped, quantity: 2, at: 40)],
+            at: Timestamp(secondsSince1970: 41)
+        )
         #expect(try await store.reserved() == 0)
         #expect(try await store.activeParcelGrams() == 10_000)
     }
@@ -57,7 +60,11 @@ import Testing
     @Test(arguments: kinds) func aRefusedShipmentStoresNothing(kind: StoreKind) async throws {
         let (store, shipments) = try await paidOrder(kind)
         await #expect(throws: ShipmentRefusal.tooMany(lineId: "1", asked: 3, remaining: 2)) {
-            _ = try await shipments.recordShipment(draft(lines: [ShippedLine(lineId: "1", quantity: 3)]), actor: "w", at: Timestamp(secondsSince1970: 30))
+            _ = try await shipments.recordShipment(
+                draft(lines: [ShippedLine(lineId: "1", quantity: 3)]),
+                actor: "w",
+                at: Timestamp(secondsSince1970: 30)
+            )
         }
         let unknown = ShipmentDraft(order: OrderKey(platform: .douyin, shop: "s", platformOrderId: "nope"), courier: .sf, trackingNumber: Self.sf)
         await #expect(throws: ShipmentRefusal.unknownOrder(unknown.order)) {
@@ -70,7 +77,11 @@ import Testing
 
     @Test(arguments: kinds) func partOfALineKeepsItsReservationUntilTheRestShips(kind: StoreKind) async throws {
         let (store, shipments) = try await paidOrder(kind, quantity: 3)
-        let part = try await shipments.recordShipment(draft(lines: [ShippedLine(lineId: "1", quantity: 1)]), actor: "w", at: Timestamp(secondsSince1970: 30))
+        let part = try await shipments.recordShipment(
+            draft(lines: [ShippedLine(lineId: "1", quantity: 1)]),
+            actor: "w",
+            at: Timestamp(secondsSince1970: 30)
+        )
         #expect(!part.shipment.wholeOrder)
         #expect(try await store.reserved() == 3)
         let rest = try await shipments.recordShipment(draft(TrackingNumber("SF1000000002")!), actor: "w", at: Timestamp(secondsSince1970: 31))

@@ -132,7 +132,14 @@ extension SQLiteDatabase: ShipmentStore {
             try row.update(db)
             try Self.followStaffQueue(key: key, id: id, before: before, after: after, actor: actor, db: db, now: now, sealer: sealer)
             if case .staffHandled = event, before != after {
-                try SQLiteRows.audit(db, now: now, actor: actor, action: "shipment.write_back.handled", subject: "write_back:\(id)", detail: ["order": "\(key)"])
+                try SQLiteRows.audit(
+                    db,
+                    now: now,
+                    actor: actor,
+                    action: "shipment.write_back.handled",
+                    subject: "write_back:\(id)",
+                    detail: ["order": "\(key)"]
+                )
             }
             return row.writeBack(of: shipment)
         }
@@ -177,7 +184,9 @@ extension SQLiteDatabase: ShipmentStore {
             case .pending:
                 after = before
             case .sending, .unknownOutcome, .handled:
-                throw ShipmentCorrectionError("write-back \(id) is \(row.state); it can be corrected when it is pending, rejected, in conflict or confirmed")
+                throw ShipmentCorrectionError(
+                    "write-back \(id) is \(row.state); it can be corrected when it is pending, rejected, in conflict or confirmed"
+                )
             }
             row.setState(after)
             row.leaseUntil = nil
