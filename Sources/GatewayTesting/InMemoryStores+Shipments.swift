@@ -133,6 +133,8 @@ extension InMemoryStores: ShipmentStore {
         return writeBack
     }
 
+    public func writeBack(id: Int64) async throws -> ShipmentWriteBack? { shipmentsById[id]?.writeBack }
+
     public func writeBacks(needingStaff: Bool, shops: Set<String>?, limit: Int) async throws -> [ShipmentWriteBack] {
         let all = shipmentsById.values.compactMap(\.writeBack).filter { writeBack in
             (!needingStaff || WriteBackLifecycle.needsStaff(writeBack.state)) && (shops?.contains(writeBack.order.shop) ?? true)

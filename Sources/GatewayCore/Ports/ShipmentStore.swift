@@ -43,6 +43,9 @@ public protocol ShipmentStore: Sendable {
         at now: Timestamp
     ) async throws -> ShipmentWriteBack
 
+    /// One write-back.
+    func writeBack(id: Int64) async throws -> ShipmentWriteBack?
+
     /// Write-backs, newest first: those waiting for staff (`needingStaff`) or all; limited to `shops` when given.
     func writeBacks(needingStaff: Bool, shops: Set<String>?, limit: Int) async throws -> [ShipmentWriteBack]
 }

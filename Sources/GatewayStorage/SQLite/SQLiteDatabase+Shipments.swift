@@ -211,6 +211,13 @@ extension SQLiteDatabase: ShipmentStore {
         }
     }
 
+    public func writeBack(id: Int64) async throws -> ShipmentWriteBack? {
+        try await writer.read { db in
+            guard let row = try ShipmentWriteBackRecord.fetchOne(db, key: id) else { return nil }
+            return try ShipmentRecord.fetchOne(db, key: row.shipmentId).flatMap { row.writeBack(of: $0) }
+        }
+    }
+
     public func writeBacks(needingStaff: Bool, shops: Set<String>?, limit: Int) async throws -> [ShipmentWriteBack] {
         try await writer.read { db in
             var sql = "SELECT w.* FROM shipment_write_backs w JOIN shipments s ON s.id = w.shipment_id"
