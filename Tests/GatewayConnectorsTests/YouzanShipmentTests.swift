@@ -83,6 +83,12 @@ import Testing
         }
     }
 
+    @Test func throttledHTTPIsTransientOtherHTTPErrorsThrow() async throws {
+        let throttled = try await Self.connector(status: 429, answer: "slow down").0.ship(Self.notice())
+        #expect(throttled == .transient(code: "http-429", message: "slow down"))
+        await #expect(throws: PlatformAPIError.self) { try await Self.connector(status: 404, answer: "not found").0.ship(Self.notice()) }
+    }
+
     @Test func unknownOutcomesThrow() async throws {
         for (status, body) in [(200, "garbage"), (502, Self.success), (200, #"{"data":{}}"#)] {
             let (connector, platform) = Self.connector(status: status, answer: body)
