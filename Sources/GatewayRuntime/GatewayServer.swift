@@ -86,7 +86,7 @@ public final class GatewayServer: Sendable {
             startingInboxWriter: false
         )
         self.stores = stores
-        let registry = try buildConnectorRegistry(configuration: configuration, http: http, logger: logger)
+        let registry = try buildConnectorRegistry(configuration: configuration, http: http, clock: clock, logger: logger)
         self.registry = registry
         let pipeline = configuration.pipeline
         self.processor = InboxProcessor(
