@@ -21,6 +21,8 @@ public struct GatewayStores: Sendable {
     public let retention: (any PayloadRetentionStore)?
     /// Statement reconciliation runs, on the same database as the orders they compare (`nil`: not available).
     public let reconciliation: (any ReconciliationStore)?
+    /// Pick lists, packing views and parcel labels for the warehouse (`nil`: not available).
+    public let packing: (any PackingStore)?
     /// The inbox's group-commit writer, when the caller must run it as a service (before the HTTP server in the group, so
     /// that it stops after it); `nil` when the inbox needs none or runs its own.
     public let inboxWriter: (any Service)?
@@ -36,6 +38,7 @@ public struct GatewayStores: Sendable {
         supply: any SupplyStore,
         retention: (any PayloadRetentionStore)? = nil,
         reconciliation: (any ReconciliationStore)? = nil,
+        packing: (any PackingStore)? = nil,
         inboxWriter: (any Service)? = nil
     ) {
         self.inbox = inbox
@@ -47,6 +50,7 @@ public struct GatewayStores: Sendable {
         self.supply = supply
         self.retention = retention
         self.reconciliation = reconciliation
+        self.packing = packing
         self.inboxWriter = inboxWriter
     }
 
@@ -91,6 +95,7 @@ public struct GatewayStores: Sendable {
                 supply: SQLiteSupplyStore(database: database),
                 retention: SQLitePayloadRetention(database: database),
                 reconciliation: SQLiteReconciliationStore(database: database),
+                packing: database,
                 inboxWriter: startingInboxWriter ? nil : inbox.commitWriter
             )
         }

@@ -1,6 +1,7 @@
 import GatewayCore
 import GatewayHTTP
 import GatewayPipeline
+import GatewayRuntime
 import GatewayStorage
 import HTTPTypes
 import Hummingbird
@@ -194,7 +195,7 @@ import Testing
     @Test(arguments: cases)
     func endpointAnswersEachCallerAsExpected(_ endpoint: Endpoint, _ caller: StaffFixture.Caller) async throws {
         let fixture = try await StaffFixture.make()
-        let app = Application(router: fixture.router)
+        let app = fixture.application()
         try await app.test(.router) { client in
             var headers = fixture.headers(caller, console: endpoint.console)
             var body: ByteBuffer? = nil
@@ -222,7 +223,7 @@ import Testing
     /// otherwise take over.
     @Test func staffOfAnotherEnterpriseCannotWriteTheOwnEnterprisesObjects() async throws {
         let fixture = try await StaffFixture.make()
-        let app = Application(router: fixture.router)
+        let app = fixture.application()
         try await app.test(.router) { client in
             func post(_ path: String, _ body: String, as caller: StaffFixture.Caller) async throws -> TestResponse {
                 var headers = fixture.headers(caller, console: false)
@@ -272,7 +273,7 @@ import Testing
 
     @Test func listsAndExportsShowOnlyTheCallersEnterprise() async throws {
         let fixture = try await StaffFixture.make()
-        let app = Application(router: fixture.router)
+        let app = fixture.application()
         try await app.test(.router) { client in
             for (caller, own, other) in [
                 (StaffFixture.Caller.staffOwn, true, false), (.staffOther, false, true), (.admin, true, true), (.auditor, true, true),
@@ -298,7 +299,7 @@ import Testing
 
     @Test func tokensAndSessionsStopWorkingWhenRevokedOrDisabled() async throws {
         let fixture = try await StaffFixture.make()
-        let app = Application(router: fixture.router)
+        let app = fixture.application()
         try await app.test(.router) { client in
             let bootstrap = try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer bootstrap-admin-token"])
             #expect(bootstrap.status == .ok)
@@ -329,7 +330,7 @@ import Testing
     /// bring them back.
     @Test func passwordChangeAndDisableEndEverySessionAndToken() async throws {
         let fixture = try await StaffFixture.make()
-        let app = Application(router: fixture.router)
+        let app = fixture.application()
         try await app.test(.router) { client in
             func works(_ caller: StaffFixture.Caller) async throws -> (token: Bool, session: Bool) {
                 let token = try await client.execute(uri: "/api/v1/me", method: .get, headers: fixture.headers(caller, console: false))
@@ -351,7 +352,7 @@ import Testing
 
     @Test func consoleFormPostsWithoutTheCSRFTokenAreRejected() async throws {
         let fixture = try await StaffFixture.make()
-        let app = Application(router: fixture.router)
+        let app = fixture.application()
         try await app.test(.router) { client in
             var headers = fixture.headers(.admin, console: true)
             headers[.contentType] = "application/x-www-form-urlencoded"
