@@ -169,7 +169,10 @@ private struct Reader {
             if let base = TraceSettings.canonicalBaseURL(text) {
                 configuration.trace = TraceSettings(configuredBaseURL: base)
             } else {
-                problem("trace.public_base_url", "\"\(text)\" is not an absolute http(s) URL without query or fragment, e.g. https://trace.example.cn")
+                problem(
+                    "trace.public_base_url",
+                    "\"\(text)\" is not an absolute http(s) URL without query or fragment, e.g. https://trace.example.cn"
+                )
             }
         }
         let stockSync = mapping(top["stock_sync"], at: "stock_sync")

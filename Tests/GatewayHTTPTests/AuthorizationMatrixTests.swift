@@ -186,6 +186,7 @@ import Testing
         Endpoint(method: .get, path: "/console/exceptions", console: true, expect: .anyStaff(console: true)),
         Endpoint(method: .get, path: "/console/inventory", console: true, expect: .anyStaff(console: true)),
         Endpoint(method: .get, path: "/console/households", console: true, expect: .anyStaff(console: true)),
+        Endpoint(method: .get, path: "/console/pick-lists", console: true, expect: .anyStaff(console: true)),
         Endpoint(method: .get, path: "/console/reconciliation", console: true, expect: .anyStaff(console: true)),
         Endpoint(method: .get, path: "/console/api", console: true, expect: .anyStaff(console: true)),
     ]

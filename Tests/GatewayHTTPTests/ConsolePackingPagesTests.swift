@@ -73,7 +73,14 @@ import Testing
 
     static func commit(_ fixture: StaffFixture, shop: String, id: String, sku: String, quantity: Int) async throws {
         let inboxId = try await fixture.inbox.append([
-            InboxDelivery(platform: .douyin, shop: shop, deliveryId: "pack-\(id)", kind: .push, receivedAt: Timestamp(secondsSince1970: 2), text: "{}")
+            InboxDelivery(
+                platform: .douyin,
+                shop: shop,
+                deliveryId: "pack-\(id)",
+                kind: .push,
+                receivedAt: Timestamp(secondsSince1970: 2),
+                text: "{}"
+            )
         ])[0].id
         let snapshot = OrderSnapshot(
             status: .paid,
@@ -94,12 +101,23 @@ import Testing
             snapshot: snapshot
         )
         _ = try await fixture.orders.commit(
-            [ProcessedDelivery(inboxId: inboxId, deliveryId: "pack-\(id)", observations: [PreparedObservation(observation: observation, rawPayload: "{}")])],
+            [
+                ProcessedDelivery(
+                    inboxId: inboxId,
+                    deliveryId: "pack-\(id)",
+                    observations: [PreparedObservation(observation: observation, rawPayload: "{}")]
+                )
+            ],
             at: SystemClock.now()
         )
     }
 
-    func get(_ client: some TestClientProtocol, _ world: World, _ caller: StaffFixture.Caller, _ uri: String) async throws -> (HTTPResponse.Status, String) {
+    func get(
+        _ client: some TestClientProtocol,
+        _ world: World,
+        _ caller: StaffFixture.Caller,
+        _ uri: String
+    ) async throws -> (HTTPResponse.Status, String) {
         let response = try await client.execute(uri: uri, method: .get, headers: world.fixture.headers(caller, console: true))
         return (response.status, String(buffer: response.body))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GatewayCore
+import GatewayRuntime
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -7,7 +8,6 @@ import NIOCore
 import Testing
 
 @testable import GatewayHTTP
-import GatewayRuntime
 
 /// The staff API as a contract (issue #15): the OpenAPI document agrees with the router and the README, every
 /// answer speaks one dialect (errors, paging, times, CSV columns). schemathesis checks the rest against a live

@@ -75,7 +75,12 @@ import Testing
                 policies: [:],
                 at: Timestamp(secondsSince1970: 1)
             )
-            return World(directory: directory, database: database, inbox: SQLiteInboxStore(database: database), orders: SQLiteOrderStore(database: database))
+            return World(
+                directory: directory,
+                database: database,
+                inbox: SQLiteInboxStore(database: database),
+                orders: SQLiteOrderStore(database: database)
+            )
         }
 
         /// Commits a snapshot of order `id`, paid `paidDayOffset` days after ``SQLitePackingStoreTests/day``.
@@ -107,7 +112,14 @@ import Testing
                 createdAt: Timestamp(secondsSince1970: paid - 60),
                 paidAt: Timestamp(secondsSince1970: paid),
                 lines: lines.map {
-                    var line = OrderLine(lineId: $0.id, productId: "prod", skuId: $0.sku, title: "title-\($0.sku)", quantity: $0.quantity, paidFen: 1000)
+                    var line = OrderLine(
+                        lineId: $0.id,
+                        productId: "prod",
+                        skuId: $0.sku,
+                        title: "title-\($0.sku)",
+                        quantity: $0.quantity,
+                        paidFen: 1000
+                    )
                     line.refundState = refund
                     return line
                 },
@@ -121,7 +133,13 @@ import Testing
                 snapshot: snapshot
             )
             _ = try await orders.commit(
-                [ProcessedDelivery(inboxId: inboxId, deliveryId: "packing-\(next)", observations: [PreparedObservation(observation: observation, rawPayload: "{}")])],
+                [
+                    ProcessedDelivery(
+                        inboxId: inboxId,
+                        deliveryId: "packing-\(next)",
+                        observations: [PreparedObservation(observation: observation, rawPayload: "{}")]
+                    )
+                ],
                 at: Timestamp(secondsSince1970: seconds)
             )
         }
