@@ -42,7 +42,7 @@ import Testing
             enterpriseId: "yunlai",
             product: "ponkan",
             grade: "A",
-            capacityGrams: 5_000,
+            capacityGrams: 200_000,
             priceFenPerKg: 400,
             harvestDate: "2026-11-20"
         ),
@@ -227,9 +227,11 @@ import Testing
         #expect(label.product == "ponkan")
         #expect(label.enterpriseId == "yunlai")
         #expect(label.harvestDate.hasPrefix("2026-11-2"))
-        let masked = try await world.database.parcelLabels(of: Self.key("B")) + parcels
-        // H1 did not agree to its name: masked; H2 did: shown.
-        for parcel in masked {
+        var everyParcel: [ParcelLabel] = []
+        for id in ["A", "B", "C", "D"] { everyParcel += try await world.database.parcelLabels(of: Self.key(id)) }
+        // Both households supplied parcels: H1 did not agree to its name (masked), H2 did (shown).
+        #expect(Set(everyParcel.map(\.householdId)) == ["H1", "H2"])
+        for parcel in everyParcel {
             #expect(parcel.householdPublicName == (parcel.householdId == "H1" ? "张**" : "李四"))
         }
         #expect(label.traceURL(base: "https://trace.example.cn/") == "https://trace.example.cn/trace/\(label.traceCode)")
