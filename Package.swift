@@ -101,7 +101,7 @@ let package = Package(
         .target(
             name: "GatewayHTTP",
             dependencies: [
-                "GatewayCore", "GatewayPipeline", "GatewayReconciliation",
+                "GatewayCore", "GatewayPipeline", "GatewayReconciliation", "GatewayLabels",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

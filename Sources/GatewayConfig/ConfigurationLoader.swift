@@ -60,7 +60,7 @@ private struct Reader {
     }
 
     mutating func configuration(from top: [String: Any]) -> GatewayConfiguration {
-        checkKeys(top, allowed: ["server", "storage", "pipeline", "shops", "master_data", "stock_sync", "security", "retention"], at: "")
+        checkKeys(top, allowed: ["server", "storage", "pipeline", "shops", "master_data", "stock_sync", "security", "retention", "trace"], at: "")
         let server = mapping(top["server"], at: "server")
         let storage = mapping(top["storage"], at: "storage")
         let pipeline = mapping(top["pipeline"], at: "pipeline")
@@ -163,6 +163,18 @@ private struct Reader {
             payloadDays: int(retention["payload_days"], at: "retention.payload_days", range: RetentionSettings.payloadDaysRange)
                 ?? RetentionSettings().payloadDays
         )
+        let trace = mapping(top["trace"], at: "trace")
+        checkKeys(trace, allowed: ["public_base_url"], at: "trace")
+        if let text = string(trace["public_base_url"], at: "trace.public_base_url") {
+            if let base = TraceSettings.canonicalBaseURL(text) {
+                configuration.trace = TraceSettings(configuredBaseURL: base)
+            } else {
+                problem(
+                    "trace.public_base_url",
+                    "\"\(text)\" is not an absolute http(s) URL without query or fragment, e.g. https://trace.example.cn"
+                )
+            }
+        }
         let stockSync = mapping(top["stock_sync"], at: "stock_sync")
         checkKeys(stockSync, allowed: ["enabled", "debounce_milliseconds"], at: "stock_sync")
         configuration.stockSync = StockSyncSettings(

@@ -24,6 +24,8 @@ public import GatewayCore
 /// - `storage.data_keys` (no default; the shipped file reads `GATEWAY_DATA_KEY`): the keys that seal personal data and
 ///   raw payloads at rest, `KEY_ID:BASE64[,KEY_ID:BASE64…]` (``GatewayCore/DataKeyRing``).
 /// - `retention.payload_days` (default `90`, 1…3650): raw payloads are deleted this many days after processing.
+/// - `trace.public_base_url` (default: the server's own address, `http://HOST:PORT`): the base of the public trace URL
+///   (`<public_base_url>/trace/<code>`) that parcel labels print as a QR code, see ``TraceSettings``.
 public struct GatewayConfiguration: Sendable, Hashable {
     /// HTTP listener settings.
     public var server: ServerSettings
@@ -41,6 +43,8 @@ public struct GatewayConfiguration: Sendable, Hashable {
     public var security = SecuritySettings()
     /// Raw payload retention.
     public var retention = RetentionSettings()
+    /// The public trace URL printed on parcel labels.
+    public var trace = TraceSettings()
     /// The file the configuration was read from (for messages).
     public var sourcePath: String
     /// Values taken from the default of a `${NAME:-default}` because `NAME` was unset — demo secrets in the shipped

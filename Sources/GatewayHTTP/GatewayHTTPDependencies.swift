@@ -35,6 +35,11 @@ public struct GatewayHTTPDependencies: Sendable {
     public var supply: (any SupplyStore)?
     /// Statement import and reconciliation runs (`nil`: the reconciliation API and console page are not served).
     public var reconciliation: ReconciliationService?
+    /// Pick lists, packing views and parcel labels (`nil`: the console's warehouse pages are not served).
+    public var packing: (any PackingStore)?
+    /// The base of the public trace URL that labels print as a QR code (`trace.public_base_url`); `nil`: the address
+    /// the request reached the server at (`http://` + its `Host`).
+    public var traceBaseURL: String?
     /// When `/readyz` turns not-ready.
     public var readiness = ReadinessThresholds()
     /// Shipments and their write-backs (`nil`: the shipment API is not served).
@@ -56,7 +61,9 @@ public struct GatewayHTTPDependencies: Sendable {
         access: StaffAccessSettings = StaffAccessSettings(),
         inventory: (any InventoryStore)? = nil,
         supply: (any SupplyStore)? = nil,
-        reconciliation: ReconciliationService? = nil
+        reconciliation: ReconciliationService? = nil,
+        packing: (any PackingStore)? = nil,
+        traceBaseURL: String? = nil
     ) {
         self.receivers = receivers
         self.platforms = platforms
@@ -73,5 +80,7 @@ public struct GatewayHTTPDependencies: Sendable {
         self.inventory = inventory
         self.supply = supply
         self.reconciliation = reconciliation
+        self.packing = packing
+        self.traceBaseURL = traceBaseURL
     }
 }

@@ -1,7 +1,7 @@
-import GatewayConfig
+public import GatewayConfig
 public import GatewayHTTP
 public import Hummingbird
-import Logging
+public import Logging
 
 /// Builds the gateway's HTTP application (hummingbird-examples' `buildApplication`): the router over the gateway's
 /// stores, receivers and clock, behind the configured server limits. `gateway serve`, `gateway demo` and the in-process
@@ -22,22 +22,44 @@ public func buildApplication(
     _ gateway: GatewayServer,
     onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
-    let configuration = gateway.configuration
-    let router = buildGatewayRouter(try gateway.httpDependencies(), logger: gateway.logger)
+    try buildApplication(
+        gateway.httpDependencies(),
+        server: gateway.configuration.server,
+        logger: gateway.logger,
+        onRunning: onRunning
+    )
+}
+
+/// Builds the gateway's HTTP application over given dependencies — the same router and server limits as
+/// ``buildApplication(_:onRunning:)`` without a whole ``GatewayServer`` (the HTTP tests use it over in-memory stores).
+///
+/// - Parameters:
+///   - dependencies: stores, receivers and settings.
+///   - server: `server.*` settings (host, port, limits); by default `127.0.0.1` on a free port.
+///   - logger: where rejected requests and the server's events are reported.
+///   - onRunning: called with the bound port once the server listens.
+/// - Returns: the application (a `Service`).
+public func buildApplication(
+    _ dependencies: GatewayHTTPDependencies,
+    server: ServerSettings = ServerSettings(port: 0),
+    logger: Logger = Logger(label: "gateway"),
+    onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    let router = buildGatewayRouter(dependencies, logger: logger)
     let limits = HTTPServerLimits(
-        idleTimeoutSeconds: configuration.server.idleTimeoutSeconds,
-        requestTimeoutSeconds: configuration.server.requestTimeoutSeconds,
-        maxConnections: configuration.server.maxConnections
+        idleTimeoutSeconds: server.idleTimeoutSeconds,
+        requestTimeoutSeconds: server.requestTimeoutSeconds,
+        maxConnections: server.maxConnections
     )
     return Application(
         router: router,
         server: limits.serverBuilder,
         configuration: .init(
-            address: .hostname(configuration.server.host, port: configuration.server.port),
+            address: .hostname(server.host, port: server.port),
             serverName: "livestream-order-gateway",
             availableConnectionsDelegate: limits.connectionLimit
         ),
         onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
-        logger: gateway.logger
+        logger: logger
     )
 }

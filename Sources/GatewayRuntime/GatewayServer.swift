@@ -165,7 +165,9 @@ public final class GatewayServer: Sendable {
             access: access,
             inventory: stores.inventory,
             supply: stores.supply,
-            reconciliation: reconciliationService()
+            reconciliation: reconciliationService(),
+            packing: stores.packing,
+            traceBaseURL: configuration.trace.publicBaseURL(server: configuration.server)
         )
         dependencies.shipments = stores.shipments
         dependencies.readiness = ReadinessThresholds(

@@ -23,6 +23,8 @@ public struct GatewayStores: Sendable {
     public let reconciliation: (any ReconciliationStore)?
     /// Shipments and their write-backs to the platforms (`nil`: not available).
     public let shipments: (any ShipmentStore)?
+    /// Pick lists, packing views and parcel labels for the warehouse (`nil`: not available).
+    public let packing: (any PackingStore)?
     /// The inbox's group-commit writer, when the caller must run it as a service (before the HTTP server in the group, so
     /// that it stops after it); `nil` when the inbox needs none or runs its own.
     public let inboxWriter: (any Service)?
@@ -39,6 +41,7 @@ public struct GatewayStores: Sendable {
         retention: (any PayloadRetentionStore)? = nil,
         reconciliation: (any ReconciliationStore)? = nil,
         shipments: (any ShipmentStore)? = nil,
+        packing: (any PackingStore)? = nil,
         inboxWriter: (any Service)? = nil
     ) {
         self.inbox = inbox
@@ -51,6 +54,7 @@ public struct GatewayStores: Sendable {
         self.retention = retention
         self.reconciliation = reconciliation
         self.shipments = shipments
+        self.packing = packing
         self.inboxWriter = inboxWriter
     }
 
@@ -96,6 +100,7 @@ public struct GatewayStores: Sendable {
                 retention: SQLitePayloadRetention(database: database),
                 reconciliation: SQLiteReconciliationStore(database: database),
                 shipments: database,
+                packing: database,
                 inboxWriter: startingInboxWriter ? nil : inbox.commitWriter
             )
         }

@@ -28,21 +28,12 @@ public struct EndToEndHarness: Sendable {
     public static let yaml = """
         \(TestGatewayYAML.serverAndStorage(database: "STORAGE", synchronous: "full", dataKeys: dataKeySpec))
         pipeline: { batch_size: 64, idle_milliseconds: 10, detail_concurrency: 4, max_attempts: 3 }
-        shops:
-          - key: yunlai-douyin
-            platform: douyin
-            enterprise: yunlai
-            api_base: "API_BASE"
-            credentials: { app_key: "7011223344556677889", app_secret: "e2e-yunlai-secret", shop_id: "4463798" }
-            poll: { enabled: POLL, interval_seconds: 0.5, lookback_seconds: 3600 }
-            rate_limit: { requests_per_second: 200, burst: 200 }
-          - key: linyin-douyin
-            platform: douyin
-            enterprise: linyin
-            api_base: "API_BASE"
-            credentials: { app_key: "7022334455667788990", app_secret: "e2e-linyin-secret", shop_id: "5571234" }
-            poll: { enabled: POLL, interval_seconds: 0.5, lookback_seconds: 3600 }
-            rate_limit: { requests_per_second: 200, burst: 200 }
+        \(TestGatewayYAML.shops(
+            [.yunlaiDouyin, .linyinDouyin],
+            apiBase: "API_BASE",
+            poll: "{ enabled: POLL, interval_seconds: 0.5, lookback_seconds: 3600 }",
+            requestsPerSecond: 200
+        ))
         """
 
     /// The temporary directory holding the configuration and the database.
@@ -62,49 +53,11 @@ public struct EndToEndHarness: Sendable {
     public static let allPlatformsYAML = """
         \(TestGatewayYAML.serverAndStorage(database: "STORAGE", dataKeys: dataKeySpec))
         pipeline: { batch_size: 128, idle_milliseconds: 10, detail_concurrency: 8, max_attempts: 3 }
-        shops:
-          - key: yunlai-douyin
-            platform: douyin
-            enterprise: yunlai
-            api_base: "API_BASE"
-            credentials: { app_key: "7011223344556677889", app_secret: "e2e-yunlai-secret", shop_id: "4463798" }
-            poll: { enabled: POLL, interval_seconds: 0.5, settle_seconds: 2 }
-            rate_limit: { requests_per_second: 500, burst: 500 }
-          - key: yunlai-kuaishou
-            platform: kuaishou
-            enterprise: yunlai
-            api_base: "API_BASE"
-            credentials: { app_key: "ks-e2e-app", app_secret: "ks-e2e-secret", sign_secret: "ks-e2e-sign-secret", message_key: "MDEyMzQ1Njc4OWFiY2RlZg==" }
-            poll: { enabled: POLL, interval_seconds: 0.5, settle_seconds: 2 }
-            rate_limit: { requests_per_second: 500, burst: 500 }
-          - key: yunlai-pinduoduo
-            platform: pinduoduo
-            enterprise: yunlai
-            api_base: "API_BASE"
-            credentials: { client_id: "pdd-e2e-client", client_secret: "pdd-e2e-secret", access_token: "pdd-e2e-token" }
-            poll: { enabled: POLL, interval_seconds: 0.5, settle_seconds: 2 }
-            rate_limit: { requests_per_second: 500, burst: 500 }
-          - key: linyin-taobao
-            platform: taobao
-            enterprise: linyin
-            api_base: "API_BASE"
-            credentials: { app_key: "12345678", app_secret: "tb-e2e-secret", session: "tb-e2e-session" }
-            poll: { enabled: POLL, interval_seconds: 0.5, settle_seconds: 2 }
-            rate_limit: { requests_per_second: 500, burst: 500 }
-          - key: linyin-wechat
-            platform: wechat-channels
-            enterprise: linyin
-            api_base: "API_BASE"
-            credentials: { app_id: "wx0123456789abcdef", app_secret: "wx-e2e-secret", token: "wxe2etoken", encoding_aes_key: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG" }
-            poll: { enabled: POLL, interval_seconds: 0.5, settle_seconds: 2 }
-            rate_limit: { requests_per_second: 500, burst: 500 }
-          - key: yunlai-youzan
-            platform: youzan
-            enterprise: yunlai
-            api_base: "API_BASE"
-            credentials: { client_id: "yz-e2e-client", client_secret: "yz-e2e-secret" }
-            poll: { enabled: false }
-            rate_limit: { requests_per_second: 500, burst: 500 }
+        \(TestGatewayYAML.shops(
+            [.yunlaiDouyin, .yunlaiKuaishou, .yunlaiPinduoduo, .linyinTaobao, .linyinWeChat, .yunlaiYouzan],
+            apiBase: "API_BASE",
+            poll: "{ enabled: POLL, interval_seconds: 0.5, settle_seconds: 2 }"
+        ))
         """
 
     /// Starts the mock and writes the gateway configuration pointing at it (the gateway is started separately).

@@ -4,8 +4,7 @@
 /// ```swift
 /// let yaml = """
 ///     \(TestGatewayYAML.serverAndStorage(database: path, dataKeys: spec))
-///     shops:
-///       - key: yunlai-douyin
+///     \(TestGatewayYAML.shops([.yunlaiDouyin, .linyinDouyin], apiBase: "API_BASE", poll: "{ enabled: false }"))
 ///     """
 /// ```
 public enum TestGatewayYAML {
@@ -21,5 +20,28 @@ public enum TestGatewayYAML {
         server: { host: 127.0.0.1, port: 0 }
         storage: { url: "sqlite:\(database)", synchronous: \(synchronous), data_keys: "\(dataKeys)" }
         """
+    }
+
+    /// The `shops:` block at the top level, one entry per shop (key, platform, enterprise, `api_base`, credentials, poll
+    /// and rate limit), without a final newline.
+    /// - Parameters:
+    ///   - shops: the shops, in order.
+    ///   - apiBase: every shop's `api_base` (or a placeholder such as `API_BASE`).
+    ///   - poll: the `poll` mapping of every shop that has none of its own (``TestShop/poll``).
+    ///   - requestsPerSecond: `rate_limit.requests_per_second` and `burst`.
+    public static func shops(_ shops: [TestShop], apiBase: String, poll: String, requestsPerSecond: Int = 500) -> String {
+        var lines = ["shops:"]
+        for shop in shops {
+            lines += [
+                "  - key: \(shop.key)",
+                "    platform: \(shop.platform)",
+                "    enterprise: \(shop.enterprise)",
+                "    api_base: \"\(apiBase)\"",
+                "    credentials: \(shop.credentials)",
+                "    poll: \(shop.poll ?? poll)",
+                "    rate_limit: { requests_per_second: \(requestsPerSecond), burst: \(requestsPerSecond) }",
+            ]
+        }
+        return lines.joined(separator: "\n")
     }
 }

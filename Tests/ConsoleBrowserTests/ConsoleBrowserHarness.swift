@@ -16,6 +16,9 @@ struct ConsoleBrowserHarness {
     let server: GatewayServer
     let baseURL: String
 
+    /// `trace.public_base_url` of the harness's gateway (configured with a trailing `/`, which is dropped).
+    static let traceBaseURL = "https://trace.example.cn"
+
     /// The data key of the harness's gateway (`storage.data_keys`), also used to seed its database.
     static let dataKeySpec = "browser:YnJvd3Nlci1kYXRhLWtleS0wMTIzNDU2Nzg5YWJjZCE="
 
@@ -25,19 +28,8 @@ struct ConsoleBrowserHarness {
         let databasePath = directory + "/gateway.sqlite"
         let yaml = """
             \(TestGatewayYAML.serverAndStorage(database: databasePath, dataKeys: dataKeySpec))
-            shops:
-              - key: yunlai-douyin
-                platform: douyin
-                enterprise: yunlai
-                api_base: "http://127.0.0.1:1"
-                credentials: { app_key: "7011223344556677889", app_secret: "console-secret", shop_id: "4463798" }
-                poll: { enabled: false }
-              - key: linyin-douyin
-                platform: douyin
-                enterprise: linyin
-                api_base: "http://127.0.0.1:1"
-                credentials: { app_key: "7022334455667788990", app_secret: "console-secret-2", shop_id: "5571234" }
-                poll: { enabled: false }
+            trace: { public_base_url: "\(traceBaseURL)/" }
+            \(TestGatewayYAML.shops([.yunlaiDouyin, .linyinDouyin], apiBase: "http://127.0.0.1:1", poll: "{ enabled: false }"))
             """
         let configuration = try ConfigurationLoader(environment: [:]).parse(yaml: yaml)
         // Seeded through the server's own stores: one pool on the database file (no second `DatabasePool` beside it).

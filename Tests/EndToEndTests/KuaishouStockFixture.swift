@@ -17,13 +17,7 @@ struct KuaishouStockFixture {
     static let skuId = "10089000000000901"
     static let yaml = """
         \(TestGatewayYAML.serverAndStorage(database: "STORAGE", dataKeys: EndToEndHarness.dataKeySpec))
-        shops:
-          - key: yunlai-kuaishou
-            platform: kuaishou
-            enterprise: yunlai
-            api_base: "API_BASE"
-            credentials: { app_key: "ks-e2e-app", app_secret: "ks-e2e-secret", sign_secret: "ks-e2e-sign-secret", message_key: "MDEyMzQ1Njc4OWFiY2RlZg==" }
-            poll: { enabled: POLL }
+        \(TestGatewayYAML.shops([.yunlaiKuaishou], apiBase: "API_BASE", poll: "{ enabled: POLL }"))
         """
 
     let harness: EndToEndHarness

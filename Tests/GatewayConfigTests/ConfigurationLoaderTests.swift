@@ -54,6 +54,36 @@ import Testing
         #expect(keys.contains("security.other"), "\(error)")
     }
 
+    /// `trace.public_base_url`: configured (canonical, no trailing `/`), else the listener's address; bad values are problems.
+    @Test func traceBaseURLIsConfiguredOrDerivedFromTheServersAddress() throws {
+        let shop = """
+            shops:
+              - key: a
+                platform: douyin
+                enterprise: yunlai
+                credentials: { app_key: "k", app_secret: "s", shop_id: "1" }
+            """
+        let configured = try ConfigurationLoader(environment: [:]).parse(yaml: "trace: { public_base_url: \"https://trace.example.cn/q/\" }\n" + shop)
+        #expect(configured.trace.publicBaseURL(server: configured.server) == "https://trace.example.cn/q")
+        let derived = try ConfigurationLoader(environment: [:]).parse(yaml: "server: { host: 0.0.0.0, port: 9000 }\n" + shop)
+        #expect(derived.trace.configuredBaseURL == nil)
+        #expect(derived.trace.publicBaseURL(server: derived.server) == "http://127.0.0.1:9000")
+        let named = try ConfigurationLoader(environment: [:]).parse(yaml: "server: { host: gw.local, port: 8081 }\n" + shop)
+        #expect(named.trace.publicBaseURL(server: named.server) == "http://gw.local:8081")
+        let freePort = try ConfigurationLoader(environment: [:]).parse(yaml: "server: { port: 0 }\n" + shop)
+        #expect(freePort.trace.publicBaseURL(server: freePort.server) == nil)
+        for bad in ["ftp://x.cn", "trace.example.cn", "https://x.cn/?a=1", "https://x.cn/#f", "https://u:p@x.cn"] {
+            let error = try #require(throws: ConfigurationError.self) {
+                try ConfigurationLoader(environment: [:]).parse(yaml: "trace: { public_base_url: \"\(bad)\" }\n" + shop)
+            }
+            #expect(error.problems.map(\.key) == ["trace.public_base_url"], "\(bad)")
+        }
+        let unknown = try #require(throws: ConfigurationError.self) {
+            try ConfigurationLoader(environment: [:]).parse(yaml: "trace: { base: x }\n" + shop)
+        }
+        #expect(unknown.problems.map(\.key) == ["trace.base"])
+    }
+
     @Test func reportsEveryProblemAtOnceWithFileAndKey() throws {
         let yaml = """
             server: { port: 99999 }

@@ -1,6 +1,7 @@
 import GatewayCore
 import GatewayHTTP
 import GatewayPipeline
+import GatewayRuntime
 import GatewayStorage
 import HTTPTypes
 import Hummingbird
@@ -195,6 +196,7 @@ import Testing
         Endpoint(method: .get, path: "/console/exceptions", console: true, expect: .anyStaff(console: true)),
         Endpoint(method: .get, path: "/console/inventory", console: true, expect: .anyStaff(console: true)),
         Endpoint(method: .get, path: "/console/households", console: true, expect: .anyStaff(console: true)),
+        Endpoint(method: .get, path: "/console/pick-lists", console: true, expect: .anyStaff(console: true)),
         Endpoint(method: .get, path: "/console/reconciliation", console: true, expect: .anyStaff(console: true)),
         Endpoint(method: .get, path: "/console/api", console: true, expect: .anyStaff(console: true)),
     ]
@@ -204,7 +206,7 @@ import Testing
     @Test(arguments: cases)
     func endpointAnswersEachCallerAsExpected(_ endpoint: Endpoint, _ caller: StaffFixture.Caller) async throws {
         let fixture = try await StaffFixture.make()
-        let app = Application(router: fixture.router)
+        let app = fixture.application()
         try await app.test(.router) { client in
             var headers = fixture.headers(caller, console: endpoint.console)
             var body: ByteBuffer? = nil
@@ -232,7 +234,7 @@ import Testing
     /// otherwise take over.
     @Test func staffOfAnotherEnterpriseCannotWriteTheOwnEnterprisesObjects() async throws {
         let fixture = try await StaffFixture.make()
-        let app = Application(router: fixture.router)
+        let app = fixture.application()
         try await app.test(.router) { client in
             func post(_ path: String, _ body: String, as caller: StaffFixture.Caller) async throws -> TestResponse {
                 var headers = fixture.headers(caller, console: false)
@@ -282,7 +284,7 @@ import Testing
 
     @Test func listsAndExportsShowOnlyTheCallersEnterprise() async throws {
         let fixture = try await StaffFixture.make()
-        let app = Application(router: fixture.router)
+        let app = fixture.application()
         try await app.test(.router) { client in
             for (caller, own, other) in [
                 (StaffFixture.Caller.staffOwn, true, false), (.staffOther, false, true), (.admin, true, true), (.auditor, true, true),
@@ -308,7 +310,7 @@ import Testing
 
     @Test func tokensAndSessionsStopWorkingWhenRevokedOrDisabled() async throws {
         let fixture = try await StaffFixture.make()
-        let app = Application(router: fixture.router)
+        let app = fixture.application()
         try await app.test(.router) { client in
             let bootstrap = try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer bootstrap-admin-token"])
             #expect(bootstrap.status == .ok)
@@ -339,7 +341,7 @@ import Testing
     /// bring them back.
     @Test func passwordChangeAndDisableEndEverySessionAndToken() async throws {
         let fixture = try await StaffFixture.make()
-        let app = Application(router: fixture.router)
+        let app = fixture.application()
         try await app.test(.router) { client in
             func works(_ caller: StaffFixture.Caller) async throws -> (token: Bool, session: Bool) {
                 let token = try await client.execute(uri: "/api/v1/me", method: .get, headers: fixture.headers(caller, console: false))
@@ -361,7 +363,7 @@ import Testing
 
     @Test func consoleFormPostsWithoutTheCSRFTokenAreRejected() async throws {
         let fixture = try await StaffFixture.make()
-        let app = Application(router: fixture.router)
+        let app = fixture.application()
         try await app.test(.router) { client in
             var headers = fixture.headers(.admin, console: true)
             headers[.contentType] = "application/x-www-form-urlencoded"

@@ -2,6 +2,7 @@ import Foundation
 import GatewayCore
 import GatewayHTTP
 import GatewayPipeline
+import GatewayRuntime
 import GatewayStorage
 import HTTPTypes
 import Hummingbird
@@ -44,7 +45,7 @@ import Testing
 
     @Test func signingInSetsASafeSessionCookieAndRedirects() async throws {
         let fixture = try await StaffFixture.make()
-        let app = Application(router: fixture.router)
+        let app = fixture.application()
         try await app.test(.router) { client in
             let anonymous = try await client.execute(uri: "/console/orders?status=paid", method: .get)
             #expect(anonymous.status == .seeOther)
@@ -76,7 +77,7 @@ import Testing
 
     @Test func wrongPasswordsShowAnErrorAndLockTheAccount() async throws {
         let fixture = try await StaffFixture.make(lockout: LockoutPolicy(maxFailures: 3, lockSeconds: 900))
-        let app = Application(router: fixture.router)
+        let app = fixture.application()
         try await app.test(.router) { client in
             let unknown = try await Self.postLogin(client, username: "ghost", password: "whatever")
             #expect(unknown.status == .unauthorized)
@@ -105,7 +106,7 @@ import Testing
     /// before the lookup, and the audit rows stay short.
     @Test func hugeUsernamesAndFormFieldsAreBoundedAndAuditedShort() async throws {
         let fixture = try await StaffFixture.make()
-        let app = Application(router: fixture.router)
+        let app = fixture.application()
         try await app.test(.router) { client in
             let huge = String(repeating: "a", count: 2 << 20)
             let response = try await Self.postLogin(client, username: huge, password: "whatever")
@@ -150,7 +151,7 @@ import Testing
             clientThrottle: wide,
             usernameThrottle: wide
         )
-        let app = Application(router: fixture.router)
+        let app = fixture.application()
         try await app.test(.router) { client in
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                 for _ in 0..<20 {
@@ -180,7 +181,7 @@ import Testing
         let hash = StaffSecrets.hashPassword(StaffFixture.password, cost: 14)
         _ = try await fixture.staff.addUser(username: "slow", role: .admin, enterpriseId: nil, passwordHash: hash, at: SystemClock.now())
         let oneCheck = ContinuousClock().measure { _ = StaffSecrets.verifyPassword(StaffFixture.password, hash: hash) }
-        let app = Application(router: fixture.router)
+        let app = fixture.application()
         try await app.test(.router) { client in
             let logins = (0..<4).map { _ in
                 Task { try await Self.postLogin(client, username: "slow", password: StaffFixture.password).status }
@@ -197,7 +198,7 @@ import Testing
 
     @Test func chineseByDefaultEnglishOnRequestAndRemembered() async throws {
         let fixture = try await StaffFixture.make()
-        let app = Application(router: fixture.router)
+        let app = fixture.application()
         try await app.test(.router) { client in
             let session = fixture.headers(.admin, console: true)
             let chinese = String(buffer: try await client.execute(uri: "/console/orders", method: .get, headers: session).body)
@@ -218,7 +219,7 @@ import Testing
 
     @Test func orderPageShowsLinesTimelineAndRawPayloadEscaped() async throws {
         let fixture = try await StaffFixture.make()
-        let app = Application(router: fixture.router)
+        let app = fixture.application()
         try await app.test(.router) { client in
             // Raw payloads are for admins only (RawPayloadAccessTests: staff and auditors get a note instead).
             let page = try await client.execute(

@@ -27,7 +27,7 @@ import Testing
 
     @Test func hostileConsoleAndAPIQueriesAnswer200Or400() async throws {
         let fixture = try await StaffFixture.make()
-        let app = Application(router: fixture.router)
+        let app = fixture.application()
         try await app.test(.router) { client in
             let console = [
                 "/console/orders?page=999999999999999999",

@@ -16,8 +16,8 @@ import Testing
 @Suite struct InventoryAPITests {
     static let token = "inventory-admin-token"
 
-    struct World: @unchecked Sendable {
-        let router: Router<AppRequestContext>
+    struct World: Sendable {
+        let dependencies: GatewayHTTPDependencies
         let orders: SQLiteOrderStore
         let inventory: SQLiteInventoryStore
         let supply: SQLiteSupplyStore
@@ -79,7 +79,7 @@ import Testing
             supply: supply
         )
         return World(
-            router: buildGatewayRouter(dependencies, logger: Logger(label: "test")),
+            dependencies: dependencies,
             orders: orders,
             inventory: inventory,
             supply: supply,
@@ -134,7 +134,7 @@ import Testing
     @Test func unmappedOrderIsHeldUntilTheMappingIsPostedThenStockAndLiveFiguresShowIt() async throws {
         let world = try await Self.world()
         try await Self.order(world, id: "6900000000000000001", status: .paid, at: 10)
-        let app = Application(router: world.router)
+        let app = buildApplication(world.dependencies, logger: Logger(label: "test"))
         try await app.test(.router) { client in
             let auth: HTTPFields = [.authorization: "Bearer \(Self.token)", .contentType: "application/json"]
             let open = try await client.execute(uri: "/api/v1/exceptions?status=open", method: .get, headers: auth)
@@ -262,7 +262,7 @@ import Testing
             try await world.supply.allocations(of: OrderKey(platform: .douyin, shop: "yunlai-douyin", platformOrderId: "6900000000000000002")).first?
                 .traceCode
         )
-        let app = Application(router: world.router)
+        let app = buildApplication(world.dependencies, logger: Logger(label: "test"))
         try await app.test(.router) { client in
             #expect(try await client.execute(uri: "/trace/\(code)", method: .get).status == .notFound)
             try await Self.order(world, id: "6900000000000000002", status: .shipped, at: 20)
@@ -296,7 +296,7 @@ import Testing
 @Suite struct LiveBoardConsoleTests {
     @Test func boardShowsTheEventsOrdersPerMinuteChartAndGmvScopedToTheCaller() async throws {
         let fixture = try await StaffFixture.make()
-        let app = Application(router: fixture.router)
+        let app = fixture.application()
         try await app.test(.router) { client in
             let admin = try await client.execute(
                 uri: "/console/board?event=\(StaffFixture.liveEventId)",
@@ -329,7 +329,7 @@ import Testing
     @Test(arguments: ["/console/orders.csv", "/console/exceptions.csv?status=all", "/console/inventory.csv", "/console/households.csv"])
     func listExportsAsCsv(path: String) async throws {
         let fixture = try await StaffFixture.make()
-        let app = Application(router: fixture.router)
+        let app = fixture.application()
         try await app.test(.router) { client in
             let response = try await client.execute(uri: path, method: .get, headers: fixture.headers(.staffOwn, console: true))
             #expect(response.status == .ok)

@@ -1,5 +1,6 @@
 import Foundation
 import GatewayCore
+import GatewayRuntime
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -69,7 +70,7 @@ import Testing
 
     @Test func theDocumentIsServedWithoutATokenAsJSONAndYAML() async throws {
         let fixture = try await StaffFixture.make()
-        try await Application(router: fixture.router).test(.router) { client in
+        try await fixture.application().test(.router) { client in
             let json = try await client.execute(uri: "/api/v1/openapi.json", method: .get)
             #expect(json.status == .ok)
             #expect(json.headers[.contentType]?.hasPrefix("application/json") == true)
@@ -86,7 +87,7 @@ import Testing
     /// The console's API reference is rendered from the same document: every operation, for any signed-in caller.
     @Test func theConsoleShowsTheAPIReferenceRenderedFromTheDocument() async throws {
         let fixture = try await StaffFixture.make()
-        try await Application(router: fixture.router).test(.router) { client in
+        try await fixture.application().test(.router) { client in
             let page = try await client.execute(uri: "/console/api", method: .get, headers: fixture.headers(.staffOwn, console: true))
             #expect(page.status == .ok)
             let html = String(buffer: page.body)
@@ -105,7 +106,7 @@ import Testing
     /// One error body with a stable code for every 4xx, including Hummingbird's own (unknown route, wrong method).
     @Test func everyErrorHasOneShapeWithAStableCode() async throws {
         let fixture = try await StaffFixture.make()
-        try await Application(router: fixture.router).test(.router) { client in
+        try await fixture.application().test(.router) { client in
             let admin = fixture.headers(.admin, console: false)
             let cases: [(String, HTTPRequest.Method, HTTPFields, HTTPResponse.Status, APIErrorCode)] = [
                 ("/api/v1/nothing-here", .get, admin, .notFound, .notFound),
@@ -143,7 +144,7 @@ import Testing
     /// accepted. Each is now what the document says.
     @Test func valuesAreRefusedOrAcceptedExactlyAsDocumented() async throws {
         let fixture = try await StaffFixture.make()
-        try await Application(router: fixture.router).test(.router) { client async throws in
+        try await fixture.application().test(.router) { client async throws in
             var admin = fixture.headers(.admin, console: false)
             admin[.contentType] = "application/json"
             // Any RFC 3339 full-date is a day (years outside the season simply match nothing).
@@ -212,7 +213,7 @@ import Testing
     /// Lists page with `limit` and the opaque `cursor` of the previous page's `next`, ending with `next: null`.
     @Test func listsPageWithAnOpaqueCursorUntilNextIsNull() async throws {
         let fixture = try await StaffFixture.make()
-        try await Application(router: fixture.router).test(.router) { client in
+        try await fixture.application().test(.router) { client in
             let admin = fixture.headers(.admin, console: false)
             var seen: [String] = []
             var uri = "/api/v1/orders?limit=1"
@@ -234,7 +235,7 @@ import Testing
     /// snake_case keys, UTC times, fen, ids as strings — on the order as on the exception.
     @Test func keysAreSnakeCaseTimesAreUTCAndIdsAreStrings() async throws {
         let fixture = try await StaffFixture.make()
-        try await Application(router: fixture.router).test(.router) { client in
+        try await fixture.application().test(.router) { client in
             let admin = fixture.headers(.admin, console: false)
             let order = Self.json(
                 try await client.execute(uri: "/api/v1/orders/douyin/\(StaffFixture.ownShop)/\(StaffFixture.orderId)", method: .get, headers: admin)
@@ -277,7 +278,7 @@ import Testing
     ])
     func csvColumnsAreTheJSONKeys(csvPath: String, jsonPath: String) async throws {
         let fixture = try await StaffFixture.make()
-        try await Application(router: fixture.router).test(.router) { client in
+        try await fixture.application().test(.router) { client in
             let csv = try await client.execute(uri: csvPath, method: .get, headers: fixture.headers(.admin, console: csvPath.hasPrefix("/console")))
             #expect(csv.status == .ok)
             let text = String(buffer: csv.body).replacingOccurrences(of: "\u{FEFF}", with: "")

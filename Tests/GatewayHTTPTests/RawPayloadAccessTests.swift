@@ -1,5 +1,6 @@
 import GatewayCore
 import GatewayHTTP
+import GatewayRuntime
 import GatewayStorage
 import HTTPTypes
 import Hummingbird
@@ -14,7 +15,7 @@ import Testing
 
     @Test func onlyAdminsSeeRawPayloadsInTheConsole() async throws {
         let fixture = try await StaffFixture.make()
-        try await Application(router: fixture.router).test(.router) { client in
+        try await fixture.application().test(.router) { client in
             for caller in [StaffFixture.Caller.admin, .staffOwn, .auditor] {
                 let page = try await client.execute(
                     uri: "/console/orders/\(Self.order)",
@@ -34,7 +35,7 @@ import Testing
 
     @Test func onlyAdminsGetRawPayloadsFromTheAPIAndOthersAskingAreRefused() async throws {
         let fixture = try await StaffFixture.make()
-        try await Application(router: fixture.router).test(.router) { client in
+        try await fixture.application().test(.router) { client in
             func get(_ path: String, _ caller: StaffFixture.Caller) async throws -> (HTTPResponse.Status, String) {
                 let response = try await client.execute(uri: path, method: .get, headers: fixture.headers(caller, console: false))
                 return (response.status, String(buffer: response.body))
@@ -101,7 +102,7 @@ import Testing
             ],
             at: Timestamp(secondsSince1970: 3)
         )
-        try await Application(router: fixture.router).test(.router) { client in
+        try await fixture.application().test(.router) { client in
             let views = [
                 ("/console/orders", true), ("/console/orders?phone=9876", true), ("/console/orders/douyin/\(key.shop)/\(key.platformOrderId)", true),
                 ("/console/orders.csv", true), ("/api/v1/orders", false), ("/api/v1/orders/douyin/\(key.shop)/\(key.platformOrderId)", false),

@@ -1,6 +1,7 @@
 import Foundation
 import GatewayCore
 import GatewayHTTP
+import GatewayRuntime
 import GatewayStorage
 import HTTPTypes
 import Hummingbird
@@ -17,7 +18,7 @@ import Testing
             clientThrottle: ThrottlePolicy(burst: 3, refillMilliseconds: 3_600_000),
             usernameThrottle: ThrottlePolicy(burst: 100, refillMilliseconds: 3_600_000)
         )
-        let app = Application(router: fixture.router)
+        let app = fixture.application()
         try await app.test(.router) { client in
             for index in 1...3 {
                 let response = try await ConsoleLoginTests.postLogin(client, username: "ghost\(index)", password: "guess")
@@ -46,7 +47,7 @@ import Testing
             clientThrottle: ThrottlePolicy(burst: 100, refillMilliseconds: 3_600_000),
             usernameThrottle: ThrottlePolicy(burst: 2, refillMilliseconds: 600_000)
         )
-        let app = Application(router: fixture.router)
+        let app = fixture.application()
         try await app.test(.router) { client in
             for _ in 1...2 {
                 #expect(try await ConsoleLoginTests.postLogin(client, username: "nobody", password: "guess").status == .unauthorized)
@@ -67,7 +68,7 @@ import Testing
     /// and requests without credentials are still plain 401s.
     @Test func unknownBearerTokensAreThrottledPerClient() async throws {
         let fixture = try await StaffFixture.make(clientThrottle: ThrottlePolicy(burst: 2, refillMilliseconds: 600_000))
-        let app = Application(router: fixture.router)
+        let app = fixture.application()
         try await app.test(.router) { client in
             for _ in 1...2 {
                 let response = try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer not-a-token"])
@@ -85,7 +86,7 @@ import Testing
     /// Over a real connection (the key is then the peer address, 127.0.0.1) the throttle works the same.
     @Test func liveConnectionsAreKeyedByPeerAddress() async throws {
         let fixture = try await StaffFixture.make(clientThrottle: ThrottlePolicy(burst: 1, refillMilliseconds: 3_600_000))
-        let app = Application(router: fixture.router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        let app = fixture.application()
         try await app.test(.live) { client in
             let first = try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer wrong"])
             #expect(first.status == .unauthorized)

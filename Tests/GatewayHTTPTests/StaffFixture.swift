@@ -9,10 +9,9 @@ import HTTPTypes
 import Hummingbird
 import Logging
 
-/// A router over an in-memory SQLite database with one user per role, their API tokens and console sessions,
+/// The gateway's HTTP dependencies (``application()`` builds the app with `buildApplication`, like `serve`) over an in-memory SQLite database with one user per role, their API tokens and console sessions,
 /// two enterprises' shops and one order in the "own" enterprise (`yunlai`).
-/// `@unchecked`: the router is built once and only handed to `Application`; every other member is Sendable.
-struct StaffFixture: @unchecked Sendable {
+struct StaffFixture: Sendable {
     /// The callers of the authorization matrix.
     enum Caller: String, CaseIterable, Sendable, CustomStringConvertible {
         case admin
@@ -34,7 +33,7 @@ struct StaffFixture: @unchecked Sendable {
     static let shopEnterprises = [ownShop: "yunlai", otherShop: "linyin"]
     static let liveEventId = "fixture-live"
 
-    let router: Router<AppRequestContext>
+    let dependencies: GatewayHTTPDependencies
     let staff: SQLiteStaffDirectory
     let audit: SQLiteAuditLog
     let inbox: SQLiteInboxStore
@@ -148,11 +147,12 @@ struct StaffFixture: @unchecked Sendable {
             access: StaffAccessSettings(lockout: lockout, passwordCost: 4, clientThrottle: clientThrottle, usernameThrottle: usernameThrottle),
             inventory: inventory,
             supply: SQLiteSupplyStore(database: database),
-            reconciliation: reconciliation
+            reconciliation: reconciliation,
+            packing: database
         )
         dependencies.shipments = database
         return StaffFixture(
-            router: buildGatewayRouter(dependencies, logger: Logger(label: "test")),
+            dependencies: dependencies,
             staff: staff,
             audit: audit,
             inbox: inbox,
@@ -209,6 +209,12 @@ struct StaffFixture: @unchecked Sendable {
         }
         _ = try await orders.commit(batch, at: SystemClock.now())
     }
+
+    /// The whole application as `gateway serve` builds it (`buildApplication`), on a free port for live tests.
+    func application() -> some ApplicationProtocol { buildApplication(dependencies, logger: Logger(label: "test")) }
+
+    /// The router alone (for listing its routes).
+    var router: Router<AppRequestContext> { buildGatewayRouter(dependencies, logger: Logger(label: "test")) }
 
     /// The headers a caller sends: a bearer token for the API, the session cookie for the console.
     func headers(_ caller: Caller, console: Bool) -> HTTPFields {

@@ -18,7 +18,7 @@ import Testing
     static let appSecret = "secret"
 
     struct Harness {
-        let router: Router<AppRequestContext>
+        let dependencies: GatewayHTTPDependencies
         let inbox: SQLiteInboxStore
         let orders: SQLiteOrderStore
     }
@@ -38,7 +38,7 @@ import Testing
             metricsRegistry: GatewayMetrics.registry,
             clock: SystemClock.now
         )
-        return Harness(router: buildGatewayRouter(dependencies, logger: .init(label: "test")), inbox: inbox, orders: orders)
+        return Harness(dependencies: dependencies, inbox: inbox, orders: orders)
     }
 
     func signedHeaders(_ body: String) -> HTTPFields {
@@ -51,7 +51,7 @@ import Testing
     /// A full commit queue: the push is refused with 503 and `Retry-After`, never acknowledged.
     @Test func overloadedInboxAnswers503WithRetryAfter() async throws {
         let harness = try harness(inboxOverride: OverloadedInbox())
-        let app = Application(router: harness.router)
+        let app = buildApplication(harness.dependencies)
         try await app.test(.router) { client in
             let response = try await client.execute(
                 uri: "/webhooks/douyin/yunlai-douyin",
@@ -67,7 +67,7 @@ import Testing
 
     @Test func signedPushIsStoredThenAcknowledgedInDouyinFormat() async throws {
         let harness = try harness()
-        let app = Application(router: harness.router)
+        let app = buildApplication(harness.dependencies)
         try await app.test(.router) { client in
             let response = try await client.execute(
                 uri: "/webhooks/douyin/yunlai-douyin",
@@ -92,7 +92,7 @@ import Testing
 
     @Test func rejectionsStoreNothingAndSayWhy() async throws {
         let harness = try harness(maxBody: 2048)
-        let app = Application(router: harness.router)
+        let app = buildApplication(harness.dependencies)
         try await app.test(.router) { client in
             var headers = signedHeaders(body)
             headers[HTTPField.Name("event-sign")!] = String(repeating: "0", count: 32)
@@ -145,7 +145,7 @@ import Testing
 
     @Test func staffAPINeedsABearerTokenAndShowsOrders() async throws {
         let harness = try harness()
-        let app = Application(router: harness.router)
+        let app = buildApplication(harness.dependencies)
         try await app.test(.router) { client in
             let anonymous = try await client.execute(uri: "/api/v1/orders/douyin/yunlai-douyin/1", method: .get)
             #expect(anonymous.status == .unauthorized)

@@ -16,6 +16,7 @@ enum ConsoleNavigation {
         ConsoleNavigationItem(id: "orders", path: "/console/orders", labelKey: "nav.orders"),
         ConsoleNavigationItem(id: "exceptions", path: "/console/exceptions", labelKey: "nav.exceptions"),
         ConsoleNavigationItem(id: "inventory", path: "/console/inventory", labelKey: "nav.inventory"),
+        ConsoleNavigationItem(id: "pickLists", path: "/console/pick-lists", labelKey: "nav.pickLists"),
         ConsoleNavigationItem(id: "households", path: "/console/households", labelKey: "nav.households"),
         ConsoleNavigationItem(id: "reconciliation", path: "/console/reconciliation", labelKey: "nav.reconciliation"),
         ConsoleNavigationItem(id: "api", path: "/console/api", labelKey: "nav.api"),

@@ -130,6 +130,7 @@ struct ConsoleOrdersController: Sendable {
             "buyerRegion": [snapshot?.buyer.province, snapshot?.buyer.city].compactMap { $0 }.joined(separator: " "),
         ]
         if let enterprise = shopEnterprises[shop] { data["enterprise"] = enterprise }
+        data["packingHref"] = ConsolePackingController.packingHref(order.key)
         data["lines"] = order.lines.map { line -> [String: Any] in
             var values: [String: Any] = [
                 "title": line.title, "skuId": line.skuId, "quantity": line.quantity, "paid": yuan(line.paidFen),

@@ -71,6 +71,17 @@ struct ConsoleRenderer: Sendable {
         return Self.html(html, status: status)
     }
 
+    /// A whole HTML document from one template, without the console layout (printable labels): the template gets its
+    /// data plus `t`, `lang` and `htmlLang`.
+    func document(_ template: String, data: [String: Any], context: AppRequestContext, status: HTTPResponse.Status = .ok) -> Response {
+        let language = context.language
+        var pageData = data
+        pageData["t"] = ConsoleStrings.dictionary(language)
+        pageData["lang"] = language.rawValue
+        pageData["htmlLang"] = language.htmlLang
+        return Self.html(library.render(pageData, withTemplate: template) ?? "", status: status)
+    }
+
     /// An HTML response that is never cached, never framed by other sites, never sniffed and sends no referrer
     /// (the console's pages and the public trace pages).
     static func html(_ html: String, status: HTTPResponse.Status = .ok) -> Response {

@@ -68,6 +68,20 @@ func addConsoleRoutes(
         audit: audit,
         renderer: renderer
     ).addRoutes(to: signedIn)
+    ConsolePackingController(
+        packing: dependencies.packing,
+        inventory: dependencies.inventory,
+        shopEnterprises: dependencies.shopEnterprises,
+        renderer: renderer,
+        clock: dependencies.clock
+    ).addRoutes(to: signedIn)
+    ConsoleLabelsController(
+        packing: dependencies.packing,
+        inventory: dependencies.inventory,
+        shopEnterprises: dependencies.shopEnterprises,
+        traceBaseURL: dependencies.traceBaseURL,
+        renderer: renderer
+    ).addRoutes(to: signedIn)
     ConsoleHouseholdsController(supply: dependencies.supply, inventory: dependencies.inventory, renderer: renderer).addRoutes(to: signedIn)
     ConsoleAPIReferenceController(document: OpenAPIDocument.bundled, renderer: renderer).addRoutes(to: signedIn)
 }

@@ -29,6 +29,7 @@ extension ConsoleTemplates {
                 <dt>{{t.order_region}}</dt><dd>{{buyerRegion}}</dd>
               </dl></div>
             </div>
+            <p><a id="packing-link" href="{{packingHref}}">{{t.packing_open}}</a></p>
             <h2>{{t.order_lines}}</h2>
             <table id="lines">
               <thead><tr><th>{{t.order_lineTitle}}</th><th>SKU</th><th class="num">{{t.order_quantity}}</th><th class="num">{{t.orders_paid}}</th><th>{{t.order_refund}}</th></tr></thead>
