@@ -17,6 +17,7 @@ enum ConsoleNavigation {
         ConsoleNavigationItem(id: "exceptions", path: "/console/exceptions", labelKey: "nav.exceptions"),
         ConsoleNavigationItem(id: "inventory", path: "/console/inventory", labelKey: "nav.inventory"),
         ConsoleNavigationItem(id: "pickLists", path: "/console/pick-lists", labelKey: "nav.pickLists"),
+        ConsoleNavigationItem(id: "shipping", path: "/console/shipping", labelKey: "nav.shipping"),
         ConsoleNavigationItem(id: "households", path: "/console/households", labelKey: "nav.households"),
         ConsoleNavigationItem(id: "reconciliation", path: "/console/reconciliation", labelKey: "nav.reconciliation"),
         ConsoleNavigationItem(id: "api", path: "/console/api", labelKey: "nav.api"),

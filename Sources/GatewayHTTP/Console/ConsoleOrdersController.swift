@@ -20,6 +20,8 @@ struct ConsoleOrdersController: Sendable {
     var inventory: (any InventoryStore)? = nil
     /// Parcel allocations and trace codes, when supply is served.
     var supply: (any SupplyStore)? = nil
+    /// Shipments and their write-backs, when served (the order page's shipments and "ship" form).
+    var shipments: (any ShipmentStore)? = nil
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("/orders") { request, context in try await self.list(request, context: context) }
@@ -179,10 +181,51 @@ struct ConsoleOrdersController: Sendable {
         }
         data["hasReservations"] = !fulfilments.isEmpty
         data["hasAllocations"] = !allocations.isEmpty
+        if let shipments {
+            try await addShipping(to: &data, order: order, shipments: shipments, principal: principal, request: request, language: language)
+        }
         return renderer.page("order", titleKey: "order.title", active: "orders", data: data, request: request, context: context)
     }
 
     // MARK: helpers
+
+    /// The order's shipments, the result of a "ship" form sent back here, and the form while units are left to ship.
+    private func addShipping(
+        to data: inout [String: Any],
+        order: CanonicalOrder,
+        shipments: any ShipmentStore,
+        principal: StaffPrincipal,
+        request: Request,
+        language: ConsoleLanguage
+    ) async throws {
+        let recorded = try await shipments.shipments(of: order.key)
+        if let outcome = ConsoleFormat.parameter(request, "ship") {
+            let text = ConsoleFormat.parameter(request, "message") ?? (outcome == "ok" ? "" : ConsoleStrings.text("shipping.badTracking", language))
+            data["shipNotice"] = ["ok": outcome == "ok", "text": String(text.prefix(300))]
+        }
+        data["hasShipments"] = !recorded.isEmpty
+        data["shipments"] = recorded.map { shipment -> [String: Any] in
+            let state = shipment.writeBack.map { WriteBackResponse.describe($0.state).state } ?? "pending"
+            return [
+                "id": String(shipment.id), "courier": shipment.courier.name, "trackingNo": shipment.trackingNumber,
+                "lines": shipment.lines.map { "\($0.lineId) ×\($0.quantity)" }.joined(separator: "；"),
+                "traceCodes": shipment.traceCodes, "stateLabel": ConsoleStrings.text("shipping.state.\(state)", language),
+                "recordedAt": BeijingTime.format(shipment.recordedAt),
+            ]
+        }
+        var shipped: [String: Int] = [:]
+        for shipment in recorded { for line in shipment.lines { shipped[line.lineId, default: 0] += line.quantity } }
+        let left = order.lines.compactMap { line -> [String: Any]? in
+            let remaining = line.quantity - (shipped[line.lineId] ?? 0)
+            guard remaining > 0, line.refundState == .none else { return nil }
+            return ["lineId": line.lineId, "title": line.title, "remaining": remaining]
+        }
+        let shippable = order.status == .paid || order.status == .shipped
+        data["canShip"] = shippable && !left.isEmpty && principal.canWrite(enterprise: shopEnterprises[order.key.shop])
+        data["shipLines"] = left
+        data["shipAction"] = ConsoleFormat.orderHref(order.key) + "/ship"
+        data["courierOptions"] = ConsoleShippingController.courierOptions(selected: nil)
+    }
 
     private func row(_ order: CanonicalOrder, language: ConsoleLanguage) -> [String: Any] {
         let snapshot = order.snapshot

@@ -49,7 +49,8 @@ func addConsoleRoutes(
         platforms: dependencies.platforms,
         renderer: renderer,
         inventory: dependencies.inventory,
-        supply: dependencies.supply
+        supply: dependencies.supply,
+        shipments: dependencies.shipments
     ).addRoutes(to: signedIn)
     ConsoleExceptionsController(
         inventory: dependencies.inventory,
@@ -81,6 +82,13 @@ func addConsoleRoutes(
         shopEnterprises: dependencies.shopEnterprises,
         traceBaseURL: dependencies.traceBaseURL,
         renderer: renderer
+    ).addRoutes(to: signedIn)
+    ConsoleShippingController(
+        shipments: dependencies.shipments,
+        packing: dependencies.packing,
+        shopEnterprises: dependencies.shopEnterprises,
+        renderer: renderer,
+        clock: dependencies.clock
     ).addRoutes(to: signedIn)
     ConsoleHouseholdsController(supply: dependencies.supply, inventory: dependencies.inventory, renderer: renderer).addRoutes(to: signedIn)
     ConsoleAPIReferenceController(document: OpenAPIDocument.bundled, renderer: renderer).addRoutes(to: signedIn)

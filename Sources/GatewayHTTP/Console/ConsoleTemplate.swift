@@ -10,6 +10,6 @@ struct ConsoleTemplate: Sendable {
 enum ConsoleTemplates {
     static let all: [ConsoleTemplate] = [
         layout, login, error, orders, order, exceptions, inventory, board, reconciliation, reconciliationRun, households, household, api,
-        pickLists, pickList, packing, labels,
+        pickLists, pickList, packing, labels, shipping,
     ]
 }

@@ -35,6 +35,24 @@ extension ConsoleTemplates {
               <thead><tr><th>{{t.order_lineTitle}}</th><th>SKU</th><th class="num">{{t.order_quantity}}</th><th class="num">{{t.orders_paid}}</th><th>{{t.order_refund}}</th></tr></thead>
               <tbody>{{#lines}}<tr><td>{{title}}</td><td>{{skuId}}{{#outSkuId}} / {{outSkuId}}{{/outSkuId}}</td><td class="num">{{quantity}}</td><td class="num">{{paid}}</td><td>{{refund}}</td></tr>{{/lines}}</tbody>
             </table>
+            {{#shipNotice}}<div class="notice {{#ok}}ok{{/ok}}{{^ok}}error{{/ok}}" id="ship-result">{{text}}</div>{{/shipNotice}}
+            {{#hasShipments}}
+            <h2>{{t.order_shipments}}</h2>
+            <table id="shipments">
+              <thead><tr><th>#</th><th>{{t.shipping_courier}}</th><th>{{t.shipping_trackingNo}}</th><th>{{t.order_lines}}</th><th>{{t.order_trace}}</th><th>{{t.shipping_state}}</th><th>{{t.order_recordedAt}}</th></tr></thead>
+              <tbody>{{#shipments}}<tr class="shipment"><td>{{id}}</td><td>{{courier}}</td><td>{{trackingNo}}</td><td>{{lines}}</td><td>{{#traceCodes}}<a href="/console/labels/{{.}}">{{.}}</a> {{/traceCodes}}</td><td>{{stateLabel}}</td><td>{{recordedAt}}</td></tr>{{/shipments}}</tbody>
+            </table>
+            {{/hasShipments}}
+            {{#canShip}}
+            <form method="post" action="{{shipAction}}" id="ship-form" class="card">
+              <input type="hidden" name="_csrf" value="{{csrf}}">
+              <p class="muted">{{t.order_shipHelp}}</p>
+              {{#shipLines}}<label>{{title}} (≤{{remaining}}) <input name="qty_{{lineId}}" type="number" min="0" max="{{remaining}}" style="width:5em"></label> {{/shipLines}}
+              <label>{{t.shipping_courier}} <select name="courier">{{#courierOptions}}<option value="{{value}}">{{label}}</option>{{/courierOptions}}</select></label>
+              <label>{{t.shipping_trackingNo}} <input name="tracking_no" id="order-tracking-no" required size="20" pattern="[A-Za-z0-9-]{6,40}"></label>
+              <button type="submit" id="order-ship">{{t.shipping_ship}}</button>
+            </form>
+            {{/canShip}}
             {{#hasReservations}}
             <h2>{{t.order_reservations}}</h2>
             <table id="reservations">
