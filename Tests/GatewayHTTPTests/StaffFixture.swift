@@ -35,12 +35,12 @@ struct StaffFixture: @unchecked Sendable {
     static let liveEventId = "fixture-live"
 
     let router: Router<AppRequestContext>
-    let staff: SQLiteStaffDirectory
-    let audit: SQLiteAuditLog
+    let staff: SQLiteDatabase
+    let audit: SQLiteDatabase
     let inbox: SQLiteInboxStore
-    let orders: SQLiteOrderStore
-    let inventory: SQLiteInventoryStore
-    let supply: SQLiteSupplyStore
+    let orders: SQLiteDatabase
+    let inventory: SQLiteDatabase
+    let supply: SQLiteDatabase
     /// API token secret per caller.
     let tokens: [Caller: String]
     /// Session cookie secret and CSRF token per caller.
@@ -52,10 +52,10 @@ struct StaffFixture: @unchecked Sendable {
         usernameThrottle: ThrottlePolicy = .perUsername
     ) async throws -> StaffFixture {
         let database = try SQLiteDatabase.inMemory()
-        let inbox = SQLiteInboxStore(database: database)
-        let orders = SQLiteOrderStore(database: database)
-        let staff = SQLiteStaffDirectory(database: database)
-        let audit = SQLiteAuditLog(database: database)
+        let inbox = SQLiteInboxStore(database: database, startingWriter: true)
+        let orders = database
+        let staff = database
+        let audit = database
         let now = SystemClock.now()
         let hash = StaffSecrets.hashPassword(password, cost: 4)
         let users: [(Caller, StaffRole, String?)] = [
@@ -81,7 +81,7 @@ struct StaffFixture: @unchecked Sendable {
             )
             sessions[caller] = (cookie, csrf)
         }
-        let inventory = SQLiteInventoryStore(database: database)
+        let inventory = database
         let event = LiveEvent(
             id: liveEventId,
             title: "县长直播",
@@ -105,7 +105,7 @@ struct StaffFixture: @unchecked Sendable {
             StockLevel(warehouseId: "yl-w", skuCode: "YL-APPLE", onHand: 20), StockLevel(warehouseId: "ly-w", skuCode: "LY-TEA", onHand: 20),
         ]
         _ = try await inventory.seed(MasterDataSeed(masterData: master, stock: stock, liveEvents: [event]), at: now)
-        _ = try await SQLiteSupplyStore(database: database).seedSupply(
+        _ = try await database.seedSupply(
             households: [Household(id: "H1", name: "向大山", village: "黄金村", registeredPoor: true, members: 4)],
             lots: [
                 SupplyLot(
@@ -123,7 +123,7 @@ struct StaffFixture: @unchecked Sendable {
             at: now
         )
         try await seedOrders(inbox: inbox, orders: orders)
-        let reconciliation = ReconciliationService(store: SQLiteReconciliationStore(database: database), connectors: [:], now: SystemClock.now)
+        let reconciliation = ReconciliationService(store: database, connectors: [:], now: SystemClock.now)
         _ = try await reconciliation.importStatement(
             text: "platform_order_id,amount_yuan,status,kind\n\(orderId),25.90,paid,sale\n",
             fileName: "seed.csv",
@@ -145,7 +145,7 @@ struct StaffFixture: @unchecked Sendable {
             shopEnterprises: shopEnterprises,
             access: StaffAccessSettings(lockout: lockout, passwordCost: 4, clientThrottle: clientThrottle, usernameThrottle: usernameThrottle),
             inventory: inventory,
-            supply: SQLiteSupplyStore(database: database),
+            supply: database,
             reconciliation: reconciliation
         )
         return StaffFixture(
@@ -155,13 +155,13 @@ struct StaffFixture: @unchecked Sendable {
             inbox: inbox,
             orders: orders,
             inventory: inventory,
-            supply: SQLiteSupplyStore(database: database),
+            supply: database,
             tokens: tokens,
             sessions: sessions
         )
     }
 
-    static func seedOrders(inbox: SQLiteInboxStore, orders: SQLiteOrderStore) async throws {
+    static func seedOrders(inbox: SQLiteInboxStore, orders: SQLiteDatabase) async throws {
         var batch: [ProcessedDelivery] = []
         for (index, (shop, id)) in [(ownShop, orderId), (otherShop, otherOrderId)].enumerated() {
             let snapshot = OrderSnapshot(

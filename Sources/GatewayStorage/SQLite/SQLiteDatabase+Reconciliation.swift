@@ -6,11 +6,7 @@ public import GatewayCore
 ///
 /// ``createRun(_:)`` writes a run and all its lines in one transaction; the `UNIQUE (shop, fingerprint)`
 /// constraint (checked inside the same transaction) makes a repeated import return the existing run.
-public struct SQLiteReconciliationStore: ReconciliationStore, Sendable {
-    private let writer: any DatabaseWriter
-
-    /// Creates the store over a migrated database.
-    public init(database: SQLiteDatabase) { self.writer = database.writer }
+extension SQLiteDatabase: ReconciliationStore {
 
     public func createRun(_ draft: ReconciliationRunDraft) async throws -> ReconciliationRunDetail {
         try await writer.write { db in
