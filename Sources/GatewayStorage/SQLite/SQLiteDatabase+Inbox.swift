@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-public import GatewayCore
+import GatewayCore
 
 /// The inbox's statements. ``SQLiteInboxStore`` (the ``GatewayCore/InboxStore``) and its group-commit
 /// ``InboxCommitWriter`` call these; neither writes SQL of its own.
