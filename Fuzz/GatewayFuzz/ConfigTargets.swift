@@ -22,7 +22,7 @@ enum ConfigTargets {
         let loader = ConfigurationLoader(environment: environment)
         guard let configuration = try? loader.parse(yaml: String(decoding: input, as: UTF8.self)) else { return }
         // Building connectors sends nothing; the shared client is never asked to connect.
-        _ = try? buildConnectorRegistry(configuration: configuration, http: HTTPClient.shared)
+        _ = try? buildConnectorRegistry(configuration: configuration, http: HTTPClient.shared, clock: ScriptedPlatform.clock)
     }
 
     static func masterData(_ input: [UInt8]) {

@@ -29,7 +29,8 @@ enum PlatformAPITargets {
             shopId: "1",
             transport: scripted.transport,
             limiter: ScriptedPlatform.unlimited,
-            retry: ScriptedPlatform.once
+            retry: ScriptedPlatform.once,
+            clock: ScriptedPlatform.clock
         )
         return Platform(name: "douyin", scripted: scripted, connector: DouyinConnector(shop: "fuzz-douyin", api: api))
     }()
@@ -43,7 +44,8 @@ enum PlatformAPITargets {
             accessToken: "fuzz-token",
             transport: scripted.transport,
             limiter: ScriptedPlatform.unlimited,
-            retry: ScriptedPlatform.once
+            retry: ScriptedPlatform.once,
+            clock: ScriptedPlatform.clock
         )
         return Platform(name: "kuaishou", scripted: scripted, connector: KuaishouConnector(shop: "fuzz-kuaishou", api: api))
     }()
@@ -57,7 +59,8 @@ enum PlatformAPITargets {
             accessToken: "fuzz-token",
             transport: scripted.transport,
             limiter: ScriptedPlatform.unlimited,
-            retry: ScriptedPlatform.once
+            retry: ScriptedPlatform.once,
+            clock: ScriptedPlatform.clock
         )
         return Platform(name: "pinduoduo", scripted: scripted, connector: PinduoduoConnector(shop: "fuzz-pinduoduo", api: api))
     }()
@@ -71,7 +74,8 @@ enum PlatformAPITargets {
             session: "fuzz-session",
             transport: scripted.transport,
             limiter: ScriptedPlatform.unlimited,
-            retry: ScriptedPlatform.once
+            retry: ScriptedPlatform.once,
+            clock: ScriptedPlatform.clock
         )
         return Platform(name: "taobao", scripted: scripted, connector: TaobaoConnector(shop: "fuzz-taobao", api: api))
     }()
@@ -84,7 +88,8 @@ enum PlatformAPITargets {
             appSecret: "fuzz-app-secret",
             transport: scripted.transport,
             limiter: ScriptedPlatform.unlimited,
-            retry: ScriptedPlatform.once
+            retry: ScriptedPlatform.once,
+            clock: ScriptedPlatform.clock
         )
         return Platform(name: "wechat", scripted: scripted, connector: WeChatChannelsConnector(shop: "fuzz-wechat", api: api))
     }()

@@ -59,7 +59,8 @@ enum PushTargets {
             shopId: "1",
             transport: PlatformHTTPTransport { _ in PlatformHTTPResponse(status: 500, body: "") },
             limiter: ScriptedPlatform.unlimited,
-            retry: ScriptedPlatform.once
+            retry: ScriptedPlatform.once,
+            clock: ScriptedPlatform.clock
         )
     )
     static let douyinReceiver = DouyinPushReceiver(shop: "fuzz-douyin", appKey: Credentials.douyinAppKey, appSecret: Credentials.douyinAppSecret)
@@ -95,7 +96,8 @@ enum PushTargets {
             accessToken: "fuzz-token",
             transport: PlatformHTTPTransport { _ in PlatformHTTPResponse(status: 500, body: "") },
             limiter: ScriptedPlatform.unlimited,
-            retry: ScriptedPlatform.once
+            retry: ScriptedPlatform.once,
+            clock: ScriptedPlatform.clock
         )
     )
 
@@ -137,7 +139,8 @@ enum PushTargets {
             appSecret: "fuzz-app-secret",
             transport: PlatformHTTPTransport { _ in PlatformHTTPResponse(status: 500, body: "") },
             limiter: ScriptedPlatform.unlimited,
-            retry: ScriptedPlatform.once
+            retry: ScriptedPlatform.once,
+            clock: ScriptedPlatform.clock
         )
     )
 

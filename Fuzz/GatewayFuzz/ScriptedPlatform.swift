@@ -1,5 +1,6 @@
 import Foundation
 import GatewayConnectors
+import GatewayCore
 import Synchronization
 
 /// A platform API played from the fuzz input: token requests get a valid token, detail requests the
@@ -54,6 +55,8 @@ final class ScriptedPlatform: Sendable {
     static let unlimited = RateLimiter(ratePerSecond: 1_000_000_000, burst: 1_000_000_000)
     /// One attempt: a fuzzed "retryable" answer must not sleep.
     static let once = RetryPolicy(maxAttempts: 1, baseDelayMilliseconds: 0, maxDelayMilliseconds: 0)
+    /// The wall clock the connectors sign and date with (the gateway's `GatewayClock.system` lives in `GatewayPipeline`).
+    static let clock = GatewayClock { Timestamp(millisecondsSince1970: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))) }
 }
 
 /// Running async connector code from libFuzzer's synchronous callback.

@@ -37,6 +37,8 @@ public struct GatewayHTTPDependencies: Sendable {
     public var reconciliation: ReconciliationService?
     /// When `/readyz` turns not-ready.
     public var readiness = ReadinessThresholds()
+    /// Shipments and their write-backs (`nil`: the shipment API is not served).
+    public var shipments: (any ShipmentStore)?
 
     /// Creates dependencies.
     public init(

@@ -48,6 +48,14 @@ public func buildGatewayRouter(_ dependencies: GatewayHTTPDependencies, logger: 
             audit: AuditRecorder(log: dependencies.audit, clock: dependencies.clock)
         ).addRoutes(to: api)
     }
+    if let shipments = dependencies.shipments {
+        ShipmentAPIController(
+            shipments: shipments,
+            shopEnterprises: dependencies.shopEnterprises,
+            platforms: dependencies.platforms,
+            clock: dependencies.clock
+        ).addRoutes(to: api)
+    }
     if let supply = dependencies.supply {
         TraceController(supply: supply).addRoutes(to: router)
     }

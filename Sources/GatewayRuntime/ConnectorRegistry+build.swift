@@ -11,11 +11,12 @@ public import Logging
 /// `shops[]`: `key`, `platform`, `api_base`, `credentials`, `rate_limit.requests_per_second`, `rate_limit.burst`.
 ///
 /// ```swift
-/// let registry = try buildConnectorRegistry(configuration: configuration, http: .shared)
+/// let registry = try buildConnectorRegistry(configuration: configuration, http: .shared, clock: .system)
 /// ```
 /// - Parameters:
 ///   - configuration: the loaded configuration.
 ///   - http: the HTTP client connectors call platform APIs with.
+///   - clock: the gateway's clock, handed to every connector.
 ///   - logger: the connectors' logger.
 ///   - factories: replaces the built-in factory of a platform (e.g. a fake connector in tests).
 /// - Returns: the registry.
@@ -23,9 +24,10 @@ public import Logging
 public func buildConnectorRegistry(
     configuration: GatewayConfiguration,
     http: HTTPClient = .shared,
+    clock: GatewayClock,
     logger: Logger = Logger(label: "connectors"),
     factories: [Platform: ConnectorFactory] = [:]
 ) throws -> ConnectorRegistry {
-    let table = ConnectorFactory.builtIn(http: http, logger: logger).merging(factories) { _, override in override }
+    let table = ConnectorFactory.builtIn(http: http, clock: clock, logger: logger).merging(factories) { _, override in override }
     return try ConnectorRegistry(shops: configuration.shops.map(\.connection), factories: table)
 }

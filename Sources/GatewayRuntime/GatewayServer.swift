@@ -31,6 +31,8 @@ public final class GatewayServer: Sendable {
     public let poller: PollScheduler
     /// Stock write-back to the platforms.
     public let stockWriteBack: StockWriteBack
+    /// Writes recorded shipments back to the platforms (`nil`: the stores keep no shipments).
+    public let shipmentWriteBack: ShipmentWriteBackSender?
     /// Deletes raw payloads past `retention.payload_days` (`nil` when the store keeps them).
     public let retention: PayloadRetention?
     /// The one clock everything here reads "now" from.
@@ -84,7 +86,7 @@ public final class GatewayServer: Sendable {
             startingInboxWriter: false
         )
         self.stores = stores
-        let registry = try buildConnectorRegistry(configuration: configuration, http: http, logger: logger)
+        let registry = try buildConnectorRegistry(configuration: configuration, http: http, clock: clock, logger: logger)
         self.registry = registry
         let pipeline = configuration.pipeline
         self.processor = InboxProcessor(
@@ -126,6 +128,9 @@ public final class GatewayServer: Sendable {
             clock: clock.now,
             logger: logger
         )
+        self.shipmentWriteBack = stores.shipments.map {
+            ShipmentWriteBackSender(store: $0, connectors: registry.connectors, clock: clock.now, logger: logger)
+        }
         self.retention = stores.retention.map {
             PayloadRetention(store: $0, payloadDays: configuration.retention.payloadDays, clock: clock.now, logger: logger)
         }
@@ -162,6 +167,7 @@ public final class GatewayServer: Sendable {
             supply: stores.supply,
             reconciliation: reconciliationService()
         )
+        dependencies.shipments = stores.shipments
         dependencies.readiness = ReadinessThresholds(
             maxLagSeconds: Double(configuration.pipeline.readyMaxLagSeconds),
             maxParked: configuration.pipeline.readyMaxParked

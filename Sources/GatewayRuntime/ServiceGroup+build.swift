@@ -40,6 +40,9 @@ public func buildServiceGroup(
         if gateway.configuration.stockSync.enabled {
             services.append(.init(service: gateway.stockWriteBack, successTerminationBehavior: .ignore))
         }
+        if let shipmentWriteBack = gateway.shipmentWriteBack {
+            services.append(.init(service: shipmentWriteBack, successTerminationBehavior: .ignore))
+        }
         if let retention = gateway.retention {
             services.append(.init(service: retention, successTerminationBehavior: .ignore))
         }

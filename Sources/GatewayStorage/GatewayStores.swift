@@ -21,6 +21,8 @@ public struct GatewayStores: Sendable {
     public let retention: (any PayloadRetentionStore)?
     /// Statement reconciliation runs, on the same database as the orders they compare (`nil`: not available).
     public let reconciliation: (any ReconciliationStore)?
+    /// Shipments and their write-backs to the platforms (`nil`: not available).
+    public let shipments: (any ShipmentStore)?
     /// The inbox's group-commit writer, when the caller must run it as a service (before the HTTP server in the group, so
     /// that it stops after it); `nil` when the inbox needs none or runs its own.
     public let inboxWriter: (any Service)?
@@ -36,6 +38,7 @@ public struct GatewayStores: Sendable {
         supply: any SupplyStore,
         retention: (any PayloadRetentionStore)? = nil,
         reconciliation: (any ReconciliationStore)? = nil,
+        shipments: (any ShipmentStore)? = nil,
         inboxWriter: (any Service)? = nil
     ) {
         self.inbox = inbox
@@ -47,6 +50,7 @@ public struct GatewayStores: Sendable {
         self.supply = supply
         self.retention = retention
         self.reconciliation = reconciliation
+        self.shipments = shipments
         self.inboxWriter = inboxWriter
     }
 
@@ -93,6 +97,7 @@ public struct GatewayStores: Sendable {
                 supply: database,
                 retention: database,
                 reconciliation: database,
+                shipments: database,
                 inboxWriter: startingInboxWriter ? nil : inbox.commitWriter
             )
         }

@@ -26,6 +26,12 @@ public actor InMemoryStores: InboxStore, OrderStore, PollCursorStore {
     public var poisonedDeliveryIds: Set<String> = []
     /// How many commits were asked for.
     public var commitCalls = 0
+    /// Shipments by id, each with its write-back (``InMemoryStores+Shipments``).
+    public var shipmentsById: [Int64: Shipment] = [:]
+    /// Write-back leases: write-back id → when the claim ends.
+    public var writeBackLeases: [Int64: Timestamp] = [:]
+    /// Unknown outcomes whose read-back failed, and when to read again.
+    public var unknownRetryAt: [Int64: Timestamp] = [:]
 
     /// Stores over master data and stock (none by default: every line is then held as unmapped).
     public init(masterData: MasterData = MasterData(), stock: StockBook = StockBook(levels: [])) {

@@ -78,7 +78,7 @@ struct ReconcileCommand: AsyncParsableCommand {
             let database = try ReconcileStorage.open(configuration)
             var connectors: [String: any PlatformConnector] = [:]
             if shopConfiguration != nil {
-                connectors = try buildConnectorRegistry(configuration: configuration, http: HTTPClient.shared).connectors
+                connectors = try buildConnectorRegistry(configuration: configuration, http: HTTPClient.shared, clock: StoreAccess.clock).connectors
             } else {
                 Terminal.error("warning: shop \(shop) is not in \(options.config); orders missing in the gateway will not be looked up")
             }

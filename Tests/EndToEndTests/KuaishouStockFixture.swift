@@ -48,7 +48,8 @@ struct KuaishouStockFixture {
             appSecret: "ks-e2e-secret",
             transport: .asyncHTTPClient(HTTPClient.shared, timeout: timeout, logger: logger),
             limiter: RateLimiter(ratePerSecond: 1000, burst: 1000),
-            retry: RetryPolicy(maxAttempts: 3, baseDelayMilliseconds: 10, maxDelayMilliseconds: 50)
+            retry: RetryPolicy(maxAttempts: 3, baseDelayMilliseconds: 10, maxDelayMilliseconds: 50),
+            clock: GatewayClock.system
         )
         let connector = KuaishouConnector(shop: shopKey, api: api)
         let database = try SQLiteDatabase.open(

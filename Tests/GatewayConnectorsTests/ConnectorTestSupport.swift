@@ -1,4 +1,5 @@
 import Foundation
+import GatewayCore
 import Synchronization
 
 @testable import GatewayConnectors
@@ -59,3 +60,6 @@ func hexBytes(_ hex: String) -> [UInt8] {
     }
     return out
 }
+
+/// The wall clock, for tests whose platform fakes do not care about time (the gateway's own is `GatewayClock.system`).
+let testWallClock = GatewayClock { Timestamp(millisecondsSince1970: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))) }

@@ -48,7 +48,8 @@ import Testing
                 shopId: shopId,
                 transport: transport,
                 limiter: RateLimiter(ratePerSecond: 10_000, burst: 10_000),
-                retry: RetryPolicy(maxAttempts: 2, baseDelayMilliseconds: 1, maxDelayMilliseconds: 2)
+                retry: RetryPolicy(maxAttempts: 2, baseDelayMilliseconds: 1, maxDelayMilliseconds: 2),
+                clock: testWallClock
             )
         )
     }

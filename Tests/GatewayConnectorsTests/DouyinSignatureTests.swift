@@ -63,7 +63,8 @@ import Testing
                 appSecret: "s",
                 shopId: "1",
                 http: .shared,
-                limiter: RateLimiter(ratePerSecond: 1, burst: 1)
+                limiter: RateLimiter(ratePerSecond: 1, burst: 1),
+                clock: testWallClock
             )
         )
         let observations = try connector.observations(from: InboxEntry(id: 1, delivery: deliveries[0]))

@@ -31,7 +31,8 @@ import Testing
                 shopId: "1",
                 transport: transport,
                 limiter: RateLimiter(ratePerSecond: 10_000, burst: 10_000),
-                retry: RetryPolicy(maxAttempts: 1)
+                retry: RetryPolicy(maxAttempts: 1),
+                clock: testWallClock
             )
         )
     }
@@ -56,7 +57,8 @@ import Testing
                 appId: "wx",
                 appSecret: "s",
                 transport: Self.answering(""),
-                limiter: RateLimiter(ratePerSecond: 10_000, burst: 10_000)
+                limiter: RateLimiter(ratePerSecond: 10_000, burst: 10_000),
+                clock: testWallClock
             )
         )
         let event = #"{"CreateTime":9223372036854775807,"Event":"channels_ec_order_pay","order_info":{"order_id":"1"}}"#

@@ -29,7 +29,8 @@ import Testing
                 accessToken: accessToken,
                 transport: platform.transport,
                 limiter: RateLimiter(ratePerSecond: 1000, burst: 1000),
-                retry: RetryPolicy(maxAttempts: 2, baseDelayMilliseconds: 1, maxDelayMilliseconds: 2)
+                retry: RetryPolicy(maxAttempts: 2, baseDelayMilliseconds: 1, maxDelayMilliseconds: 2),
+                clock: testWallClock
             )
         )
     }
@@ -234,7 +235,8 @@ import Testing
             appKey: "ks7011223344",
             signSecret: "sign-secret-1",
             transport: platform.transport,
-            limiter: RateLimiter(ratePerSecond: 1000, burst: 1000)
+            limiter: RateLimiter(ratePerSecond: 1000, burst: 1000),
+            clock: testWallClock
         )
         try await api.updateSkuStock(itemId: "22001234567", skuId: "33001234567", change: -3)
         try await api.updateSkuStock(itemId: "22001234567", skuId: "33001234567", change: 0)

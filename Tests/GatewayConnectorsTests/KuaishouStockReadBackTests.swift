@@ -20,7 +20,8 @@ import Testing
                 accessToken: "tok",
                 transport: platform.transport,
                 limiter: RateLimiter(ratePerSecond: 1000, burst: 1000),
-                retry: RetryPolicy(maxAttempts: 3, baseDelayMilliseconds: 1, maxDelayMilliseconds: 2)
+                retry: RetryPolicy(maxAttempts: 3, baseDelayMilliseconds: 1, maxDelayMilliseconds: 2),
+                clock: testWallClock
             )
         )
     }

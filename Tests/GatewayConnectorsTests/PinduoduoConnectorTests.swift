@@ -382,9 +382,9 @@ import Testing
             transport: PlatformHTTPTransport { request in await platform.handle(request) },
             limiter: RateLimiter(ratePerSecond: 10_000, burst: 10_000),
             retry: retry,
-            clock: { Date(timeIntervalSince1970: 1_764_400_000) }
+            clock: GatewayClock { Timestamp(millisecondsSince1970: 1_764_400_000_000) }
         )
-        return PinduoduoConnector(shop: "pdd-shop", api: api, clock: { Date(timeIntervalSince1970: 1_764_400_000) })
+        return PinduoduoConnector(shop: "pdd-shop", api: api)
     }
 
     @Test func pollReadsBackwardsWithSignedRequests() async throws {
@@ -518,7 +518,8 @@ import Testing
             clientSecret: Self.clientSecret,
             accessToken: Self.accessToken,
             transport: PlatformHTTPTransport { request in await platform.handle(request) },
-            limiter: RateLimiter(ratePerSecond: 100, burst: 100)
+            limiter: RateLimiter(ratePerSecond: 100, burst: 100),
+            clock: testWallClock
         )
         try await api.updateGoodsQuantity(goodsId: "4984023467827309610", skuId: "1234567890123456789", quantity: 42)
         let request = try #require(await platform.requests.last)

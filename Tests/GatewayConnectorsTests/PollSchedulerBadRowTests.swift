@@ -79,7 +79,8 @@ import Testing
                 appSecret: "wechat-secret",
                 transport: platform.transport,
                 limiter: RateLimiter(ratePerSecond: 1000, burst: 1000),
-                retry: RetryPolicy(maxAttempts: 1, baseDelayMilliseconds: 1, maxDelayMilliseconds: 1)
+                retry: RetryPolicy(maxAttempts: 1, baseDelayMilliseconds: 1, maxDelayMilliseconds: 1),
+                clock: testWallClock
             )
         )
         let database = try SQLiteDatabase.inMemory()

@@ -132,9 +132,9 @@ import Testing
             transport: PlatformHTTPTransport { request in await platform.handle(request) },
             limiter: RateLimiter(ratePerSecond: 10_000, burst: 10_000),
             retry: RetryPolicy(maxAttempts: 3, baseDelayMilliseconds: 1, maxDelayMilliseconds: 2),
-            clock: { Date(timeIntervalSince1970: 1_764_400_000.5) }
+            clock: GatewayClock { Timestamp(millisecondsSince1970: 1_764_400_000_500) }
         )
-        return TaobaoConnector(shop: "tb-shop", api: api, clock: { Date(timeIntervalSince1970: 1_764_400_000) })
+        return TaobaoConnector(shop: "tb-shop", api: api)
     }
 
     @Test(arguments: TaobaoSigner.Method.allCases)
@@ -265,7 +265,8 @@ import Testing
             appSecret: Self.appSecret,
             session: Self.session,
             transport: PlatformHTTPTransport { request in await platform.handle(request) },
-            limiter: RateLimiter(ratePerSecond: 100, burst: 100)
+            limiter: RateLimiter(ratePerSecond: 100, burst: 100),
+            clock: testWallClock
         )
         try await api.updateItemQuantity(numIid: "652345678901", skuId: "4711234567890", quantity: 10)
         let request = try #require(await platform.requests.last)
@@ -291,7 +292,7 @@ import Testing
                 credentials: ["app_key": "k", "app_secret": "s", "session": "x", "sign_method": "hmac"]
             ),
         ]
-        let registry = try ConnectorRegistry(shops: shops, factories: ConnectorFactory.builtIn(http: .shared))
+        let registry = try ConnectorRegistry(shops: shops, factories: ConnectorFactory.builtIn(http: .shared, clock: testWallClock))
         #expect(registry.connector(shop: "pdd-shop")?.platform == .pinduoduo)
         #expect(registry.connector(shop: "tb-shop")?.platform == .taobao)
         #expect(registry.receivers["pdd-shop"] == nil)

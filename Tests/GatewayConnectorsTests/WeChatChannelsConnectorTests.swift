@@ -33,7 +33,8 @@ import Testing
                 appSecret: "wechat-secret",
                 transport: platform.transport,
                 limiter: RateLimiter(ratePerSecond: 1000, burst: 1000),
-                retry: RetryPolicy(maxAttempts: 2, baseDelayMilliseconds: 1, maxDelayMilliseconds: 2)
+                retry: RetryPolicy(maxAttempts: 2, baseDelayMilliseconds: 1, maxDelayMilliseconds: 2),
+                clock: testWallClock
             )
         )
     }
@@ -287,7 +288,8 @@ import Testing
             appId: "wx5823bf96d3bd56c7",
             appSecret: "wechat-secret",
             transport: platform.transport,
-            limiter: RateLimiter(ratePerSecond: 1000, burst: 1000)
+            limiter: RateLimiter(ratePerSecond: 1000, burst: 1000),
+            clock: testWallClock
         )
         try await api.updateStock(productId: "10000071234567", skuId: "2000001234567", change: .set(42))
         try await api.updateStock(productId: "10000071234567", skuId: "2000001234567", change: .subtract(3))

@@ -159,6 +159,16 @@ import Testing
             expect: .writeOwn(console: false),
             body: #"{"reason":"platform-adjustment","note":"checked"}"#
         ),
+        Endpoint(method: .get, path: "/api/v1/orders/\(own)/shipments", console: false, expect: .readOwn(console: false)),
+        Endpoint(
+            method: .post,
+            path: "/api/v1/orders/\(own)/shipments",
+            console: false,
+            // The fixture's line is held (unmapped): a permitted caller gets the refusal, not the shipment.
+            expect: Expectation(admin: 422, staffOwn: 422, staffOther: 403, auditor: 403, anonymous: 401),
+            body: #"{"courier":"SF","tracking_no":"SF1234567890"}"#
+        ),
+        Endpoint(method: .get, path: "/api/v1/write-backs?needs_staff=true", console: false, expect: .anyStaff(console: false)),
         // Console
         Endpoint(method: .get, path: "/console/reconciliation/runs/1", console: true, expect: .readOwn(console: true)),
         Endpoint(method: .get, path: "/console/reconciliation/runs/1/lines.csv", console: true, expect: .readOwn(console: true)),

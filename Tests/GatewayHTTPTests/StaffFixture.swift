@@ -41,6 +41,8 @@ struct StaffFixture: @unchecked Sendable {
     let orders: SQLiteDatabase
     let inventory: SQLiteDatabase
     let supply: SQLiteDatabase
+    /// Shipments and their write-backs.
+    let shipments: any ShipmentStore
     /// API token secret per caller.
     let tokens: [Caller: String]
     /// Session cookie secret and CSRF token per caller.
@@ -131,7 +133,7 @@ struct StaffFixture: @unchecked Sendable {
             shop: ownShop,
             actor: "fixture"
         )
-        let dependencies = GatewayHTTPDependencies(
+        var dependencies = GatewayHTTPDependencies(
             receivers: [:],
             platforms: [ownShop: .douyin, otherShop: .douyin],
             inbox: inbox,
@@ -148,6 +150,7 @@ struct StaffFixture: @unchecked Sendable {
             supply: database,
             reconciliation: reconciliation
         )
+        dependencies.shipments = database
         return StaffFixture(
             router: buildGatewayRouter(dependencies, logger: Logger(label: "test")),
             staff: staff,
@@ -156,6 +159,7 @@ struct StaffFixture: @unchecked Sendable {
             orders: orders,
             inventory: inventory,
             supply: database,
+            shipments: database,
             tokens: tokens,
             sessions: sessions
         )

@@ -17,12 +17,15 @@ public final class DouyinAPIClient: Sendable {
     private let retry: RetryPolicy
     private let tokens = DouyinTokenCache()
     private let logger: Logger
+    /// The gateway's clock: signing timestamps and token expiry.
+    let clock: GatewayClock
 
     /// Creates a client over any transport (tests pass a scripted platform, or the mock behind a wrapper).
     /// - Parameters:
     ///   - baseURL: API root, e.g. `https://openapi-fxg.jinritemai.com` or the mock's address.
     ///   - appKey: the app key; `appSecret`: the app secret; `shopId`: the shop id for self-authorised tokens.
     ///   - transport: how requests are sent; `limiter`: the shop's rate limit; `retry`: back-off policy.
+    ///   - clock: the gateway's clock (signing timestamps, token expiry).
     public init(
         baseURL: String,
         appKey: String,
@@ -31,6 +34,7 @@ public final class DouyinAPIClient: Sendable {
         transport: PlatformHTTPTransport,
         limiter: RateLimiter,
         retry: RetryPolicy = RetryPolicy(),
+        clock: GatewayClock,
         logger: Logger = Logger(label: "douyin-api")
     ) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
@@ -39,6 +43,7 @@ public final class DouyinAPIClient: Sendable {
         self.transport = transport
         self.limiter = limiter
         self.retry = retry
+        self.clock = clock
         self.logger = logger
     }
 
@@ -47,6 +52,7 @@ public final class DouyinAPIClient: Sendable {
     ///   - baseURL: API root, e.g. `https://openapi-fxg.jinritemai.com` or the mock's address.
     ///   - appKey: the app key; `appSecret`: the app secret; `shopId`: the shop id for self-authorised tokens.
     ///   - http: the HTTP client; `limiter`: the shop's rate limit; `retry`: back-off policy; `timeout`: per request.
+    ///   - clock: the gateway's clock (signing timestamps, token expiry).
     public convenience init(
         baseURL: String,
         appKey: String,
@@ -56,6 +62,7 @@ public final class DouyinAPIClient: Sendable {
         limiter: RateLimiter,
         retry: RetryPolicy = RetryPolicy(),
         timeout: TimeAmount = .seconds(10),
+        clock: GatewayClock,
         logger: Logger = Logger(label: "douyin-api")
     ) {
         self.init(
@@ -66,6 +73,7 @@ public final class DouyinAPIClient: Sendable {
             transport: .asyncHTTPClient(http, timeout: timeout, logger: logger),
             limiter: limiter,
             retry: retry,
+            clock: clock,
             logger: logger
         )
     }
@@ -102,8 +110,13 @@ public final class DouyinAPIClient: Sendable {
 
     // MARK: calls
 
-    private func call<T: Decodable & Sendable>(_ method: String, parameters: [String: DouyinParameter]) async throws -> (T, String) {
-        try await retry.run(isRetryable: Self.isRetryable) {
+    /// Sends a call; `retrying` false sends it once (a refused token aside) — for writes the caller classifies.
+    func call<T: Decodable & Sendable>(
+        _ method: String,
+        parameters: [String: DouyinParameter],
+        retrying: Bool = true
+    ) async throws -> (T, String) {
+        let attempt: @Sendable () async throws -> (T, String) = {
             let token = try await self.accessToken()
             do {
                 return try await self.send(method, parameters: parameters, accessToken: token)
@@ -113,11 +126,12 @@ public final class DouyinAPIClient: Sendable {
                 return try await self.send(method, parameters: parameters, accessToken: fresh)
             }
         }
+        return retrying ? try await retry.run(isRetryable: Self.isRetryable, attempt) : try await attempt()
     }
 
     private func accessToken() async throws -> String {
-        if let token = await tokens.valid(now: Date()) { return token }
-        return try await tokens.renew { refreshToken in
+        if let token = await tokens.valid(now: clock.now()) { return token }
+        return try await tokens.renew(clock: clock) { refreshToken in
             var data: DouyinTokenData
             if let refreshToken {
                 do {
@@ -152,7 +166,7 @@ public final class DouyinAPIClient: Sendable {
     ) async throws -> (T, String) {
         try await limiter.acquire()
         let paramJSON = try DouyinSigner.paramJSON(parameters)
-        let timestamp = String(Int64(Date().timeIntervalSince1970))
+        let timestamp = String(clock.now().secondsSince1970)
         var query: [(String, String)] = [("app_key", signer.appKey), ("method", method)]
         if let accessToken { query.append(("access_token", accessToken)) }
         query += [
@@ -196,13 +210,14 @@ public final class DouyinAPIClient: Sendable {
                 method: method,
                 code: String(code),
                 message: [envelope.msg, envelope.sub_code, envelope.sub_msg].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " / "),
-                isRetryable: code >= 50000 || code == 10000 || (envelope.sub_code ?? "").hasPrefix("isp.")
+                isRetryable: code >= 50000 || code == 10000 || (envelope.sub_code ?? "").hasPrefix("isp."),
+                subCode: envelope.sub_code
             )
         }
         return (data, raw)
     }
 
-    private static func isTokenError(_ error: PlatformAPIError) -> Bool {
+    static func isTokenError(_ error: PlatformAPIError) -> Bool {
         let code = Int(error.code) ?? 0
         return (30000..<31000).contains(code) || error.message.contains("access-token") || error.message.contains("access_token")
     }
@@ -227,28 +242,28 @@ struct DouyinEmptyData: Codable, Sendable {}
 actor DouyinTokenCache {
     private var token: String?
     private var refreshToken: String?
-    private var expiresAt: Date = .distantPast
+    private var expiresAt = Timestamp(millisecondsSince1970: .min)
     private var renewal: Task<String, any Error>?
 
     /// The token, if it is valid for at least another minute.
-    func valid(now: Date) -> String? {
-        guard let token, now.addingTimeInterval(60) < expiresAt else { return nil }
+    func valid(now: Timestamp) -> String? {
+        guard let token, now.adding(seconds: 60) < expiresAt else { return nil }
         return token
     }
 
     /// Forgets the token (the platform said it is invalid).
     func invalidate() {
         token = nil
-        expiresAt = .distantPast
+        expiresAt = Timestamp(millisecondsSince1970: .min)
     }
 
-    /// Renews the token once, however many callers ask at the same time.
-    func renew(_ fetch: @escaping @Sendable (String?) async throws -> DouyinTokenData) async throws -> String {
+    /// Renews the token once, however many callers ask at the same time; `clock` dates the new token's expiry.
+    func renew(clock: GatewayClock, _ fetch: @escaping @Sendable (String?) async throws -> DouyinTokenData) async throws -> String {
         if let renewal { return try await renewal.value }
         let refresh = refreshToken
         let task = Task { () throws -> String in
             let data = try await fetch(refresh)
-            self.store(data)
+            self.store(data, now: clock.now())
             return data.access_token
         }
         renewal = task
@@ -256,9 +271,9 @@ actor DouyinTokenCache {
         return try await task.value
     }
 
-    private func store(_ data: DouyinTokenData) {
+    private func store(_ data: DouyinTokenData, now: Timestamp) {
         token = data.access_token
         refreshToken = data.refresh_token ?? refreshToken
-        expiresAt = Date().addingTimeInterval(TimeInterval(max(data.expires_in.value, 60)))
+        expiresAt = now.adding(seconds: min(max(data.expires_in.value, 60), 31_536_000))
     }
 }

@@ -69,7 +69,7 @@ public struct DouyinConnector: PlatformConnector {
     }
 
     public func poll(from: Timestamp, to: Timestamp) async throws -> [InboxDelivery] {
-        let now = Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000))
+        let now = api.clock.now()
         // BackwardPager numbers pages from 1 and Douyin from 0; Douyin counts on every page and has no `has_next`.
         let rows = try await BackwardPager.collect(pageSize: Self.pageSize) { page, _ in
             let result = try await api.searchList(

@@ -56,6 +56,10 @@ public enum DouyinParameter: Encodable, Sendable, Hashable {
     case int(Int64)
     /// A boolean value.
     case bool(Bool)
+    /// An array.
+    case array([DouyinParameter])
+    /// An object (keys sorted in `param_json`).
+    case object([String: DouyinParameter])
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
@@ -63,6 +67,8 @@ public enum DouyinParameter: Encodable, Sendable, Hashable {
         case .string(let value): try container.encode(value)
         case .int(let value): try container.encode(value)
         case .bool(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
         }
     }
 }

@@ -29,6 +29,8 @@ public final class KuaishouAPIClient: Sendable {
     private let transport: PlatformHTTPTransport
     private let limiter: RateLimiter
     private let retry: RetryPolicy
+    /// The gateway's clock: signing timestamps and token expiry.
+    let clock: GatewayClock
 
     /// Creates a client.
     /// - Parameters:
@@ -37,6 +39,7 @@ public final class KuaishouAPIClient: Sendable {
     ///   - signMethod: `HMAC_SHA256` (recommended by Kuaishou) or `MD5`.
     ///   - transport: how requests are sent (``PlatformHTTPTransport/asyncHTTPClient(_:timeout:logger:)`` in production);
     ///     `limiter`: the shop's rate limit; `retry`: back-off policy.
+    ///   - clock: the gateway's clock (signing timestamps, token expiry).
     public init(
         baseURL: String,
         appKey: String,
@@ -46,7 +49,8 @@ public final class KuaishouAPIClient: Sendable {
         signMethod: KuaishouSigner.Method = .hmacSHA256,
         transport: PlatformHTTPTransport,
         limiter: RateLimiter,
-        retry: RetryPolicy = RetryPolicy()
+        retry: RetryPolicy = RetryPolicy(),
+        clock: GatewayClock
     ) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.appKey = appKey
@@ -57,6 +61,7 @@ public final class KuaishouAPIClient: Sendable {
         self.transport = transport
         self.limiter = limiter
         self.retry = retry
+        self.clock = clock
     }
 
     /// One page of `open.order.cursor.list` by update time.
@@ -166,7 +171,7 @@ public final class KuaishouAPIClient: Sendable {
     private static func isRetryable(_ error: any Error) -> Bool { (error as? PlatformAPIError)?.isRetryable ?? false }
 
     /// Sends a call; `retrying` false sends it once (for writes that must not be repeated blindly).
-    private func call<T: Decodable & Sendable>(
+    func call<T: Decodable & Sendable>(
         _ method: String,
         param: [String: KuaishouParameter],
         retrying: Bool = true
@@ -185,7 +190,7 @@ public final class KuaishouAPIClient: Sendable {
     /// The token to send: the configured one, else a cached or freshly granted one.
     private func currentToken() async throws -> String? {
         if let accessToken { return accessToken }
-        if let token = await tokens.valid(now: Date()) { return token }
+        if let token = await tokens.valid(now: clock.now()) { return token }
         try await limiter.acquire()
         let query = FormURLEncoding.encode(["app_id": appKey, "app_secret": appSecret, "grant_type": "client_credentials"])
         let request = PlatformHTTPRequest(url: baseURL + "/oauth2/access_token?" + query, method: "GET", headers: [:], body: [])
@@ -206,7 +211,7 @@ public final class KuaishouAPIClient: Sendable {
                 isRetryable: response.status >= 500
             )
         }
-        await tokens.store(token, expiresIn: grant.expires_in?.value ?? 172_800, now: Date())
+        await tokens.store(token, expiresIn: grant.expires_in?.value ?? 172_800, now: clock.now())
         return token
     }
 
@@ -218,7 +223,7 @@ public final class KuaishouAPIClient: Sendable {
         let parameters = signedParameters(
             method: method,
             paramJSON: paramJSON,
-            timestampMilliseconds: Int64(Date().timeIntervalSince1970 * 1000),
+            timestampMilliseconds: clock.now().millisecondsSince1970,
             token: token
         )
         let form = FormURLEncoding.encode(parameters)
@@ -262,7 +267,8 @@ public final class KuaishouAPIClient: Sendable {
                 method: method,
                 code: code,
                 message: message.isEmpty ? (envelope.result?.value == 1 ? "response has no data" : "result \(envelope.result?.value ?? 0)") : message,
-                isRetryable: busy
+                isRetryable: busy,
+                subCode: envelope.subCode?.value
             )
         }
         return (data, raw)
@@ -283,6 +289,10 @@ enum KuaishouParameter: Encodable, Sendable, Hashable {
     case int(Int64)
     /// A platform id: a JSON number when it is one (Kuaishou ids are `Long`), else a string.
     case id(String)
+    /// An array.
+    case array([KuaishouParameter])
+    /// An object.
+    case object([String: KuaishouParameter])
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
@@ -297,6 +307,8 @@ enum KuaishouParameter: Encodable, Sendable, Hashable {
             } else {
                 try container.encode(value)
             }
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
         }
     }
 }
@@ -311,23 +323,23 @@ struct KuaishouTokenGrant: Decodable, Sendable {
 /// The shop's granted access token.
 actor KuaishouTokenCache {
     private var token: String?
-    private var expiresAt = Date.distantPast
+    private var expiresAt = Timestamp(millisecondsSince1970: .min)
 
     /// The token, if it stays valid for at least another minute.
-    func valid(now: Date) -> String? {
-        guard let token, now.addingTimeInterval(60) < expiresAt else { return nil }
+    func valid(now: Timestamp) -> String? {
+        guard let token, now.adding(seconds: 60) < expiresAt else { return nil }
         return token
     }
 
     /// Keeps a granted token.
-    func store(_ token: String, expiresIn seconds: Int64, now: Date) {
+    func store(_ token: String, expiresIn seconds: Int64, now: Timestamp) {
         self.token = token
-        expiresAt = now.addingTimeInterval(TimeInterval(max(seconds, 60)))
+        expiresAt = now.adding(seconds: min(max(seconds, 60), 31_536_000))
     }
 
     /// Forgets the token (the platform refused it).
     func invalidate() {
         token = nil
-        expiresAt = .distantPast
+        expiresAt = Timestamp(millisecondsSince1970: .min)
     }
 }

@@ -76,7 +76,7 @@ public struct KuaishouConnector: PlatformConnector {
         var rows: [RawJSON] = []
         var cursor = ""
         var seenCursors: Set<String> = []
-        let now = Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000))
+        let now = api.clock.now()
         for _ in 0..<Self.maxPages {
             let page = try await api.cursorList(
                 beginMilliseconds: from.millisecondsSince1970,

@@ -32,14 +32,15 @@ public final class PinduoduoAPIClient: Sendable {
     private let transport: PlatformHTTPTransport
     private let limiter: RateLimiter
     private let retry: RetryPolicy
-    private let clock: @Sendable () -> Date
+    /// The gateway's clock: signing timestamps.
+    let clock: GatewayClock
 
     /// Creates a client over any transport (tests pass a fake platform).
     /// - Parameters:
     ///   - baseURL: the API root, e.g. `https://gw-api.pinduoduo.com` or the mock's address; `/api/router` is appended.
     ///   - clientId: the app's `client_id`; `clientSecret`: its `client_secret`; `accessToken`: the shop's token.
     ///   - transport: how requests are sent; `limiter`: the shop's rate limit; `retry`: back-off policy.
-    ///   - clock: the current time, for `timestamp`.
+    ///   - clock: the gateway's clock, for `timestamp`.
     public init(
         baseURL: String,
         clientId: String,
@@ -48,7 +49,7 @@ public final class PinduoduoAPIClient: Sendable {
         transport: PlatformHTTPTransport,
         limiter: RateLimiter,
         retry: RetryPolicy = RetryPolicy(),
-        clock: @escaping @Sendable () -> Date = { Date() }
+        clock: GatewayClock
     ) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.signer = PinduoduoSigner(clientId: clientId, clientSecret: clientSecret)
@@ -59,7 +60,7 @@ public final class PinduoduoAPIClient: Sendable {
         self.clock = clock
     }
 
-    /// Creates a client over AsyncHTTPClient.
+    /// Creates a client over AsyncHTTPClient; `clock` is the gateway's clock, for `timestamp`.
     public convenience init(
         baseURL: String,
         clientId: String,
@@ -69,6 +70,7 @@ public final class PinduoduoAPIClient: Sendable {
         limiter: RateLimiter,
         retry: RetryPolicy = RetryPolicy(),
         timeout: TimeAmount = .seconds(10),
+        clock: GatewayClock,
         logger: Logger = Logger(label: "pinduoduo-api")
     ) {
         self.init(
@@ -78,7 +80,8 @@ public final class PinduoduoAPIClient: Sendable {
             accessToken: accessToken,
             transport: .asyncHTTPClient(http, timeout: timeout, logger: logger),
             limiter: limiter,
-            retry: retry
+            retry: retry,
+            clock: clock
         )
     }
 
@@ -134,12 +137,12 @@ public final class PinduoduoAPIClient: Sendable {
     }
 
     /// The complete form parameters of a call, `sign` included (exposed for tests and logs).
-    func signedParameters(type: String, parameters: [String: String], at date: Date) -> [String: String] {
+    func signedParameters(type: String, parameters: [String: String], at now: Timestamp) -> [String: String] {
         var all = parameters
         all["type"] = type
         all["client_id"] = signer.clientId
         all["access_token"] = accessToken
-        all["timestamp"] = String(Int64(date.timeIntervalSince1970))
+        all["timestamp"] = String(now.secondsSince1970)
         all["data_type"] = "JSON"
         all["version"] = "V1"
         all["sign"] = signer.sign(all)
@@ -148,8 +151,15 @@ public final class PinduoduoAPIClient: Sendable {
 
     // MARK: calls
 
-    private func call<T: Decodable & Sendable>(_ type: String, responseKey: String, parameters: [String: String]) async throws -> (T, String) {
-        try await retry.run(isRetryable: Self.isRetryableError) {
+    /// Sends a call; `retrying` false sends it once — for writes the caller classifies.
+    func call<T: Decodable & Sendable>(
+        _ type: String,
+        responseKey: String,
+        parameters: [String: String],
+        retrying: Bool = true
+    ) async throws -> (T, String) {
+        guard retrying else { return try await send(type, responseKey: responseKey, parameters: parameters) }
+        return try await retry.run(isRetryable: Self.isRetryableError) {
             try await self.send(type, responseKey: responseKey, parameters: parameters)
         }
     }
@@ -161,7 +171,7 @@ public final class PinduoduoAPIClient: Sendable {
             method: type,
             url: baseURL + "/api/router",
             contentType: "application/x-www-form-urlencoded; charset=utf-8",
-            form: signedParameters(type: type, parameters: parameters, at: clock()),
+            form: signedParameters(type: type, parameters: parameters, at: clock.now()),
             responseKey: responseKey,
             transport: transport
         ) { (body: PinduoduoErrorBody, httpStatus: Int?) in Self.apiError(body, method: type, httpStatus: httpStatus) }
@@ -181,7 +191,8 @@ public final class PinduoduoAPIClient: Sendable {
             httpStatus: httpStatus,
             code: code,
             message: message,
-            isRetryable: isRetryable(code: code, text: message) || (httpStatus.map { $0 >= 500 || $0 == 429 } ?? false)
+            isRetryable: isRetryable(code: code, text: message) || (httpStatus.map { $0 >= 500 || $0 == 429 } ?? false),
+            subCode: body.sub_code?.value
         )
     }
 

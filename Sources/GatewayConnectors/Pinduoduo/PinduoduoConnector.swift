@@ -24,15 +24,13 @@ public struct PinduoduoConnector: PlatformConnector {
     /// Windows of at most 30 minutes, ending at least 3 minutes before now, overlapping by one minute.
     public let pollPolicy = PollPolicy(maxWindowSeconds: 1800, settleSeconds: 180, overlapSeconds: 60)
     let api: PinduoduoAPIClient
-    private let clock: @Sendable () -> Date
     /// Rows per page (PDD's maximum).
     static let pageSize = 100
 
     /// Creates a connector over an API client.
-    public init(shop: String, api: PinduoduoAPIClient, clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(shop: String, api: PinduoduoAPIClient) {
         self.shop = shop
         self.api = api
-        self.clock = clock
     }
 
     public func observations(from entry: InboxEntry) throws -> [OrderObservation] {
@@ -55,7 +53,7 @@ public struct PinduoduoConnector: PlatformConnector {
     }
 
     public func poll(from: Timestamp, to: Timestamp) async throws -> [InboxDelivery] {
-        let receivedAt = Timestamp(millisecondsSince1970: Int64(clock().timeIntervalSince1970 * 1000))
+        let receivedAt = api.clock.now()
         var rows: [RawJSON] = []
         for (start, end) in PollWindow.spans(from: from.secondsSince1970, to: to.secondsSince1970, maxSeconds: pollPolicy.maxWindowSeconds) {
             rows += try await BackwardPager.collect(pageSize: Self.pageSize) { page, useHasNext in

@@ -79,3 +79,8 @@ struct PinduoduoOrder: Codable, Sendable {
     var receiver_phone_mask: String?
     var item_list: [PinduoduoItem]?
 }
+
+/// `logistics_online_send_response` of `pdd.logistics.online.send` (`shipping.md` §8b.3).
+struct PinduoduoLogisticsSendResult: Codable, Sendable {
+    var is_success: FlexibleBool?
+}

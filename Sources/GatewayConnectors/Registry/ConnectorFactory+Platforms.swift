@@ -1,14 +1,15 @@
 public import AsyncHTTPClient
-import GatewayCore
+public import GatewayCore
 public import Logging
 
 extension ConnectorFactory {
     /// Douyin: credentials `app_key`, `app_secret`, `shop_id`; pushes signed with the app secret.
     /// - Parameters:
     ///   - http: the HTTP client for the Douyin open API.
+    ///   - clock: the gateway's clock (signing timestamps, token expiry, poll receipt times).
     ///   - logger: the connector's logger.
     /// - Returns: the Douyin factory.
-    public static func douyin(http: HTTPClient, logger: Logger) -> ConnectorFactory {
+    public static func douyin(http: HTTPClient, clock: GatewayClock, logger: Logger) -> ConnectorFactory {
         ConnectorFactory { shop in
             let api = DouyinAPIClient(
                 baseURL: shop.apiBase ?? "https://openapi-fxg.jinritemai.com",
@@ -17,6 +18,7 @@ extension ConnectorFactory {
                 shopId: shop.credential("shop_id"),
                 http: http,
                 limiter: shop.limiter,
+                clock: clock,
                 logger: logger
             )
             return ConnectedShop(
@@ -38,9 +40,10 @@ extension ConnectorFactory {
     /// Pinduoduo: credentials `client_id`, `client_secret`, `access_token`; no pushes.
     /// - Parameters:
     ///   - http: the HTTP client for the Pinduoduo router.
+    ///   - clock: the gateway's clock (signing timestamps, token expiry, poll receipt times).
     ///   - logger: the connector's logger.
     /// - Returns: the Pinduoduo factory.
-    public static func pinduoduo(http: HTTPClient, logger: Logger) -> ConnectorFactory {
+    public static func pinduoduo(http: HTTPClient, clock: GatewayClock, logger: Logger) -> ConnectorFactory {
         ConnectorFactory { shop in
             let api = PinduoduoAPIClient(
                 baseURL: shop.apiBase ?? "https://gw-api.pinduoduo.com",
@@ -49,6 +52,7 @@ extension ConnectorFactory {
                 accessToken: shop.credential("access_token"),
                 http: http,
                 limiter: shop.limiter,
+                clock: clock,
                 logger: logger
             )
             return ConnectedShop(connector: PinduoduoConnector(shop: shop.shop, api: api))
@@ -58,9 +62,10 @@ extension ConnectorFactory {
     /// Taobao: credentials `app_key`, `app_secret`, `session`, optional `sign_method` (`md5`, `hmac`); no pushes.
     /// - Parameters:
     ///   - http: the HTTP client for the TOP router.
+    ///   - clock: the gateway's clock (signing timestamps, token expiry, poll receipt times).
     ///   - logger: the connector's logger.
     /// - Returns: the Taobao factory.
-    public static func taobao(http: HTTPClient, logger: Logger) -> ConnectorFactory {
+    public static func taobao(http: HTTPClient, clock: GatewayClock, logger: Logger) -> ConnectorFactory {
         ConnectorFactory { shop in
             let signMethodName = shop.credentials["sign_method"] ?? "md5"
             guard let signMethod = TaobaoSigner.Method(rawValue: signMethodName) else {
@@ -74,6 +79,7 @@ extension ConnectorFactory {
                 signMethod: signMethod,
                 http: http,
                 limiter: shop.limiter,
+                clock: clock,
                 logger: logger
             )
             return ConnectedShop(connector: TaobaoConnector(shop: shop.shop, api: api))
@@ -84,9 +90,10 @@ extension ConnectorFactory {
     /// `sign_method` (`HMAC_SHA256`, `MD5`); pushes encrypted with the message key.
     /// - Parameters:
     ///   - http: the HTTP client for the Kuaishou open API.
+    ///   - clock: the gateway's clock (signing timestamps, token expiry, poll receipt times).
     ///   - logger: the connector's logger.
     /// - Returns: the Kuaishou factory.
-    public static func kuaishou(http: HTTPClient, logger: Logger) -> ConnectorFactory {
+    public static func kuaishou(http: HTTPClient, clock: GatewayClock, logger: Logger) -> ConnectorFactory {
         ConnectorFactory { shop in
             let signMethodName = shop.credentials["sign_method"] ?? "HMAC_SHA256"
             guard let signMethod = KuaishouSigner.Method(rawValue: signMethodName) else {
@@ -100,7 +107,8 @@ extension ConnectorFactory {
                 accessToken: shop.credentials["access_token"],
                 signMethod: signMethod,
                 transport: .asyncHTTPClient(http, logger: logger),
-                limiter: shop.limiter
+                limiter: shop.limiter,
+                clock: clock
             )
             do {
                 let receiver = try KuaishouPushReceiver(
@@ -118,16 +126,18 @@ extension ConnectorFactory {
     /// WeChat Channels: credentials `app_id`, `app_secret`, `token`, `encoding_aes_key`; pushes encrypted and signed.
     /// - Parameters:
     ///   - http: the HTTP client for the WeChat API.
+    ///   - clock: the gateway's clock (signing timestamps, token expiry, poll receipt times).
     ///   - logger: the connector's logger.
     /// - Returns: the WeChat Channels factory.
-    public static func wechatChannels(http: HTTPClient, logger: Logger) -> ConnectorFactory {
+    public static func wechatChannels(http: HTTPClient, clock: GatewayClock, logger: Logger) -> ConnectorFactory {
         ConnectorFactory { shop in
             let api = WeChatChannelsAPIClient(
                 baseURL: shop.apiBase ?? "https://api.weixin.qq.com",
                 appId: shop.credential("app_id"),
                 appSecret: shop.credential("app_secret"),
                 transport: .asyncHTTPClient(http, logger: logger),
-                limiter: shop.limiter
+                limiter: shop.limiter,
+                clock: clock
             )
             do {
                 let receiver = try WeChatChannelsPushReceiver(
@@ -143,11 +153,27 @@ extension ConnectorFactory {
         }
     }
 
-    /// Youzan: credentials `client_id`, `client_secret`; the connector is its own receiver.
+    /// Youzan: credentials `client_id`, `client_secret`, optional `access_token` (for the shipment write-back); the
+    /// connector is its own receiver. Youzan reads no clock: pushes carry their receipt time and the write-back signs
+    /// nothing.
+    /// - Parameters:
+    ///   - http: the HTTP client for the Youzan Cloud API.
+    ///   - logger: the connector's logger.
     /// - Returns: the Youzan factory.
-    public static func youzan() -> ConnectorFactory {
+    public static func youzan(http: HTTPClient, logger: Logger) -> ConnectorFactory {
         ConnectorFactory { shop in
-            let connector = YouzanConnector(shop: shop.shop, clientId: shop.credential("client_id"), clientSecret: shop.credential("client_secret"))
+            let api = YouzanAPIClient(
+                baseURL: shop.apiBase ?? "https://open.youzanyun.com",
+                accessToken: shop.credentials["access_token"],
+                transport: .asyncHTTPClient(http, logger: logger),
+                limiter: shop.limiter
+            )
+            let connector = YouzanConnector(
+                shop: shop.shop,
+                clientId: shop.credential("client_id"),
+                clientSecret: shop.credential("client_secret"),
+                api: api
+            )
             return ConnectedShop(connector: connector, receiver: connector)
         }
     }

@@ -4,11 +4,11 @@ public import Logging
 
 /// Builds the connector (and push receiver) of one shop of one platform.
 ///
-/// The composition root keeps a table `[Platform: ConnectorFactory]` (``builtIn(http:logger:)`` for every platform
+/// The composition root keeps a table `[Platform: ConnectorFactory]` (``builtIn(http:clock:logger:)`` for every platform
 /// this module speaks) and may replace an entry, e.g. with a fake connector in tests.
 ///
 /// ```swift
-/// var factories = ConnectorFactory.builtIn(http: .shared, logger: logger)
+/// var factories = ConnectorFactory.builtIn(http: .shared, clock: clock, logger: logger)
 /// factories[.standard] = ConnectorFactory { shop in ConnectedShop(connector: FakeConnector(shop: shop.shop)) }
 /// let registry = try ConnectorRegistry(shops: shops, factories: factories)
 /// ```
@@ -25,16 +25,18 @@ public struct ConnectorFactory: Sendable {
     /// A factory for every platform this module speaks.
     /// - Parameters:
     ///   - http: the HTTP client connectors call platform APIs with.
+    ///   - clock: the gateway's clock, the only "now" the connectors read (signing timestamps, token expiry, poll
+    ///     receipt times).
     ///   - logger: the connectors' logger.
     /// - Returns: a factory per ``GatewayCore/Platform``.
-    public static func builtIn(http: HTTPClient, logger: Logger = Logger(label: "connectors")) -> [Platform: ConnectorFactory] {
+    public static func builtIn(http: HTTPClient, clock: GatewayClock, logger: Logger = Logger(label: "connectors")) -> [Platform: ConnectorFactory] {
         [
-            .douyin: douyin(http: http, logger: logger),
-            .kuaishou: kuaishou(http: http, logger: logger),
-            .pinduoduo: pinduoduo(http: http, logger: logger),
-            .taobao: taobao(http: http, logger: logger),
-            .wechatChannels: wechatChannels(http: http, logger: logger),
-            .youzan: youzan(),
+            .douyin: douyin(http: http, clock: clock, logger: logger),
+            .kuaishou: kuaishou(http: http, clock: clock, logger: logger),
+            .pinduoduo: pinduoduo(http: http, clock: clock, logger: logger),
+            .taobao: taobao(http: http, clock: clock, logger: logger),
+            .wechatChannels: wechatChannels(http: http, clock: clock, logger: logger),
+            .youzan: youzan(http: http, logger: logger),
             .standard: standard(),
         ]
     }

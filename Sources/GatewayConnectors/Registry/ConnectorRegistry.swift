@@ -3,10 +3,10 @@ public import GatewayCore
 /// Every shop's connector and push receiver, built from plain shop values by a table of per-platform factories.
 ///
 /// The composition root (`GatewayRuntime`'s `buildConnectorRegistry`) turns the configuration into ``ShopConnection``s
-/// and picks the factories (``ConnectorFactory/builtIn(http:logger:)``, or fakes in tests).
+/// and picks the factories (``ConnectorFactory/builtIn(http:clock:logger:)``, or fakes in tests).
 ///
 /// ```swift
-/// let registry = try ConnectorRegistry(shops: shops, factories: ConnectorFactory.builtIn(http: .shared))
+/// let registry = try ConnectorRegistry(shops: shops, factories: ConnectorFactory.builtIn(http: .shared, clock: clock))
 /// let connector = registry.connector(shop: "yunlai-douyin")
 /// ```
 public struct ConnectorRegistry: Sendable {

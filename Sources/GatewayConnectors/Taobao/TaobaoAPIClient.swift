@@ -43,7 +43,8 @@ public final class TaobaoAPIClient: Sendable {
     private let transport: PlatformHTTPTransport
     private let limiter: RateLimiter
     private let retry: RetryPolicy
-    private let clock: @Sendable () -> Date
+    /// The gateway's clock: signing timestamps.
+    let clock: GatewayClock
 
     /// Creates a client over any transport (tests pass a fake platform).
     /// - Parameters:
@@ -51,7 +52,7 @@ public final class TaobaoAPIClient: Sendable {
     ///   - appKey: `app_key`; `appSecret`: `app_secret`; `session`: the shop's session key;
     ///     `signMethod`: `md5` (default) or `hmac`.
     ///   - transport: how requests are sent; `limiter`: the shop's rate limit; `retry`: back-off policy.
-    ///   - clock: the current time, for `timestamp`.
+    ///   - clock: the gateway's clock, for `timestamp`.
     public init(
         baseURL: String,
         appKey: String,
@@ -61,7 +62,7 @@ public final class TaobaoAPIClient: Sendable {
         transport: PlatformHTTPTransport,
         limiter: RateLimiter,
         retry: RetryPolicy = RetryPolicy(),
-        clock: @escaping @Sendable () -> Date = { Date() }
+        clock: GatewayClock
     ) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.signer = TaobaoSigner(appKey: appKey, appSecret: appSecret, method: signMethod)
@@ -72,7 +73,7 @@ public final class TaobaoAPIClient: Sendable {
         self.clock = clock
     }
 
-    /// Creates a client over AsyncHTTPClient.
+    /// Creates a client over AsyncHTTPClient; `clock` is the gateway's clock, for `timestamp`.
     public convenience init(
         baseURL: String,
         appKey: String,
@@ -83,6 +84,7 @@ public final class TaobaoAPIClient: Sendable {
         limiter: RateLimiter,
         retry: RetryPolicy = RetryPolicy(),
         timeout: TimeAmount = .seconds(10),
+        clock: GatewayClock,
         logger: Logger = Logger(label: "taobao-api")
     ) {
         self.init(
@@ -93,7 +95,8 @@ public final class TaobaoAPIClient: Sendable {
             signMethod: signMethod,
             transport: .asyncHTTPClient(http, timeout: timeout, logger: logger),
             limiter: limiter,
-            retry: retry
+            retry: retry,
+            clock: clock
         )
     }
 
@@ -145,12 +148,12 @@ public final class TaobaoAPIClient: Sendable {
     }
 
     /// The complete form parameters of a call, `sign` included (exposed for tests and logs).
-    func signedParameters(method: String, parameters: [String: String], at date: Date) -> [String: String] {
+    func signedParameters(method: String, parameters: [String: String], at now: Timestamp) -> [String: String] {
         var all = parameters
         all["method"] = method
         all["app_key"] = signer.appKey
         all["session"] = session
-        all["timestamp"] = BeijingTime.format(Timestamp(millisecondsSince1970: Int64((date.timeIntervalSince1970 * 1000).rounded(.down))))
+        all["timestamp"] = BeijingTime.format(now)
         all["format"] = "json"
         all["v"] = "2.0"
         all["sign_method"] = signer.method.rawValue
@@ -160,8 +163,15 @@ public final class TaobaoAPIClient: Sendable {
 
     // MARK: calls
 
-    private func call<T: Decodable & Sendable>(_ method: String, responseKey: String, parameters: [String: String]) async throws -> (T, String) {
-        try await retry.run(isRetryable: Self.isRetryableError) {
+    /// Sends a call; `retrying` false sends it once — for writes the caller classifies.
+    func call<T: Decodable & Sendable>(
+        _ method: String,
+        responseKey: String,
+        parameters: [String: String],
+        retrying: Bool = true
+    ) async throws -> (T, String) {
+        guard retrying else { return try await send(method, responseKey: responseKey, parameters: parameters) }
+        return try await retry.run(isRetryable: Self.isRetryableError) {
             try await self.send(method, responseKey: responseKey, parameters: parameters)
         }
     }
@@ -173,7 +183,7 @@ public final class TaobaoAPIClient: Sendable {
             method: method,
             url: baseURL + "/router/rest",
             contentType: "application/x-www-form-urlencoded;charset=utf-8",
-            form: signedParameters(method: method, parameters: parameters, at: clock()),
+            form: signedParameters(method: method, parameters: parameters, at: clock.now()),
             responseKey: responseKey,
             transport: transport
         ) { (body: TaobaoErrorBody, httpStatus: Int?) in Self.apiError(body, method: method, httpStatus: httpStatus) }
@@ -194,7 +204,8 @@ public final class TaobaoAPIClient: Sendable {
             httpStatus: httpStatus,
             code: code,
             message: message,
-            isRetryable: isRetryable(code: code, subCode: subCode, text: message) || (httpStatus.map { $0 >= 500 || $0 == 429 } ?? false)
+            isRetryable: isRetryable(code: code, subCode: subCode, text: message) || (httpStatus.map { $0 >= 500 || $0 == 429 } ?? false),
+            subCode: subCode
         )
     }
 

@@ -25,15 +25,13 @@ public struct TaobaoConnector: PlatformConnector {
     /// Windows of at most 30 minutes (TOP allows up to a day), overlapping by one minute.
     public let pollPolicy = PollPolicy(maxWindowSeconds: 1800, settleSeconds: 0, overlapSeconds: 60)
     let api: TaobaoAPIClient
-    private let clock: @Sendable () -> Date
     /// Rows per page (TOP recommends 40–50; 100 is the maximum).
     static let pageSize = 50
 
     /// Creates a connector over an API client.
-    public init(shop: String, api: TaobaoAPIClient, clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(shop: String, api: TaobaoAPIClient) {
         self.shop = shop
         self.api = api
-        self.clock = clock
     }
 
     public func observations(from entry: InboxEntry) throws -> [OrderObservation] {
@@ -70,7 +68,7 @@ public struct TaobaoConnector: PlatformConnector {
     }
 
     public func poll(from: Timestamp, to: Timestamp) async throws -> [InboxDelivery] {
-        let receivedAt = Timestamp(millisecondsSince1970: Int64(clock().timeIntervalSince1970 * 1000))
+        let receivedAt = api.clock.now()
         var rows: [RawJSON] = []
         let spans = PollWindow.spans(from: from.secondsSince1970, to: to.secondsSince1970, maxSeconds: pollPolicy.maxWindowSeconds)
         for (start, end) in spans {

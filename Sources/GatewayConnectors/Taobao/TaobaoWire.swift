@@ -110,3 +110,14 @@ struct TaobaoTrade: Codable, Sendable {
     var oaid: String?
     var orders: TaobaoList<TaobaoOrder>?
 }
+
+/// `logistics_offline_send_response` / `logistics_consign_resend_response`: `{shipping: {is_success}}`
+/// (`shipping.md` §8b.4).
+struct TaobaoShippingResult: Codable, Sendable {
+    var shipping: TaobaoShipping?
+}
+
+/// TOP's `Shipping` answer.
+struct TaobaoShipping: Codable, Sendable {
+    var is_success: FlexibleBool?
+}

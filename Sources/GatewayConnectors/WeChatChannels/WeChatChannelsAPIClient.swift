@@ -17,19 +17,23 @@ public final class WeChatChannelsAPIClient: Sendable {
     private let limiter: RateLimiter
     private let retry: RetryPolicy
     private let tokens = WeChatTokenCache()
+    /// The gateway's clock: token expiry.
+    let clock: GatewayClock
 
     /// Creates a client.
     /// - Parameters:
     ///   - baseURL: API root, e.g. `https://api.weixin.qq.com` or the mock's address.
     ///   - appId: credential `app_id`; `appSecret`: credential `app_secret`.
     ///   - transport: how requests are sent; `limiter`: the shop's rate limit; `retry`: back-off policy.
+    ///   - clock: the gateway's clock (token expiry).
     public init(
         baseURL: String,
         appId: String,
         appSecret: String,
         transport: PlatformHTTPTransport,
         limiter: RateLimiter,
-        retry: RetryPolicy = RetryPolicy()
+        retry: RetryPolicy = RetryPolicy(),
+        clock: GatewayClock
     ) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.appId = appId
@@ -37,6 +41,7 @@ public final class WeChatChannelsAPIClient: Sendable {
         self.transport = transport
         self.limiter = limiter
         self.retry = retry
+        self.clock = clock
     }
 
     /// One page of `/channels/ec/order/list/get` by update time:
@@ -95,8 +100,9 @@ public final class WeChatChannelsAPIClient: Sendable {
 
     private static func isRetryable(_ error: any Error) -> Bool { (error as? PlatformAPIError)?.isRetryable ?? false }
 
-    private func call<T: Decodable & Sendable>(_ path: String, body: [String: WeChatJSON]) async throws -> (T, String) {
-        try await retry.run(isRetryable: Self.isRetryable) {
+    /// Sends a call; `retrying` false sends it once (a refused token aside) — for writes the caller classifies.
+    func call<T: Decodable & Sendable>(_ path: String, body: [String: WeChatJSON], retrying: Bool = true) async throws -> (T, String) {
+        let attempt: @Sendable () async throws -> (T, String) = {
             let token = try await self.accessToken()
             do {
                 return try await self.post(path, body: body, accessToken: token)
@@ -105,11 +111,12 @@ public final class WeChatChannelsAPIClient: Sendable {
                 return try await self.post(path, body: body, accessToken: try await self.accessToken())
             }
         }
+        return retrying ? try await retry.run(isRetryable: Self.isRetryable, attempt) : try await attempt()
     }
 
     private func accessToken() async throws -> String {
-        if let token = await tokens.valid(now: Date()) { return token }
-        return try await tokens.renew { try await self.fetchToken() }
+        if let token = await tokens.valid(now: clock.now()) { return token }
+        return try await tokens.renew(clock: clock) { try await self.fetchToken() }
     }
 
     private func fetchToken() async throws -> (String, Int64) {
@@ -185,7 +192,7 @@ public final class WeChatChannelsAPIClient: Sendable {
         throw PlatformAPIError(platform: "wechat-channels", method: path, code: String(code), message: errmsg ?? "", isRetryable: code == -1)
     }
 
-    private static func isTokenError(_ error: PlatformAPIError) -> Bool { ["40001", "42001", "40014"].contains(error.code) }
+    static func isTokenError(_ error: PlatformAPIError) -> Bool { ["40001", "42001", "40014"].contains(error.code) }
 }
 
 /// A JSON request body value.
@@ -196,6 +203,8 @@ enum WeChatJSON: Encodable, Sendable, Hashable {
     case int(Int64)
     /// An object.
     case object([String: WeChatJSON])
+    /// An array.
+    case array([WeChatJSON])
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
@@ -203,6 +212,7 @@ enum WeChatJSON: Encodable, Sendable, Hashable {
         case .string(let value): try container.encode(value)
         case .int(let value): try container.encode(value)
         case .object(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
         }
     }
 }
@@ -210,12 +220,12 @@ enum WeChatJSON: Encodable, Sendable, Hashable {
 /// The shop's current access token, renewed by one caller at a time.
 actor WeChatTokenCache {
     private var token: String?
-    private var expiresAt: Date = .distantPast
+    private var expiresAt = Timestamp(millisecondsSince1970: .min)
     private var renewal: Task<String, any Error>?
 
     /// The token, if it is valid for at least another minute.
-    func valid(now: Date) -> String? {
-        guard let token, now.addingTimeInterval(60) < expiresAt else { return nil }
+    func valid(now: Timestamp) -> String? {
+        guard let token, now.adding(seconds: 60) < expiresAt else { return nil }
         return token
     }
 
@@ -223,15 +233,15 @@ actor WeChatTokenCache {
     func invalidate(_ stale: String) {
         guard token == stale else { return }
         token = nil
-        expiresAt = .distantPast
+        expiresAt = Timestamp(millisecondsSince1970: .min)
     }
 
-    /// Renews the token once, however many callers ask at the same time.
-    func renew(_ fetch: @escaping @Sendable () async throws -> (String, Int64)) async throws -> String {
+    /// Renews the token once, however many callers ask at the same time; `clock` dates the new token's expiry.
+    func renew(clock: GatewayClock, _ fetch: @escaping @Sendable () async throws -> (String, Int64)) async throws -> String {
         if let renewal { return try await renewal.value }
         let task = Task { () throws -> String in
             let (token, expiresIn) = try await fetch()
-            self.store(token, expiresIn: expiresIn)
+            self.store(token, expiresIn: expiresIn, now: clock.now())
             return token
         }
         renewal = task
@@ -239,8 +249,8 @@ actor WeChatTokenCache {
         return try await task.value
     }
 
-    private func store(_ token: String, expiresIn: Int64) {
+    private func store(_ token: String, expiresIn: Int64, now: Timestamp) {
         self.token = token
-        expiresAt = Date().addingTimeInterval(TimeInterval(max(expiresIn, 120)))
+        expiresAt = now.adding(seconds: min(max(expiresIn, 120), 31_536_000))
     }
 }

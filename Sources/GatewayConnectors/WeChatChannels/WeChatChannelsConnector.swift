@@ -102,7 +102,7 @@ public struct WeChatChannelsConnector: PlatformConnector {
 
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let now = Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000))
+        let now = api.clock.now()
         var deliveries: [InboxDelivery] = []
         var seen: Set<String> = []
         for (row, id) in listed {

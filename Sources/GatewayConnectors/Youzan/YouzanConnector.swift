@@ -34,15 +34,19 @@ public struct YouzanConnector: PlatformConnector, PushReceiver {
     public let pollPolicy = PollPolicy(maxWindowSeconds: 86_400)
     private let clientId: String
     private let clientSecret: String
+    /// The API client for the shipment write-back; `nil` when the shop has none.
+    let api: YouzanAPIClient?
 
     /// The success acknowledgement Youzan expects.
     public static let successAck = WebhookAck(status: 200, body: #"{"code":0,"msg":"success"}"#)
 
     /// Creates a connector for a shop with credentials `client_id` and `client_secret`.
-    public init(shop: String, clientId: String, clientSecret: String) {
+    /// - Parameter api: the client the shipment write-back calls (`nil`: shipments are refused for staff).
+    public init(shop: String, clientId: String, clientSecret: String, api: YouzanAPIClient? = nil) {
         self.shop = shop
         self.clientId = clientId
         self.clientSecret = clientSecret
+        self.api = api
     }
 
     /// The `Event-Sign` Youzan sends for a body (for tests and senders).

@@ -177,3 +177,68 @@ struct YouzanTime: Codable, Sendable, Hashable {
         }
     }
 }
+
+/// The answer of a Youzan Cloud API call, in any of the envelopes `shipping.md` §8b.6 mentions.
+struct YouzanAPIAnswer: Decodable, Sendable {
+    var gw_err_resp: YouzanAPIError?
+    var error_response: YouzanAPIError?
+    var success: FlexibleBool?
+    var code: FlexibleString?
+    var message: String?
+    var data: YouzanAPIResult?
+    var response: YouzanAPIResult?
+
+    enum CodingKeys: String, CodingKey {
+        case gw_err_resp, error_response, success, code, message, data, response
+    }
+
+    /// Reads every member leniently (a member of another shape is ignored): the envelope is [U].
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        gw_err_resp = try? container.decodeIfPresent(YouzanAPIError.self, forKey: .gw_err_resp)
+        error_response = try? container.decodeIfPresent(YouzanAPIError.self, forKey: .error_response)
+        success = try? container.decodeIfPresent(FlexibleBool.self, forKey: .success)
+        code = try? container.decodeIfPresent(FlexibleString.self, forKey: .code)
+        message = try? container.decodeIfPresent(String.self, forKey: .message)
+        data = try? container.decodeIfPresent(YouzanAPIResult.self, forKey: .data)
+        response = try? container.decodeIfPresent(YouzanAPIResult.self, forKey: .response)
+    }
+
+    /// The platform's refusal, if the answer is one: `(code, message)`.
+    var refusal: (code: String, message: String)? {
+        if let error = gw_err_resp ?? error_response {
+            return (error.code ?? "unknown", error.message ?? "")
+        }
+        if success?.value == false { return (code?.value ?? "unknown", message ?? "") }
+        if data?.is_success?.value == false || response?.is_success?.value == false {
+            return ("is_success", message ?? "is_success is false")
+        }
+        return nil
+    }
+
+    /// Whether the answer says success.
+    var succeeded: Bool { refusal == nil && (success?.value == true || response?.is_success?.value == true) }
+}
+
+/// A Youzan error body: `gw_err_resp{err_code, err_msg}` or `error_response{code, msg}`.
+struct YouzanAPIError: Decodable, Sendable {
+    var err_code: FlexibleString?
+    var err_msg: String?
+    var codeField: FlexibleString?
+    var msg: String?
+
+    enum CodingKeys: String, CodingKey {
+        case err_code, err_msg, msg
+        case codeField = "code"
+    }
+
+    /// The code, whichever field carries it.
+    var code: String? { err_code?.value ?? codeField?.value }
+    /// The message, whichever field carries it.
+    var message: String? { err_msg ?? msg }
+}
+
+/// A result body carrying `is_success`.
+struct YouzanAPIResult: Decodable, Sendable {
+    var is_success: FlexibleBool?
+}

@@ -69,6 +69,9 @@ public enum ExceptionKind: String, Sendable, Hashable, Codable, CaseIterable {
     case noSupply = "no_supply"
     /// A delivery could not be processed and is parked (``ParkedDelivery``); the line id is `inbox:ID`.
     case unprocessable
+    /// A platform refused a shipment's write-back, or shows another tracking number (the 回传失败 queue); the line id
+    /// is `shipment:ID` (the write-back's id). It does not hold the order.
+    case shipmentRejected = "shipment_rejected"
 }
 
 /// Whether an exception still holds its order.

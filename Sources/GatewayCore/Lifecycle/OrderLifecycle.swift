@@ -178,6 +178,54 @@ public struct OrderLifecycle<Reader: LifecycleReader, Random: RandomNumberGenera
         record(.staffResolved(actor: actor, note: note), on: slot, of: exception.order, opening: nil)
     }
 
+    // MARK: shipments
+
+    /// Our own record of a shipment (issue #17): each line whose every unit is now in a recorded shipment leaves the
+    /// warehouse — its reserved stock is consumed — and keeps its farmer parcels. The platform's later `shipped` push
+    /// then finds the line consumed and merges as a confirmation, not a second consumption. Lines not reserved are left
+    /// as they are. - Returns: whether the order exists.
+    @discardableResult
+    public mutating func ship(_ key: OrderKey, completedLineIds: [String]) throws -> Bool {
+        guard let order = try order(key) else { return false }
+        var lines = try lineFulfilments(key)
+        for lineId in completedLineIds {
+            guard var line = lines[lineId], line.state == .reserved else { continue }
+            context.stock.consume(line.reservations)
+            line.state = .consumed
+            lines[lineId] = line
+            markChanged(LineRef(order: key, lineId: lineId))
+        }
+        fulfilments[key] = lines
+        try allocateSupply(for: order, fulfilments: lines.values.sorted { $0.lineId < $1.lineId }, replanned: [])
+        return true
+    }
+
+    /// A platform refused a shipment's write-back, or shows another tracking number: a `shipment_rejected` exception
+    /// (line `shipment:ID`) opens for staff's 回传失败 queue, or, already open, takes the new message.
+    public mutating func writeBackNeedsStaff(_ key: OrderKey, writeBackId: Int64, message: String) throws {
+        try loadExceptions(key)
+        let lineId = "shipment:\(writeBackId)"
+        let opening = ExceptionOpening(
+            kind: .shipmentRejected,
+            order: key,
+            lineId: lineId,
+            platformSkuId: nil,
+            skuCode: nil,
+            enterpriseId: nil,
+            message: String(message.prefix(2000))
+        )
+        record(.causeFound(message: opening.message), on: ExceptionSlotKey(lineId: lineId, kind: .shipmentRejected), of: key, opening: opening)
+    }
+
+    /// A write-back that waited for staff is settled (staff resent it or marked it handled, or a resend was confirmed):
+    /// its `shipment_rejected` exception, if open, is resolved by `actor`.
+    public mutating func writeBackSettled(_ key: OrderKey, writeBackId: Int64, actor: String, note: String) throws {
+        try loadExceptions(key)
+        let slot = ExceptionSlotKey(lineId: "shipment:\(writeBackId)", kind: .shipmentRejected)
+        guard case .open = exceptions[key]?[slot]?.state else { return }
+        record(.staffResolved(actor: actor, note: note), on: slot, of: key, opening: nil)
+    }
+
     /// The changes of the run, for the store to apply in the same transaction.
     public mutating func finish() -> LifecycleChanges {
         var result = changes

@@ -44,6 +44,9 @@ public enum WriteBackLifecycle {
         case staffResend
         /// Staff marked it handled.
         case staffHandled(actor: String)
+        /// Staff changed the tracking number (or courier) of a shipment the platform already has: send the platform's
+        /// edit call.
+        case staffEdited
     }
 
     /// How often and how fast to retry.
@@ -89,8 +92,12 @@ public enum WriteBackLifecycle {
                 otherwise: .rejected(reason: "the platform says the order is already shipped, and no tracking number was read back")
             )
         case (.unknownOutcome(let attempts), .readBack(let readBack)):
-            // Nothing on the platform: the send did not apply, so it may be sent again.
-            return settle(readBack, ours: ours, otherwise: .pending(attempts: attempts, notBefore: nil))
+            // Nothing on the platform: the send did not apply, so it may be sent again — unless it has been tried enough.
+            let again: State =
+                attempts < policy.maxAttempts
+                ? .pending(attempts: attempts, notBefore: nil)
+                : .rejected(reason: "the platform kept failing: \(attempts) attempts")
+            return settle(readBack, ours: ours, otherwise: again)
         case (.sending(let attempts), .transientFailure(let at)):
             guard attempts < policy.maxAttempts else {
                 return .rejected(reason: "the platform kept failing: \(attempts) attempts")
@@ -100,7 +107,7 @@ public enum WriteBackLifecycle {
             return .unknownOutcome(attempts: attempts)
         case (.sending, .permanentFailure(let reason)):
             return .rejected(reason: reason)
-        case (.rejected, .staffResend), (.conflict, .staffResend):
+        case (.rejected, .staffResend), (.conflict, .staffResend), (.confirmed, .staffEdited):
             return .pending(attempts: 0, notBefore: nil)
         case (.rejected, .staffHandled(let actor)), (.conflict, .staffHandled(let actor)), (.pending, .staffHandled(let actor)):
             return .handled(by: actor)
@@ -112,6 +119,23 @@ public enum WriteBackLifecycle {
     private static func settle(_ readBack: String?, ours: String, otherwise: State) -> State {
         guard let readBack, !readBack.isEmpty else { return otherwise }
         return normalized(readBack) == normalized(ours) ? .confirmed : .conflict(platformTrackingNumber: readBack)
+    }
+
+    /// Whether a write-back waits for staff (the 回传失败 queue): rejected or in conflict.
+    public static func needsStaff(_ state: State) -> Bool {
+        switch state {
+        case .rejected, .conflict: true
+        default: false
+        }
+    }
+
+    /// What staff read in the 回传失败 queue for a write-back waiting for them; `nil` for any other state.
+    public static func staffMessage(_ state: State) -> String? {
+        switch state {
+        case .rejected(let reason): "the platform refused the shipment: \(reason)"
+        case .conflict(let theirs): "the platform shows another tracking number: \(theirs)"
+        default: nil
+        }
     }
 
     /// Tracking numbers compared without case and surrounding spaces.

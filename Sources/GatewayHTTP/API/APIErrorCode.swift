@@ -39,6 +39,13 @@ public enum APIErrorCode: String, Sendable, CaseIterable, Codable {
     case reconciliationLineNotFound = "reconciliation_line_not_found"
     /// 405: the path exists, the method does not (see `Allow`).
     case methodNotAllowed = "method_not_allowed"
+    /// 404: no such shipment write-back.
+    case writeBackNotFound = "write_back_not_found"
+    /// 409: the write-back cannot be changed in its state (it is being sent, or is handled); the message says why.
+    case writeBackNotCorrectable = "write_back_not_correctable"
+    /// 422: the shipment does not fit the order (not paid, cancelled, unknown line, too many units, refund pending, …);
+    /// the message starts with the reason's code, e.g. `quantity_too_large: …`.
+    case shipmentRefused = "shipment_refused"
     /// 409: an exception whose cause is still there cannot be resolved (the message says why).
     case exceptionStillOpen = "exception_still_open"
     /// 413: the request body is larger than the operation accepts.

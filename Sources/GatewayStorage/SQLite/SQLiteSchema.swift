@@ -97,6 +97,7 @@ enum SQLiteSchema {
         registerHeldSnapshots(&migrator)
         registerForeignKeys(&migrator)
         registerOrderKeys(&migrator)
+        registerShipments(&migrator)
         return migrator
     }
 }

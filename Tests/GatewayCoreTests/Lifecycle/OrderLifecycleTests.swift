@@ -98,6 +98,52 @@ import Testing
         #expect(state.lotAllocatedGrams.values.reduce(0, +) == 5_000)
     }
 
+    @Test func ourShipmentConsumesOnceAndThePlatformsShippedPushOnlyConfirms() throws {
+        var state = state()
+        let order = InventoryFixtures.order("o1", status: .paid, lines: [("p-pg5a", 2, .none)])
+        state.inbox = [1: false, 2: false]
+        try state.run(at: now) { try $0.commit([delivery(1, order, .paid, at: 100)]) }
+        let onHand = { state.stock.level(StockKey(warehouseId: "yl-changsha", skuCode: "PG5A"))?.onHand }
+        #expect(onHand() == 10)
+
+        let (found, changes) = try state.run(at: now) { try $0.ship(order.key, completedLineIds: ["0"]) }
+        #expect(found)
+        #expect(state.fulfilments[order.key]?["0"]?.state == .consumed)
+        #expect(onHand() == 8)
+        #expect(reserved(state, "yl-changsha", "PG5A") == 0)
+        #expect(state.activeParcels(order.key, line: "0").count == 2, "the households keep their parcels")
+        #expect(changes.reversedLines.isEmpty && changes.parcels.isEmpty)
+
+        try state.run(at: now) { try $0.commit([delivery(2, order, .shipped, at: 200)]) }
+        #expect(onHand() == 8, "the platform's shipped push is a confirmation, not a second consumption")
+        #expect(state.activeParcels(order.key, line: "0").count == 2)
+
+        let (again, none) = try state.run(at: now) { try $0.ship(order.key, completedLineIds: ["0"]) }
+        #expect(again && none.stockLevels.isEmpty, "a consumed line never moves again")
+        let (missing, _) = try state.run(at: now) {
+            try $0.ship(OrderKey(platform: .douyin, shop: "shop", platformOrderId: "nope"), completedLineIds: ["0"])
+        }
+        #expect(!missing)
+    }
+
+    @Test func aRejectedWriteBackOpensOneExceptionThatStaffSettle() throws {
+        var state = state()
+        let order = InventoryFixtures.order("o1", status: .paid, lines: [("p-pg5a", 1, .none)])
+        state.inbox = [1: false]
+        try state.run(at: now) { try $0.commit([delivery(1, order, .paid, at: 100)]) }
+        try state.run(at: now) { try $0.writeBackNeedsStaff(order.key, writeBackId: 7, message: "order cancelled") }
+        try state.run(at: now) { try $0.writeBackNeedsStaff(order.key, writeBackId: 7, message: "still cancelled") }
+        let open = state.exceptions.filter { $0.kind == .shipmentRejected && $0.status == .open }
+        #expect(open.count == 1)
+        #expect(open.first?.lineId == "shipment:7")
+        #expect(open.first?.message == "still cancelled")
+        try state.run(at: now) { try $0.writeBackSettled(order.key, writeBackId: 7, actor: "alice", note: "resent") }
+        let closed = state.exceptions.filter { $0.kind == .shipmentRejected }
+        #expect(closed.count == 1 && closed.allSatisfy { $0.status == .resolved && $0.resolvedBy == "alice" })
+        let (_, nothing) = try state.run(at: now) { try $0.writeBackSettled(order.key, writeBackId: 7, actor: "bob", note: "again") }
+        #expect(nothing.exceptions.isEmpty)
+    }
+
     @Test func anUnmappedSkuOpensAnExceptionThatAMappingLaterCloses() throws {
         var state = state()
         let order = InventoryFixtures.order("o1", status: .paid, lines: [("p-new", 1, .none)])

@@ -16,6 +16,7 @@ import Testing
         ("sending", .sending(attempts: 1)),
         ("sending last", .sending(attempts: 3)),
         ("unknown", .unknownOutcome(attempts: 1)),
+        ("unknown last", .unknownOutcome(attempts: 3)),
         ("confirmed", .confirmed),
         ("rejected", .rejected(reason: "cancelled")),
         ("conflict", .conflict(platformTrackingNumber: "YT1")),
@@ -36,6 +37,7 @@ import Testing
         ("permanent", .permanentFailure(reason: "bad tracking number")),
         ("resend", .staffResend),
         ("handled", .staffHandled(actor: "bob")),
+        ("edited", .staffEdited),
     ]
 
     static let changes: [String: State] = [
@@ -63,10 +65,17 @@ import Testing
         "unknown|read ours": .confirmed,
         "unknown|read other": .conflict(platformTrackingNumber: "YT9"),
         "unknown|read none": .pending(attempts: 1, notBefore: nil),
+        "unknown last|already ours": .confirmed,
+        "unknown last|already other": .conflict(platformTrackingNumber: "YT9"),
+        "unknown last|already none": .rejected(reason: "the platform says the order is already shipped, and no tracking number was read back"),
+        "unknown last|read ours": .confirmed,
+        "unknown last|read other": .conflict(platformTrackingNumber: "YT9"),
+        "unknown last|read none": .rejected(reason: "the platform kept failing: 3 attempts"),
         "rejected|resend": .pending(attempts: 0, notBefore: nil),
         "rejected|handled": .handled(by: "bob"),
         "conflict|resend": .pending(attempts: 0, notBefore: nil),
         "conflict|handled": .handled(by: "bob"),
+        "confirmed|edited": .pending(attempts: 0, notBefore: nil),
     ]
 
     @Test func everyStateAndEvent() {
@@ -82,10 +91,15 @@ import Testing
         #expect(changed == Self.changes.count, "every written-out change names a real state and event")
     }
 
-    @Test func aConfirmedShipmentIsNeverSentAgain() {
-        for (_, event) in Self.events {
+    @Test func aConfirmedShipmentIsNeverSentAgainUnlessStaffEditIt() {
+        for (_, event) in Self.events where event != .staffEdited {
             #expect(WriteBackLifecycle.next(.confirmed, event, ours: "SF1", policy: Self.policy) == .confirmed)
         }
+    }
+
+    @Test func onlyRejectedAndConflictingWriteBacksWaitForStaff() {
+        let waiting = Self.states.filter { WriteBackLifecycle.needsStaff($0.1) }.map(\.0)
+        #expect(waiting == ["rejected", "conflict"])
     }
 
     @Test func backOffDoublesUpToItsCapWithoutOverflow() {

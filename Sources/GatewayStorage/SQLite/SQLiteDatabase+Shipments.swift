@@ -1,0 +1,314 @@
+import Foundation
+import GRDB
+public import GatewayCore
+
+/// Shipments and the write-back outbox on SQLite. Decisions are Core's: ``ShipmentPlanner`` checks a shipment,
+/// ``OrderLifecycle`` consumes stock and opens or closes `shipment_rejected` exceptions (applied by ``SQLiteLifecycle``),
+/// ``WriteBackLifecycle`` moves the outbox entry; this file loads and stores.
+extension SQLiteDatabase: ShipmentStore {
+    public func recordShipment(_ draft: ShipmentDraft, actor: String, at now: Timestamp) async throws -> ShipmentRecording {
+        let sealer = self.sealer
+        return try await writer.write { db in
+            let key = draft.order
+            guard let order = try SQLiteOrderRows.load(key, db: db, opening: nil) else { throw ShipmentRefusal.unknownOrder(key) }
+            let earlier = try Self.shipments(of: key, db: db)
+            if let same = earlier.first(where: { $0.trackingNumber == draft.trackingNumber.value }) {
+                return ShipmentRecording(shipment: same, created: false)
+            }
+            let fulfilments = Dictionary(
+                try SQLiteRows.loadFulfilments(key, db: db).map { ($0.lineId, $0) },
+                uniquingKeysWith: { first, _ in first }
+            )
+            let plan = try ShipmentPlanner.plan(draft, order: order, fulfilments: fulfilments, earlier: earlier).get()
+            let codes = try Self.traceCodes(of: key, lines: plan.lines.map(\.lineId), db: db)
+            var shipment = ShipmentRecord(
+                id: nil,
+                platform: key.platform.rawValue,
+                shop: key.shop,
+                platformOrderId: key.platformOrderId,
+                courier: draft.courier.rawValue,
+                trackingNo: draft.trackingNumber.value,
+                wholeOrder: plan.wholeOrder,
+                packages: draft.packages,
+                traceCodes: try SQLiteRows.json(codes),
+                recordedBy: actor,
+                recordedAt: now.millisecondsSince1970
+            )
+            try shipment.insert(db)
+            guard let shipmentId = shipment.id else { throw StorageError("shipment insert returned no id") }
+            for line in plan.lines {
+                try ShipmentLineRecord(shipmentId: shipmentId, lineId: line.lineId, quantity: line.quantity).insert(db)
+            }
+            var outbox = ShipmentWriteBackRecord(
+                id: nil,
+                shipmentId: shipmentId,
+                state: "pending",
+                attempts: 0,
+                courier: draft.courier.rawValue,
+                trackingNo: draft.trackingNumber.value,
+                updatedAt: now.millisecondsSince1970
+            )
+            try outbox.insert(db)
+            _ = try SQLiteLifecycle.run(db: db, now: now, opening: nil, sealer: sealer) { lifecycle in
+                try lifecycle.ship(key, completedLineIds: plan.completedLineIds)
+            }
+            try SQLiteRows.audit(
+                db,
+                now: now,
+                actor: actor,
+                action: "shipment.record",
+                subject: "order:\(key)",
+                detail: ["shipment": "\(shipmentId)", "courier": draft.courier.rawValue, "tracking_no": draft.trackingNumber.value]
+            )
+            guard let stored = try Self.shipment(id: shipmentId, db: db) else { throw StorageError("shipment \(shipmentId) vanished") }
+            return ShipmentRecording(shipment: stored, created: true)
+        }
+    }
+
+    public func shipments(of order: OrderKey) async throws -> [Shipment] {
+        try await writer.read { db in try Self.shipments(of: order, db: db) }
+    }
+
+    public func shipment(id: Int64) async throws -> Shipment? {
+        try await writer.read { db in try Self.shipment(id: id, db: db) }
+    }
+
+    public func claimWriteBacks(limit: Int, at now: Timestamp, leaseSeconds: Int64) async throws -> [WriteBackClaim] {
+        let time = now.millisecondsSince1970
+        let leaseEnd = now.adding(seconds: max(1, leaseSeconds)).millisecondsSince1970
+        return try await writer.write { db in
+            let due = try ShipmentWriteBackRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM shipment_write_backs
+                    WHERE (lease_until IS NULL OR lease_until <= ?)
+                      AND ((state IN ('pending', 'unknown') AND (not_before IS NULL OR not_before <= ?)) OR state = 'sending')
+                    ORDER BY id LIMIT ?
+                    """,
+                arguments: [time, time, max(0, limit)]
+            )
+            var claims: [WriteBackClaim] = []
+            for var row in due {
+                switch row.lifecycleState {
+                case .pending: row.setState(WriteBackLifecycle.next(row.lifecycleState, .claimed, ours: row.trackingNo))
+                case .sending: row.setState(WriteBackLifecycle.next(row.lifecycleState, .timedOut, ours: row.trackingNo))
+                default: break
+                }
+                row.leaseUntil = leaseEnd
+                row.updatedAt = time
+                try row.update(db)
+                guard let shipment = try ShipmentRecord.fetchOne(db, key: row.shipmentId), let writeBack = row.writeBack(of: shipment) else {
+                    continue
+                }
+                claims.append(
+                    WriteBackClaim(writeBack: writeBack, wholeOrder: shipment.wholeOrder, lines: try Self.lines(of: row.shipmentId, db: db))
+                )
+            }
+            return claims
+        }
+    }
+
+    public func settleWriteBack(
+        id: Int64,
+        event: WriteBackLifecycle.Event,
+        detail: String?,
+        retryAt: Timestamp?,
+        actor: String,
+        policy: WriteBackLifecycle.RetryPolicy,
+        at now: Timestamp
+    ) async throws -> ShipmentWriteBack? {
+        let sealer = self.sealer
+        return try await writer.write { db in
+            guard var row = try ShipmentWriteBackRecord.fetchOne(db, key: id),
+                let shipment = try ShipmentRecord.fetchOne(db, key: row.shipmentId), let key = shipment.order
+            else { return nil }
+            let before = row.lifecycleState
+            let after = WriteBackLifecycle.next(before, event, ours: row.trackingNo, policy: policy)
+            row.setState(after)
+            if case .unknownOutcome = after, let retryAt { row.notBefore = retryAt.millisecondsSince1970 }
+            row.leaseUntil = nil
+            if let detail { row.lastError = String(detail.prefix(2000)) }
+            row.updatedAt = now.millisecondsSince1970
+            try row.update(db)
+            try Self.followStaffQueue(key: key, id: id, before: before, after: after, actor: actor, db: db, now: now, sealer: sealer)
+            if case .staffHandled = event, before != after {
+                try SQLiteRows.audit(
+                    db,
+                    now: now,
+                    actor: actor,
+                    action: "shipment.write_back.handled",
+                    subject: "write_back:\(id)",
+                    detail: ["order": "\(key)"]
+                )
+            }
+            return row.writeBack(of: shipment)
+        }
+    }
+
+    public func correctWriteBack(
+        id: Int64,
+        courier: Courier?,
+        trackingNumber: TrackingNumber?,
+        actor: String,
+        at now: Timestamp
+    ) async throws -> ShipmentWriteBack {
+        let sealer = self.sealer
+        return try await writer.write { db in
+            guard var row = try ShipmentWriteBackRecord.fetchOne(db, key: id), var shipment = try ShipmentRecord.fetchOne(db, key: row.shipmentId),
+                let key = shipment.order
+            else { throw ShipmentCorrectionError("no write-back \(id)") }
+            let newNumber = trackingNumber?.value ?? row.trackingNo
+            let newCourier = courier?.rawValue ?? row.courier
+            let changed = newNumber != row.trackingNo || newCourier != row.courier
+            if newNumber != shipment.trackingNo,
+                try ShipmentRecord.of(key).filter(ShipmentRecord.Columns.trackingNo == newNumber).fetchCount(db) > 0
+            {
+                throw ShipmentCorrectionError("order \(key.platformOrderId) already has a shipment with tracking number \(newNumber)")
+            }
+            let before = row.lifecycleState
+            let after: WriteBackLifecycle.State
+            switch before {
+            case .rejected:
+                after = WriteBackLifecycle.next(before, .staffResend, ours: newNumber)
+            case .conflict(let theirs):
+                after = WriteBackLifecycle.next(before, .staffResend, ours: newNumber)
+                let same = TrackingNumber(theirs)?.value == newNumber
+                row.replacingTrackingNo = same ? nil : theirs
+            case .confirmed:
+                guard changed else { throw ShipmentCorrectionError("nothing to change: the platform has this courier and tracking number") }
+                guard ShipmentCapabilities.of(key.platform).editsTrackingNumber else {
+                    throw ShipmentCorrectionError("\(key.platform.rawValue) cannot change a tracking number once written")
+                }
+                after = WriteBackLifecycle.next(before, .staffEdited, ours: newNumber)
+                row.replacingTrackingNo = row.trackingNo
+            case .pending:
+                after = before
+            case .sending, .unknownOutcome, .handled:
+                throw ShipmentCorrectionError(
+                    "write-back \(id) is \(row.state); it can be corrected when it is pending, rejected, in conflict or confirmed"
+                )
+            }
+            row.setState(after)
+            row.leaseUntil = nil
+            row.trackingNo = newNumber
+            row.courier = newCourier
+            row.updatedAt = now.millisecondsSince1970
+            try row.update(db)
+            shipment.trackingNo = newNumber
+            shipment.courier = newCourier
+            try shipment.update(db)
+            try Self.followStaffQueue(key: key, id: id, before: before, after: after, actor: actor, db: db, now: now, sealer: sealer)
+            try SQLiteRows.audit(
+                db,
+                now: now,
+                actor: actor,
+                action: "shipment.write_back.correct",
+                subject: "write_back:\(id)",
+                detail: ["order": "\(key)", "courier": newCourier, "tracking_no": newNumber]
+            )
+            guard let writeBack = row.writeBack(of: shipment) else { throw ShipmentCorrectionError("write-back \(id) cannot be read") }
+            return writeBack
+        }
+    }
+
+    public func writeBack(id: Int64) async throws -> ShipmentWriteBack? {
+        try await writer.read { db in
+            guard let row = try ShipmentWriteBackRecord.fetchOne(db, key: id) else { return nil }
+            return try ShipmentRecord.fetchOne(db, key: row.shipmentId).flatMap { row.writeBack(of: $0) }
+        }
+    }
+
+    public func writeBacks(needingStaff: Bool, shops: Set<String>?, limit: Int) async throws -> [ShipmentWriteBack] {
+        try await writer.read { db in
+            var sql = "SELECT w.* FROM shipment_write_backs w JOIN shipments s ON s.id = w.shipment_id"
+            var conditions: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            if needingStaff { conditions.append("w.state IN ('rejected', 'conflict')") }
+            if let shops {
+                conditions.append("s.shop IN (\(Array(repeating: "?", count: max(shops.count, 1)).joined(separator: ", ")))")
+                arguments += shops.isEmpty ? [""] : shops.sorted()
+            }
+            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+            sql += " ORDER BY w.updated_at DESC, w.id DESC LIMIT ?"
+            arguments.append(max(0, limit))
+            return try ShipmentWriteBackRecord.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).compactMap { row in
+                try ShipmentRecord.fetchOne(db, key: row.shipmentId).flatMap { row.writeBack(of: $0) }
+            }
+        }
+    }
+
+    // MARK: rows
+
+    /// Opens or closes the write-back's `shipment_rejected` exception when it starts or stops waiting for staff — the
+    /// decision is ``OrderLifecycle``'s, applied by ``SQLiteLifecycle``.
+    private static func followStaffQueue(
+        key: OrderKey,
+        id: Int64,
+        before: WriteBackLifecycle.State,
+        after: WriteBackLifecycle.State,
+        actor: String,
+        db: Database,
+        now: Timestamp,
+        sealer: DataSealer
+    ) throws {
+        let waits = WriteBackLifecycle.needsStaff(after)
+        guard waits || WriteBackLifecycle.needsStaff(before), before != after else { return }
+        _ = try SQLiteLifecycle.run(db: db, now: now, opening: nil, sealer: sealer) { lifecycle in
+            if waits {
+                try lifecycle.writeBackNeedsStaff(key, writeBackId: id, message: WriteBackLifecycle.staffMessage(after) ?? Self.stateName(after))
+            } else {
+                try lifecycle.writeBackSettled(key, writeBackId: id, actor: actor, note: "write-back settled")
+            }
+        }
+    }
+
+    private static func stateName(_ state: WriteBackLifecycle.State) -> String {
+        var row = ShipmentWriteBackRecord(id: nil, shipmentId: 0, state: "", attempts: 0, courier: "", trackingNo: "", updatedAt: 0)
+        row.setState(state)
+        return row.state
+    }
+
+    private static func shipments(of key: OrderKey, db: Database) throws -> [Shipment] {
+        try ShipmentRecord.of(key).order(ShipmentRecord.Columns.id).fetchAll(db).compactMap { try shipment($0, db: db) }
+    }
+
+    private static func shipment(id: Int64, db: Database) throws -> Shipment? {
+        try ShipmentRecord.fetchOne(db, key: id).flatMap { try shipment($0, db: db) }
+    }
+
+    private static func shipment(_ row: ShipmentRecord, db: Database) throws -> Shipment? {
+        guard let id = row.id, let order = row.order, let courier = Courier(rawValue: row.courier) else { return nil }
+        let writeBack = try ShipmentWriteBackRecord.filter(ShipmentWriteBackRecord.Columns.shipmentId == id).fetchOne(db)
+        return Shipment(
+            id: id,
+            order: order,
+            courier: courier,
+            trackingNumber: row.trackingNo,
+            lines: try lines(of: id, db: db),
+            wholeOrder: row.wholeOrder,
+            packages: row.packages,
+            traceCodes: (try? SQLiteRows.decode([String].self, row.traceCodes)) ?? [],
+            recordedBy: row.recordedBy,
+            recordedAt: Timestamp(millisecondsSince1970: row.recordedAt),
+            writeBack: writeBack?.writeBack(of: row)
+        )
+    }
+
+    private static func lines(of shipmentId: Int64, db: Database) throws -> [ShippedLine] {
+        try ShipmentLineRecord.filter(ShipmentLineRecord.Columns.shipmentId == shipmentId).order(sql: "rowid").fetchAll(db).map {
+            ShippedLine(lineId: $0.lineId, quantity: $0.quantity)
+        }
+    }
+
+    private static func traceCodes(of key: OrderKey, lines: [String], db: Database) throws -> [String] {
+        guard !lines.isEmpty else { return [] }
+        return try String.fetchAll(
+            db,
+            sql: """
+                SELECT trace_code FROM parcel_allocations WHERE platform = ? AND shop = ? AND platform_order_id = ? AND state = 'active'
+                AND line_id IN (\(Array(repeating: "?", count: lines.count).joined(separator: ", "))) ORDER BY id
+                """,
+            arguments: StatementArguments([key.platform.rawValue, key.shop, key.platformOrderId] + lines)
+        )
+    }
+}

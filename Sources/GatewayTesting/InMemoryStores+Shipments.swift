@@ -1,0 +1,167 @@
+public import GatewayCore
+import GatewayStorage
+
+/// The in-memory shipment store: the same Core decisions as SQLite (``ShipmentPlanner``, ``OrderLifecycle``,
+/// ``WriteBackLifecycle``) over the actor's state. A write-back's id is its shipment's id.
+extension InMemoryStores: ShipmentStore {
+    public func recordShipment(_ draft: ShipmentDraft, actor: String, at now: Timestamp) async throws -> ShipmentRecording {
+        let key = draft.order
+        guard let order = lifecycle.orders[key] else { throw ShipmentRefusal.unknownOrder(key) }
+        let earlier = shipmentsOf(key)
+        if let same = earlier.first(where: { $0.trackingNumber == draft.trackingNumber.value }) {
+            return ShipmentRecording(shipment: same, created: false)
+        }
+        let plan = try ShipmentPlanner.plan(draft, order: order, fulfilments: lifecycle.fulfilments[key] ?? [:], earlier: earlier).get()
+        let id = Int64(shipmentsById.count + 1)
+        let codes = plan.lines.flatMap { lifecycle.activeParcels(key, line: $0.lineId).map(\.traceCode) }
+        try lifecycle.run(at: now, random: SystemRandomNumberGenerator()) { try $0.ship(key, completedLineIds: plan.completedLineIds) }
+        let shipment = Shipment(
+            id: id,
+            order: key,
+            courier: draft.courier,
+            trackingNumber: draft.trackingNumber.value,
+            lines: plan.lines,
+            wholeOrder: plan.wholeOrder,
+            packages: draft.packages,
+            traceCodes: codes,
+            recordedBy: actor,
+            recordedAt: now,
+            writeBack: ShipmentWriteBack(
+                id: id,
+                shipmentId: id,
+                order: key,
+                state: .pending(attempts: 0, notBefore: nil),
+                trackingNumber: draft.trackingNumber.value,
+                courier: draft.courier,
+                updatedAt: now
+            )
+        )
+        shipmentsById[id] = shipment
+        return ShipmentRecording(shipment: shipment, created: true)
+    }
+
+    public func shipments(of order: OrderKey) async throws -> [Shipment] { shipmentsOf(order) }
+
+    public func shipment(id: Int64) async throws -> Shipment? { shipmentsById[id] }
+
+    public func claimWriteBacks(limit: Int, at now: Timestamp, leaseSeconds: Int64) async throws -> [WriteBackClaim] {
+        var claims: [WriteBackClaim] = []
+        for id in shipmentsById.keys.sorted() where claims.count < limit {
+            guard var shipment = shipmentsById[id], var writeBack = shipment.writeBack else { continue }
+            if let lease = writeBackLeases[id], lease > now { continue }
+            switch writeBack.state {
+            case .pending(_, let notBefore):
+                if let notBefore, notBefore > now { continue }
+                writeBack.state = WriteBackLifecycle.next(writeBack.state, .claimed, ours: writeBack.trackingNumber)
+            case .sending:
+                writeBack.state = WriteBackLifecycle.next(writeBack.state, .timedOut, ours: writeBack.trackingNumber)
+            case .unknownOutcome:
+                if let retry = unknownRetryAt[id], retry > now { continue }
+            default:
+                continue
+            }
+            writeBack.updatedAt = now
+            writeBackLeases[id] = now.adding(seconds: max(1, leaseSeconds))
+            shipment.writeBack = writeBack
+            shipmentsById[id] = shipment
+            claims.append(WriteBackClaim(writeBack: writeBack, wholeOrder: shipment.wholeOrder, lines: shipment.lines))
+        }
+        return claims
+    }
+
+    public func settleWriteBack(
+        id: Int64,
+        event: WriteBackLifecycle.Event,
+        detail: String?,
+        retryAt: Timestamp?,
+        actor: String,
+        policy: WriteBackLifecycle.RetryPolicy,
+        at now: Timestamp
+    ) async throws -> ShipmentWriteBack? {
+        guard var shipment = shipmentsById[id], var writeBack = shipment.writeBack else { return nil }
+        let before = writeBack.state
+        writeBack.state = WriteBackLifecycle.next(before, event, ours: writeBack.trackingNumber, policy: policy)
+        if case .unknownOutcome = writeBack.state { unknownRetryAt[id] = retryAt } else { unknownRetryAt[id] = nil }
+        if let detail { writeBack.lastError = String(detail.prefix(2000)) }
+        writeBack.updatedAt = now
+        writeBackLeases[id] = nil
+        shipment.writeBack = writeBack
+        shipmentsById[id] = shipment
+        try followStaffQueue(shipment.order, id: id, before: before, after: writeBack.state, actor: actor, at: now)
+        return writeBack
+    }
+
+    public func correctWriteBack(
+        id: Int64,
+        courier: Courier?,
+        trackingNumber: TrackingNumber?,
+        actor: String,
+        at now: Timestamp
+    ) async throws -> ShipmentWriteBack {
+        guard var shipment = shipmentsById[id], var writeBack = shipment.writeBack else { throw ShipmentCorrectionError("no write-back \(id)") }
+        let newNumber = trackingNumber?.value ?? writeBack.trackingNumber
+        let newCourier = courier ?? writeBack.courier
+        let changed = newNumber != writeBack.trackingNumber || newCourier != writeBack.courier
+        if newNumber != shipment.trackingNumber, shipmentsOf(shipment.order).contains(where: { $0.trackingNumber == newNumber }) {
+            throw ShipmentCorrectionError("order \(shipment.order.platformOrderId) already has a shipment with tracking number \(newNumber)")
+        }
+        let before = writeBack.state
+        switch before {
+        case .rejected:
+            writeBack.state = WriteBackLifecycle.next(before, .staffResend, ours: newNumber)
+        case .conflict(let theirs):
+            writeBack.state = WriteBackLifecycle.next(before, .staffResend, ours: newNumber)
+            writeBack.replacingTrackingNumber = TrackingNumber(theirs)?.value == newNumber ? nil : theirs
+        case .confirmed:
+            guard changed else { throw ShipmentCorrectionError("nothing to change: the platform has this courier and tracking number") }
+            writeBack.state = WriteBackLifecycle.next(before, .staffEdited, ours: newNumber)
+            writeBack.replacingTrackingNumber = writeBack.trackingNumber
+        case .pending:
+            break
+        case .sending, .unknownOutcome, .handled:
+            throw ShipmentCorrectionError("write-back \(id) cannot be corrected now")
+        }
+        writeBack.trackingNumber = newNumber
+        writeBack.courier = newCourier
+        writeBack.updatedAt = now
+        writeBackLeases[id] = nil
+        shipment.trackingNumber = newNumber
+        shipment.courier = newCourier
+        shipment.writeBack = writeBack
+        shipmentsById[id] = shipment
+        try followStaffQueue(shipment.order, id: id, before: before, after: writeBack.state, actor: actor, at: now)
+        return writeBack
+    }
+
+    public func writeBack(id: Int64) async throws -> ShipmentWriteBack? { shipmentsById[id]?.writeBack }
+
+    public func writeBacks(needingStaff: Bool, shops: Set<String>?, limit: Int) async throws -> [ShipmentWriteBack] {
+        let all = shipmentsById.values.compactMap(\.writeBack).filter { writeBack in
+            (!needingStaff || WriteBackLifecycle.needsStaff(writeBack.state)) && (shops?.contains(writeBack.order.shop) ?? true)
+        }
+        return Array(all.sorted { ($0.updatedAt, $0.id) > ($1.updatedAt, $1.id) }.prefix(max(0, limit)))
+    }
+
+    private func shipmentsOf(_ key: OrderKey) -> [Shipment] {
+        shipmentsById.values.filter { $0.order == key }.sorted { $0.id < $1.id }
+    }
+
+    private func followStaffQueue(
+        _ key: OrderKey,
+        id: Int64,
+        before: WriteBackLifecycle.State,
+        after: WriteBackLifecycle.State,
+        actor: String,
+        at now: Timestamp
+    ) throws {
+        let waits = WriteBackLifecycle.needsStaff(after)
+        guard waits || WriteBackLifecycle.needsStaff(before), before != after else { return }
+        try lifecycle.run(at: now, random: SystemRandomNumberGenerator()) { lifecycle in
+            if waits {
+                try lifecycle.writeBackNeedsStaff(key, writeBackId: id, message: WriteBackLifecycle.staffMessage(after) ?? "write-back needs staff")
+            } else {
+                try lifecycle.writeBackSettled(key, writeBackId: id, actor: actor, note: "write-back settled")
+            }
+        }
+    }
+}
