@@ -9,7 +9,7 @@ public import GatewayCore
 /// which it conforms to the Core ports: orders and timelines (`SQLiteDatabase+Orders.swift`, ``GatewayCore/OrderStore``),
 /// poll cursors (`+Cursors`), master data, stock, exceptions and live events (`+Inventory`), supply and allocations
 /// (`+Supply`), staff (`+Staff`), the audit log (`+Audit`), reconciliation (`+Reconciliation`), payload retention
-/// (`+Retention`) and the inbox's statements (`+Inbox`, used by ``SQLiteInboxStore`` and its ``InboxCommitWriter``).
+/// (`+Retention`), shipments (`+Shipments`) and the inbox's statements (`+Inbox`, used by ``SQLiteInboxStore`` and its ``InboxCommitWriter``).
 /// Whatever changes because of an order's life is written by `SQLiteLifecycle` only. Code outside the storage module
 /// reads through ``reader`` (read-only) and never writes SQL of its own.
 ///
