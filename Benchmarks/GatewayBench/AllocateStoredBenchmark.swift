@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import GatewayCore
 import GatewayStorage
+import GatewayTesting
 
 /// `gateway-bench allocate-stored`: order lines/s through the stored pipeline path — merge, route, reserve
 /// stock and allocate farmer supply with trace codes, one SQLite transaction per batch (the path every
@@ -31,8 +32,8 @@ struct AllocateStoredBenchmark: AsyncParsableCommand {
         print(String(format: "  baseline (bare SQLite insert loop): %.0f rows/s", baseline))
 
         let database = try SQLiteDatabase.open(path: directory + "/gateway.sqlite", synchronous: synchronous, keys: .random(id: "bench"))
-        let inbox = SQLiteInboxStore(database: database)
-        let orders = SQLiteOrderStore(database: database)
+        let inbox = SQLiteInboxStore.withRunningWriter(database: database)
+        let orders = database
         try await seed(database)
         var inboxIds: [Int64] = []
         for start in stride(from: 0, to: lines, by: 5000) {
@@ -59,7 +60,7 @@ struct AllocateStoredBenchmark: AsyncParsableCommand {
         }
         let seconds = Self.seconds(clock.now - started)
         let stored = Double(lines) / seconds
-        let parcels = try await database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM parcel_allocations") ?? 0 }
+        let parcels = try await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM parcel_allocations") ?? 0 }
         print(String(format: "  stored path: %.0f lines/s (%d parcels allocated with trace codes)", stored, parcels))
         print(String(format: "  ratio stored / baseline: %.3f", stored / baseline))
     }
@@ -92,8 +93,8 @@ struct AllocateStoredBenchmark: AsyncParsableCommand {
     }
 
     private func seed(_ database: SQLiteDatabase) async throws {
-        let inventory = SQLiteInventoryStore(database: database)
-        let supply = SQLiteSupplyStore(database: database)
+        let inventory = database
+        let supply = database
         let units = lines * 3
         let data = MasterData(
             enterprises: [Enterprise(id: "yunlai", name: "云来", allowSplit: true)],

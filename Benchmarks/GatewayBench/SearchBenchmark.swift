@@ -45,9 +45,9 @@ struct SearchBenchmark: AsyncParsableCommand {
     func run() async throws {
         let keys = try DataKeyRing(parsing: dataKey)
         let opened = try SQLiteDatabase.open(path: database, synchronous: "normal", keys: keys)
-        let store = SQLiteOrderStore(database: opened)
-        let inventory = SQLiteInventoryStore(database: opened)
-        let supply = SQLiteSupplyStore(database: opened)
+        let store = opened
+        let inventory = opened
+        let supply = opened
         var count = try await store.orderCount()
         if count == 0 {
             print("gateway-bench search: seeding \(orders) orders into \(database) first")
@@ -133,9 +133,9 @@ struct SearchBenchmark: AsyncParsableCommand {
         samples: [Sample],
         events: [String],
         staffShops: Set<String>,
-        store: SQLiteOrderStore,
-        inventory: SQLiteInventoryStore,
-        supply: SQLiteSupplyStore
+        store: SQLiteDatabase,
+        inventory: SQLiteDatabase,
+        supply: SQLiteDatabase
     ) -> [Kind] {
         let limit = self.limit
         var random = SplitMix64(seed: seed ^ 0x5EA5_0F0D_E75E_A7C4)
@@ -209,7 +209,7 @@ struct SearchBenchmark: AsyncParsableCommand {
 
     /// `count` random orders with a line and a creation time.
     static func samples(_ database: SQLiteDatabase, count: Int, seed: UInt64) async throws -> [Sample] {
-        try await database.writer.read { db in
+        try await database.reader.read { db in
             let highest = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM orders") ?? 0
             guard highest > 0 else { return [] }
             var random = SplitMix64(seed: seed ^ 0x0DDB_A11C_0FFE_E000)

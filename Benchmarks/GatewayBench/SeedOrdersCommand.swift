@@ -26,7 +26,7 @@ struct SeedOrdersCommand: AsyncParsableCommand {
     func run() async throws {
         let keys = try DataKeyRing(parsing: dataKey)
         let opened = try SQLiteDatabase.open(path: database, synchronous: "normal", keys: keys)
-        let existing = try await SQLiteOrderStore(database: opened).orderCount()
+        let existing = try await opened.orderCount()
         guard existing == 0 else { throw ValidationError("\(database) already holds \(existing) orders; seed an empty database") }
         print("gateway-bench seed-orders: \(orders) orders into \(database), seed \(seed), \(batch) per transaction")
         let seconds = try await Self.seed(opened, orders: orders, seed: seed, batch: batch)
@@ -38,10 +38,9 @@ struct SeedOrdersCommand: AsyncParsableCommand {
         let generator = SeasonGenerator(count: orders, seed: seed)
         let clock = ContinuousClock()
         let started = clock.now
-        // A large page cache for the writer while the indexes grow (the default 2 MB makes every index insert a read).
-        try await database.writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -524288") }
-        _ = try await SQLiteInventoryStore(database: database).seed(generator.masterData(), at: SeasonGenerator.seasonEnd)
         let writer = SQLiteBulkOrderWriter(database: database)
+        try await writer.beginBulkLoad()
+        _ = try await database.seed(generator.masterData(), at: SeasonGenerator.seasonEnd)
         let size = max(batch, 1)
         func entries(from start: Int) -> Task<[SQLiteBulkOrderWriter.Entry], Never> {
             Task { (start..<min(orders, start + size)).map(generator.entry) }
@@ -60,10 +59,7 @@ struct SeedOrdersCommand: AsyncParsableCommand {
                 print(String(format: "  %d orders, %.0f s", reported, elapsed))
             }
         }
-        try await database.writer.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-            try db.execute(sql: "PRAGMA cache_size = -2000")
-        }
+        try await writer.finishBulkLoad()
         return AllocateStoredBenchmark.seconds(clock.now - started)
     }
 }

@@ -25,7 +25,7 @@ enum OrderPipeline {
         }
         guard var order else { return }
         // The order store keeps the canonical order as JSON, with the plaintext receiver taken out and sealed
-        // as JSON of its own (`SQLiteOrderStore.saveOrder`): both must read back the same.
+        // as JSON of its own (`SQLiteOrderRows.save`): both must read back the same.
         if let receiver = order.snapshot?.buyer.receiver {
             let readBack = (try? JSONEncoder().encode(receiver)).flatMap { try? JSONDecoder().decode(BuyerContact.self, from: $0) }
             FuzzCheck.require(readBack == receiver, "a receiver does not read back equal")

@@ -58,7 +58,8 @@ public struct GatewayStores: Sendable {
         self.inboxWriter = inboxWriter
     }
 
-    /// Opens the stores for a storage URL: one database (for SQLite one `DatabasePool`) that every store shares.
+    /// Opens the stores for a storage URL: one database (for SQLite one ``SQLiteDatabase`` over one `DatabasePool`) that
+    /// serves every port.
     ///
     /// ## Configuration keys
     /// - `storage.url`: `sqlite:PATH` (embedded, the default) or `postgres://user:pass@host:port/db`.
@@ -66,7 +67,8 @@ public struct GatewayStores: Sendable {
     /// - `storage.max_queued_deliveries`, `storage.max_queued_bytes`: the inbox's commit queue bound.
     /// - `storage.data_keys`: the keys that seal personal data and raw payloads at rest; required.
     /// - Parameter startingInboxWriter: run the inbox's group-commit writer in a task for the stores' life (tools and
-    ///   tests); the gateway passes `false` and runs ``inboxWriter`` in its service group instead.
+    ///   tests that append to the inbox without a service group). By default it does not run: the gateway runs
+    ///   ``inboxWriter`` in its service group instead.
     /// - Throws: ``StorageError`` for an unsupported or malformed URL, missing data keys (`keys` is `nil`), or data keys
     ///   that do not fit the database.
     public static func open(
@@ -75,30 +77,30 @@ public struct GatewayStores: Sendable {
         maxQueuedDeliveries: Int = 20_000,
         maxQueuedBytes: Int = 64 << 20,
         keys: DataKeyRing?,
-        startingInboxWriter: Bool = true
+        startingInboxWriter: Bool = false
     ) throws -> GatewayStores {
         if url.hasPrefix("sqlite:") {
             let path = String(url.dropFirst("sqlite:".count))
             guard !path.isEmpty else { throw StorageError("storage url \"\(url)\" names no file; use sqlite:data/gateway.sqlite") }
             guard let keys else { throw StorageError.missingDataKeys }
             let database = try SQLiteDatabase.open(path: path, synchronous: synchronous, keys: keys)
-            let orders = SQLiteOrderStore(database: database)
             let inbox = SQLiteInboxStore(
                 database: database,
                 maxQueuedDeliveries: maxQueuedDeliveries,
                 maxQueuedBytes: maxQueuedBytes,
                 startingWriter: startingInboxWriter
             )
+            // One value, one writer: the database is every port but the inbox (whose class owns the writer service).
             return GatewayStores(
                 inbox: inbox,
-                orders: orders,
-                cursors: orders,
-                staff: SQLiteStaffDirectory(database: database),
-                audit: SQLiteAuditLog(database: database),
-                inventory: SQLiteInventoryStore(database: database),
-                supply: SQLiteSupplyStore(database: database),
-                retention: SQLitePayloadRetention(database: database),
-                reconciliation: SQLiteReconciliationStore(database: database),
+                orders: database,
+                cursors: database,
+                staff: database,
+                audit: database,
+                inventory: database,
+                supply: database,
+                retention: database,
+                reconciliation: database,
                 shipments: database,
                 packing: database,
                 inboxWriter: startingInboxWriter ? nil : inbox.commitWriter

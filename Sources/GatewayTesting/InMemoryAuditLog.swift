@@ -1,6 +1,6 @@
 public import GatewayCore
 
-/// The audit log in memory, newest entry last: the fake of ``GatewayStorage/SQLiteAuditLog``.
+/// The audit log in memory, newest entry last: the fake of ``GatewayStorage/SQLiteDatabase``.
 public actor InMemoryAuditLog: AuditLog {
     private var recorded: [AuditEntry] = []
 

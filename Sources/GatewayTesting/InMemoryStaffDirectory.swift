@@ -1,6 +1,6 @@
 public import GatewayCore
 
-/// Staff users, sessions and API tokens in memory: the faithful fake of ``GatewayStorage/SQLiteStaffDirectory`` (same
+/// Staff users, sessions and API tokens in memory: the faithful fake of ``GatewayStorage/SQLiteDatabase`` (same
 /// validation through ``GatewayCore/StaffUserRule``, same lock-out arithmetic through ``GatewayCore/LockoutPolicy``),
 /// checked against it by the store conformance suite.
 public actor InMemoryStaffDirectory: StaffDirectory {

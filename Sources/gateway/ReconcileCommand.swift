@@ -83,7 +83,7 @@ struct ReconcileCommand: AsyncParsableCommand {
                 Terminal.error("warning: shop \(shop) is not in \(options.config); orders missing in the gateway will not be looked up")
             }
             let service = ReconciliationService(
-                store: SQLiteReconciliationStore(database: database),
+                store: database,
                 connectors: connectors,
                 toleranceFen: [shop: toleranceFen ?? shopConfiguration?.reconciliationToleranceFen ?? 0],
                 maxLookups: noLookup ? 0 : 200,
@@ -151,7 +151,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         @OptionGroup var options: ConfigOptions
 
         func run() async throws {
-            let store = SQLiteReconciliationStore(database: try ReconcileStorage.open(try options.load()))
+            let store = try ReconcileStorage.open(try options.load())
             let runs = try await store.runs(shops: shop.map { [$0] }, limit: limit, offset: 0)
             if json {
                 try JSONOutput.printPage(runs.map(ReconciliationRunResponse.init))
@@ -175,7 +175,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         @OptionGroup var options: ConfigOptions
 
         func run() async throws {
-            let store = SQLiteReconciliationStore(database: try ReconcileStorage.open(try options.load()))
+            let store = try ReconcileStorage.open(try options.load())
             guard let detail = try await store.run(id: runId) else {
                 Terminal.error("no reconciliation run \(runId)")
                 throw ExitCode(1)
@@ -212,7 +212,7 @@ struct ReconcileCommand: AsyncParsableCommand {
 
         func run() async throws {
             let database = try ReconcileStorage.open(try options.load())
-            let service = ReconciliationService(store: SQLiteReconciliationStore(database: database), connectors: [:], now: StoreAccess.clock.now)
+            let service = ReconciliationService(store: database, connectors: [:], now: StoreAccess.clock.now)
             let resolved: ReconciliationRunLine?
             do {
                 resolved = try await service.resolve(

@@ -66,11 +66,11 @@ import Testing
         for id in acked {
             #expect(seen[id] == 1, "acknowledged delivery \(id) is in the inbox \(seen[id] ?? 0) times")
         }
-        let processedCounts = try await SQLiteOrderStore(database: database).timelineCountsByInbox()
+        let processedCounts = try await database.timelineCountsByInbox()
         for entry in entries {
             #expect(processedCounts[entry.id] == 1, "inbox entry \(entry.id) was processed \(processedCounts[entry.id] ?? 0) times")
         }
-        #expect(try await SQLiteOrderStore(database: database).orderCount() == messages.count)
+        #expect(try await database.orderCount() == messages.count)
         await harness.cleanUp()
     }
 }

@@ -23,7 +23,7 @@ struct KuaishouStockFixture {
     let harness: EndToEndHarness
     let shop: KuaishouShopMock
     let connector: KuaishouConnector
-    let inventory: SQLiteInventoryStore
+    let inventory: SQLiteDatabase
     let writeBack: StockWriteBack
 
     /// Starts everything.
@@ -51,7 +51,7 @@ struct KuaishouStockFixture {
             synchronous: "normal",
             keys: try EndToEndHarness.dataKeys
         )
-        let inventory = SQLiteInventoryStore(database: database)
+        let inventory = database
         let seed = MasterDataSeed(
             masterData: MasterData(
                 enterprises: [Enterprise(id: "yunlai", name: "云来", allowSplit: true)],

@@ -44,7 +44,7 @@ import Testing
         _ = try await run.value
 
         let database = try SQLiteDatabase.open(path: harness.databasePath, synchronous: "normal", keys: try EndToEndHarness.dataKeys)
-        let store = SQLiteOrderStore(database: database)
+        let store = database
         var comparison = TruthComparison.compare(truth: harness.mock.truth(), orders: [])
         let converged = try await EndToEndHarness.eventually(seconds: 90) {
             comparison = TruthComparison.compare(truth: harness.mock.truth(), orders: try await store.orders(matching: OrderQuery(limit: 100_000)))
@@ -73,7 +73,7 @@ import Testing
     /// Oversold levels (available below zero) and levels whose `reserved` differs from the sum of the active
     /// reservations of the line fulfilments.
     static func stockInvariants(_ database: SQLiteDatabase) async throws -> (levels: Int, oversold: Int, mismatches: Int, details: [String]) {
-        try await database.writer.read { db in
+        try await database.reader.read { db in
             var reservedByLevel: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT reservations_json FROM line_fulfilments WHERE state = 'reserved'") {
                 let json: String = row["reservations_json"]

@@ -71,9 +71,7 @@ import Testing
         #expect(total.ordersPlaced == 240)
         #expect(total.dropped > 0 && total.duplicatesSent > 0 && total.outOfOrder > 0)
 
-        let store = SQLiteOrderStore(
-            database: try SQLiteDatabase.open(path: harness.databasePath, synchronous: "normal", keys: try EndToEndHarness.dataKeys)
-        )
+        let store = try SQLiteDatabase.open(path: harness.databasePath, synchronous: "normal", keys: try EndToEndHarness.dataKeys)
         var comparison = TruthComparison.compare(truth: harness.mock.truth(), orders: [])
         let converged = try await EndToEndHarness.eventually(seconds: 90) {
             comparison = TruthComparison.compare(truth: harness.mock.truth(), orders: try await store.orders(matching: OrderQuery(limit: 100_000)))

@@ -17,8 +17,8 @@ import Testing
         orders.insert(PinduoduoConnectorTests.unreadableRow, at: 20)
         let connector = PinduoduoConnectorTests.connector(platform: FakePinduoduo(orders: orders))
         let database = try SQLiteDatabase.inMemory()
-        let inbox = SQLiteInboxStore(database: database)
-        let store = SQLiteOrderStore(database: database)
+        let inbox = SQLiteInboxStore(database: database, startingWriter: true)
+        let store = database
         let now = Timestamp(secondsSince1970: 1_764_400_000)
         let scheduler = PollScheduler(
             targets: [.init(connector: connector, intervalSeconds: 30, lookbackSeconds: 3600)],
@@ -84,8 +84,8 @@ import Testing
             )
         )
         let database = try SQLiteDatabase.inMemory()
-        let inbox = SQLiteInboxStore(database: database)
-        let store = SQLiteOrderStore(database: database)
+        let inbox = SQLiteInboxStore(database: database, startingWriter: true)
+        let store = database
         let now = Mutex(Timestamp(secondsSince1970: 1_764_400_400))
         let scheduler = PollScheduler(
             targets: [.init(connector: connector, intervalSeconds: 30, lookbackSeconds: 3600)],

@@ -71,12 +71,12 @@ import Testing
         let controller = WebhookController(
             receivers: [:],
             platforms: ["yunlai-douyin": .douyin],
-            inbox: SQLiteInboxStore(database: try SQLiteDatabase.inMemory()),
+            inbox: SQLiteInboxStore(database: try SQLiteDatabase.inMemory(), startingWriter: true),
             rejections: recorder,
             maxBodyBytes: 4096,
             clock: { Timestamp(secondsSince1970: 1_764_400_000) }
         )
-        let inbox = SQLiteInboxStore(database: try SQLiteDatabase.inMemory())
+        let inbox = SQLiteInboxStore(database: try SQLiteDatabase.inMemory(), startingWriter: true)
         let router = Router(context: AppRequestContext.self)
         controller.addRoutes(to: router)
         HealthController(inbox: inbox, registry: GatewayMetrics.registry, clock: { Timestamp(secondsSince1970: 0) }, readiness: ReadinessThresholds())
@@ -118,7 +118,7 @@ import Testing
         let controller = WebhookController(
             receivers: [:],
             platforms: ["yunlai-douyin": .douyin],
-            inbox: SQLiteInboxStore(database: try SQLiteDatabase.inMemory()),
+            inbox: SQLiteInboxStore(database: try SQLiteDatabase.inMemory(), startingWriter: true),
             rejections: RejectionRecorder(logger: Logger(label: "labels")),
             maxBodyBytes: 4096,
             clock: { Timestamp(secondsSince1970: 0) }

@@ -16,20 +16,20 @@ import Testing
 @Suite struct InventoryAPITests {
     static let token = "inventory-admin-token"
 
-    struct World: Sendable {
+    struct World: @unchecked Sendable {
         let dependencies: GatewayHTTPDependencies
-        let orders: SQLiteOrderStore
-        let inventory: SQLiteInventoryStore
-        let supply: SQLiteSupplyStore
+        let orders: SQLiteDatabase
+        let inventory: SQLiteDatabase
+        let supply: SQLiteDatabase
         let inbox: SQLiteInboxStore
     }
 
     static func world() async throws -> World {
         let database = try SQLiteDatabase.inMemory()
-        let inbox = SQLiteInboxStore(database: database)
-        let orders = SQLiteOrderStore(database: database)
-        let inventory = SQLiteInventoryStore(database: database)
-        let supply = SQLiteSupplyStore(database: database)
+        let inbox = SQLiteInboxStore(database: database, startingWriter: true)
+        let orders = database
+        let inventory = database
+        let supply = database
         let seed = MasterDataSeed(
             masterData: MasterData(
                 enterprises: [Enterprise(id: "yunlai", name: "湘西云来农业")],

@@ -34,12 +34,12 @@ struct StaffFixture: Sendable {
     static let liveEventId = "fixture-live"
 
     let dependencies: GatewayHTTPDependencies
-    let staff: SQLiteStaffDirectory
-    let audit: SQLiteAuditLog
+    let staff: SQLiteDatabase
+    let audit: SQLiteDatabase
     let inbox: SQLiteInboxStore
-    let orders: SQLiteOrderStore
-    let inventory: SQLiteInventoryStore
-    let supply: SQLiteSupplyStore
+    let orders: SQLiteDatabase
+    let inventory: SQLiteDatabase
+    let supply: SQLiteDatabase
     /// Shipments and their write-backs.
     let shipments: any ShipmentStore
     /// API token secret per caller.
@@ -53,10 +53,10 @@ struct StaffFixture: Sendable {
         usernameThrottle: ThrottlePolicy = .perUsername
     ) async throws -> StaffFixture {
         let database = try SQLiteDatabase.inMemory()
-        let inbox = SQLiteInboxStore(database: database)
-        let orders = SQLiteOrderStore(database: database)
-        let staff = SQLiteStaffDirectory(database: database)
-        let audit = SQLiteAuditLog(database: database)
+        let inbox = SQLiteInboxStore(database: database, startingWriter: true)
+        let orders = database
+        let staff = database
+        let audit = database
         let now = SystemClock.now()
         let hash = StaffSecrets.hashPassword(password, cost: 4)
         let users: [(Caller, StaffRole, String?)] = [
@@ -82,7 +82,7 @@ struct StaffFixture: Sendable {
             )
             sessions[caller] = (cookie, csrf)
         }
-        let inventory = SQLiteInventoryStore(database: database)
+        let inventory = database
         let event = LiveEvent(
             id: liveEventId,
             title: "县长直播",
@@ -106,7 +106,7 @@ struct StaffFixture: Sendable {
             StockLevel(warehouseId: "yl-w", skuCode: "YL-APPLE", onHand: 20), StockLevel(warehouseId: "ly-w", skuCode: "LY-TEA", onHand: 20),
         ]
         _ = try await inventory.seed(MasterDataSeed(masterData: master, stock: stock, liveEvents: [event]), at: now)
-        _ = try await SQLiteSupplyStore(database: database).seedSupply(
+        _ = try await database.seedSupply(
             households: [Household(id: "H1", name: "向大山", village: "黄金村", registeredPoor: true, members: 4)],
             lots: [
                 SupplyLot(
@@ -124,7 +124,7 @@ struct StaffFixture: Sendable {
             at: now
         )
         try await seedOrders(inbox: inbox, orders: orders)
-        let reconciliation = ReconciliationService(store: SQLiteReconciliationStore(database: database), connectors: [:], now: SystemClock.now)
+        let reconciliation = ReconciliationService(store: database, connectors: [:], now: SystemClock.now)
         _ = try await reconciliation.importStatement(
             text: "platform_order_id,amount_yuan,status,kind\n\(orderId),25.90,paid,sale\n",
             fileName: "seed.csv",
@@ -146,7 +146,7 @@ struct StaffFixture: Sendable {
             shopEnterprises: shopEnterprises,
             access: StaffAccessSettings(lockout: lockout, passwordCost: 4, clientThrottle: clientThrottle, usernameThrottle: usernameThrottle),
             inventory: inventory,
-            supply: SQLiteSupplyStore(database: database),
+            supply: database,
             reconciliation: reconciliation,
             packing: database
         )
@@ -158,14 +158,14 @@ struct StaffFixture: Sendable {
             inbox: inbox,
             orders: orders,
             inventory: inventory,
-            supply: SQLiteSupplyStore(database: database),
+            supply: database,
             shipments: database,
             tokens: tokens,
             sessions: sessions
         )
     }
 
-    static func seedOrders(inbox: SQLiteInboxStore, orders: SQLiteOrderStore) async throws {
+    static func seedOrders(inbox: SQLiteInboxStore, orders: SQLiteDatabase) async throws {
         var batch: [ProcessedDelivery] = []
         for (index, (shop, id)) in [(ownShop, orderId), (otherShop, otherOrderId)].enumerated() {
             let snapshot = OrderSnapshot(

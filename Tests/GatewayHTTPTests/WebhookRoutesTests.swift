@@ -20,13 +20,13 @@ import Testing
     struct Harness {
         let dependencies: GatewayHTTPDependencies
         let inbox: SQLiteInboxStore
-        let orders: SQLiteOrderStore
+        let orders: SQLiteDatabase
     }
 
     func harness(maxBody: Int = 4096, inboxOverride: (any InboxStore)? = nil) throws -> Harness {
         let database = try SQLiteDatabase.inMemory()
-        let inbox = SQLiteInboxStore(database: database)
-        let orders = SQLiteOrderStore(database: database)
+        let inbox = SQLiteInboxStore(database: database, startingWriter: true)
+        let orders = database
         let receiver = DouyinPushReceiver(shop: "yunlai-douyin", appKey: Self.appKey, appSecret: Self.appSecret)
         let dependencies = GatewayHTTPDependencies(
             receivers: ["yunlai-douyin": receiver],

@@ -41,12 +41,12 @@ import Testing
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reconciliation-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let database = try SQLiteDatabase.open(path: directory.appendingPathComponent("gateway.sqlite").path, keys: .random())
-            let inbox = SQLiteInboxStore(database: database)
+            let inbox = SQLiteInboxStore.withRunningWriter(database: database)
             let ids = try await inbox.append(
                 seeded.map { InboxDelivery(platform: .douyin, shop: shop, deliveryId: "d-\($0.id)", kind: .poll, receivedAt: $0.created, text: "{}") }
             ).map(\.id)
-            _ = try await SQLiteOrderStore(database: database).commit(zip(ids, seeded).map { delivery($0, $1) }, at: may31)
-            return (SQLiteReconciliationStore(database: database), directory)
+            _ = try await database.commit(zip(ids, seeded).map { delivery($0, $1) }, at: may31)
+            return (database, directory)
         }
     }
 

@@ -213,13 +213,13 @@ import Testing
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let database = try SQLiteDatabase.open(path: directory.file("gateway.sqlite"), synchronous: "normal", keys: .random())
-        let inventory = SQLiteInventoryStore(database: database)
+        let inventory = database
         _ = try await inventory.seed(
             MasterDataSeed(masterData: StoreConformanceTests.masterData, stock: [StockLevel(warehouseId: "yl", skuCode: "PG5A", onHand: 100)]),
             at: Timestamp(secondsSince1970: 1)
         )
-        let inbox = SQLiteInboxStore(database: database)
-        let orders = SQLiteOrderStore(database: database)
+        let inbox = SQLiteInboxStore.withRunningWriter(database: database)
+        let orders = database
         for index in 1...30 {
             let ids = try await inbox.append([base.delivery("m\(index)")]).map(\.id)
             _ = try await orders.commit([base.processed(ids[0], order: "o\(index)")], at: Timestamp(secondsSince1970: 20))

@@ -17,7 +17,7 @@ import Testing
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("staff-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let database = try SQLiteDatabase.open(path: directory.appendingPathComponent("gateway.sqlite").path, keys: .random())
-            return (SQLiteStaffDirectory(database: database), SQLiteAuditLog(database: database), directory)
+            return (database, database, directory)
         }
     }
 

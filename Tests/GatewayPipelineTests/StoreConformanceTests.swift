@@ -193,19 +193,19 @@ final class SQLiteStoresUnderTest: StoreUnderTest {
     let inboxStore: any InboxStore
     let orderStore: any OrderStore
     let cursorStore: any PollCursorStore
-    let inventory: SQLiteInventoryStore
-    let supply: SQLiteSupplyStore
+    let inventory: SQLiteDatabase
+    let supply: SQLiteDatabase
 
     init(stock: [StockLevel], lots: [SupplyLot]) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("conformance-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         database = try SQLiteDatabase.open(path: directory.appendingPathComponent("gateway.sqlite").path, synchronous: "normal", keys: .random())
-        let orderStore = SQLiteOrderStore(database: database)
-        inboxStore = SQLiteInboxStore(database: database)
+        let orderStore = database
+        inboxStore = SQLiteInboxStore.withRunningWriter(database: database)
         self.orderStore = orderStore
         cursorStore = orderStore
-        inventory = SQLiteInventoryStore(database: database)
-        supply = SQLiteSupplyStore(database: database)
+        inventory = database
+        supply = database
         _ = try await inventory.seed(MasterDataSeed(masterData: StoreConformanceTests.masterData, stock: stock), at: Timestamp(secondsSince1970: 1))
         if !lots.isEmpty {
             _ = try await supply.seedSupply(
@@ -231,7 +231,7 @@ final class SQLiteStoresUnderTest: StoreUnderTest {
     }
 
     func lotAllocatedGrams() async throws -> Int64 {
-        try await database.writer.read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(sum(allocated_grams), 0) FROM supply_lots") ?? 0 }
+        try await database.reader.read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(sum(allocated_grams), 0) FROM supply_lots") ?? 0 }
     }
 
     func openExceptions() async throws -> [ExceptionKind] {

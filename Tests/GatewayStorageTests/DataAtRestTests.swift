@@ -62,7 +62,7 @@ import Testing
 
     /// The key id each stored inbox payload and timeline payload was sealed with (`plain` for plaintext).
     static func storedKeyIds(_ database: SQLiteDatabase) async throws -> (inbox: [String], timeline: [String], receivers: [String]) {
-        try await database.writer.read { db in
+        try await database.reader.read { db in
             let inbox = try Data.fetchAll(db, sql: "SELECT payload FROM inbox ORDER BY id").map { SealedValue(binary: Array($0))?.keyId ?? "plain" }
             let timeline = try String.fetchAll(db, sql: "SELECT raw_payload FROM timeline ORDER BY id").map {
                 SealedValue(text: $0)?.keyId ?? "plain"
@@ -81,17 +81,17 @@ import Testing
         defer { directory.remove() }
         let path = directory.file("gateway.sqlite")
         let first = try SQLiteDatabase.open(path: path, synchronous: "normal", keys: try DataKeyRing(parsing: "k1:\(Self.key1)"))
-        let id1 = try await SQLiteInboxStore(database: first).append([Self.delivery("d1")])[0].id
-        _ = try await SQLiteOrderStore(database: first).commit([Self.processed(id1, order: "o1", delivery: "d1")], at: Self.now)
+        let id1 = try await SQLiteInboxStore.withRunningWriter(database: first).append([Self.delivery("d1")])[0].id
+        _ = try await first.commit([Self.processed(id1, order: "o1", delivery: "d1")], at: Self.now)
         let sealed = try await Self.storedKeyIds(first)
         #expect(sealed.inbox == ["k1"] && sealed.timeline == ["k1"] && sealed.receivers == ["k1"])
-        let orderJSON = try await first.writer.read { db in try String.fetchOne(db, sql: "SELECT order_json FROM orders") ?? "" }
+        let orderJSON = try await first.reader.read { db in try String.fetchOne(db, sql: "SELECT order_json FROM orders") ?? "" }
         #expect(!orderJSON.contains(Self.phone) && !orderJSON.contains(Self.name) && orderJSON.contains("139****5678"))
 
         // Rotation: k2 seals from now on, k1 still opens.
         let rotated = try SQLiteDatabase.open(path: path, synchronous: "normal", keys: try DataKeyRing(parsing: "k2:\(Self.key2),k1:\(Self.key1)"))
-        let inbox = SQLiteInboxStore(database: rotated)
-        let orders = SQLiteOrderStore(database: rotated)
+        let inbox = SQLiteInboxStore.withRunningWriter(database: rotated)
+        let orders = rotated
         let id2 = try await inbox.append([Self.delivery("d2")])[0].id
         let entries = try await inbox.allEntries()
         #expect(entries.map(\.delivery.payloadText) == [Self.delivery("d1").payloadText, Self.delivery("d2").payloadText])
@@ -118,7 +118,7 @@ import Testing
         defer { directory.remove() }
         let path = directory.file("gateway.sqlite")
         let database = try SQLiteDatabase.open(path: path, synchronous: "normal", keys: try DataKeyRing(parsing: "k1:\(Self.key1)"))
-        _ = try await SQLiteInboxStore(database: database).append([Self.delivery("d1")])
+        _ = try await SQLiteInboxStore.withRunningWriter(database: database).append([Self.delivery("d1")])
 
         // The same id with other bytes.
         let wrong = #expect(throws: StorageError.self) {
@@ -141,8 +141,8 @@ import Testing
 
     @Test func aPayloadThatCannotBeOpenedIsReportedNotReadAsGarbage() async throws {
         let database = try SQLiteDatabase.inMemory()
-        let inbox = SQLiteInboxStore(database: database)
-        let orders = SQLiteOrderStore(database: database)
+        let inbox = SQLiteInboxStore.withRunningWriter(database: database)
+        let orders = database
         let id = try await inbox.append([Self.delivery("d1")])[0].id
         _ = try await orders.commit([Self.processed(id, order: "o1", delivery: "d1")], at: Self.now)
         let tampered = try await inbox.append([Self.delivery("d2")])[0].id
@@ -188,10 +188,10 @@ import Testing
         let database = try SQLiteDatabase.open(path: path, synchronous: "normal", keys: keys)
         let stored = try await Self.storedKeyIds(database)
         #expect(stored.inbox == ["k1", "k1"] && stored.timeline == ["k1"])
-        let inbox = SQLiteInboxStore(database: database)
+        let inbox = SQLiteInboxStore.withRunningWriter(database: database)
         #expect(try await inbox.allEntries().map(\.delivery.payloadText) == [payload, payload])
         #expect(try await inbox.parkedEntries().first?.message == "taobao poll row x cannot be read")
-        #expect(try await SQLiteOrderStore(database: database).timeline(Self.key("o1")).first?.rawPayload == payload)
+        #expect(try await database.timeline(Self.key("o1")).first?.rawPayload == payload)
         for file in [path, path + "-wal"] {
             let bytes = (try? Data(contentsOf: URL(fileURLWithPath: file))) ?? Data()
             #expect(bytes.range(of: Data(Self.phone.utf8)) == nil, "\(file)")

@@ -28,9 +28,9 @@ enum FulfilmentStores {
     struct Stores {
         let database: SQLiteDatabase
         let inbox: SQLiteInboxStore
-        let orders: SQLiteOrderStore
-        let inventory: SQLiteInventoryStore
-        let supply: SQLiteSupplyStore
+        let orders: SQLiteDatabase
+        let inventory: SQLiteDatabase
+        let supply: SQLiteDatabase
         var next = 0
 
         /// Commits one snapshot of order `id` with the given lines, as the pipeline would.
@@ -102,7 +102,7 @@ enum FulfilmentStores {
 
         /// Grams allocated on the supply lots, as stored (must equal the active parcels' grams).
         func lotGrams() async throws -> Int64 {
-            try await database.writer.read { db in try Int64.fetchOne(db, sql: "SELECT sum(allocated_grams) FROM supply_lots") ?? 0 }
+            try await database.reader.read { db in try Int64.fetchOne(db, sql: "SELECT sum(allocated_grams) FROM supply_lots") ?? 0 }
         }
     }
 
@@ -112,10 +112,10 @@ enum FulfilmentStores {
         let database = try SQLiteDatabase.open(path: directory.file("gateway.sqlite"), synchronous: "normal", keys: .tests)
         let stores = Stores(
             database: database,
-            inbox: SQLiteInboxStore(database: database),
-            orders: SQLiteOrderStore(database: database),
-            inventory: SQLiteInventoryStore(database: database),
-            supply: SQLiteSupplyStore(database: database)
+            inbox: SQLiteInboxStore.withRunningWriter(database: database),
+            orders: database,
+            inventory: database,
+            supply: database
         )
         _ = try await stores.inventory.seed(Self.seed, at: Timestamp(secondsSince1970: 1))
         _ = try await stores.supply.seedSupply(

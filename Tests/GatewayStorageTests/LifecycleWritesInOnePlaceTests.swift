@@ -39,17 +39,33 @@ import Testing
         #expect(apply.text.contains(pattern), "the apply function itself is found by the pattern")
     }
 
+    /// The SQLite storage is one value, ``SQLiteDatabase``, with one extension file per concern (`SQLiteDatabase+Orders`,
+    /// `+Inventory`, …). A concern's helpers are `private` statics, so no concern can call another's (the compiler holds
+    /// that); this test keeps it so: no non-private static function in a concern file, no store type of the old shape
+    /// (one struct per port over a shared writer) back, and no other type calling the inbox store's statics.
     @Test func noStoreCallsAnotherStoresStatics() throws {
-        let stores = [
-            "SQLiteInboxStore", "SQLiteOrderStore", "SQLiteInventoryStore", "SQLiteSupplyStore", "SQLiteReconciliationStore",
-            "SQLiteStaffDirectory", "SQLiteAuditLog", "SQLitePayloadRetention",
-        ]
+        let files = try Self.files()
+        let concerns = files.filter { URL(fileURLWithPath: $0.path).lastPathComponent.hasPrefix("SQLiteDatabase+") }
+        #expect(concerns.count >= 9, "the concern files were found")
+        let sharedStatic = try Regex(#"^\s*(public\s+|internal\s+|package\s+)?static\s+func\s+(\w+)"#).anchorsMatchLineEndings()
         var offenders: [String] = []
-        for (path, text) in try Self.files() {
+        for (path, text) in concerns {
+            for match in text.matches(of: sharedStatic) {
+                offenders.append("\(URL(fileURLWithPath: path).lastPathComponent): static func \(match.output[2].substring ?? "") is not private")
+            }
+        }
+        let retired = [
+            "SQLiteOrderStore", "SQLiteInventoryStore", "SQLiteSupplyStore", "SQLiteReconciliationStore", "SQLiteStaffDirectory",
+            "SQLiteAuditLog", "SQLitePayloadRetention",
+        ]
+        let declaration = try Regex(#"(struct|class|enum|actor)\s+(\w+)"#)
+        for (path, text) in files {
             let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-            for store in stores where !name.hasPrefix(store) && text.contains("\(store).") {
-                // `SQLiteInboxStore.countsQuery`-style constants read by tests are fine; calls from other sources are not.
-                offenders.append("\(name) → \(store)")
+            for match in text.matches(of: declaration) where retired.contains(String(match.output[2].substring ?? "")) {
+                offenders.append("\(name) declares \(match.output[2].substring ?? "")")
+            }
+            if !name.hasPrefix("SQLiteInboxStore") && text.contains("SQLiteInboxStore.") && !text.contains("SQLiteInboxStore.withRunningWriter") {
+                offenders.append("\(name) → SQLiteInboxStore")
             }
         }
         #expect(offenders.isEmpty, "\(offenders)")

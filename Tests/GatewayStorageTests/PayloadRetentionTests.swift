@@ -31,8 +31,8 @@ import Testing
 
     @Test func oldPayloadsAreDeletedYoungPendingAndParkedOnesKept() async throws {
         let database = try SQLiteDatabase.inMemory()
-        let inbox = SQLiteInboxStore(database: database)
-        let orders = SQLiteOrderStore(database: database)
+        let inbox = SQLiteInboxStore.withRunningWriter(database: database)
+        let orders = database
         let ids = try await inbox.append(["old-1", "old-2", "old-3", "young", "pending", "parked"].map(Self.delivery)).map(\.id)
         // Processed 100 days ago (three of them), 10 days ago (one); one still pending, one parked 100 days ago.
         _ = try await orders.commit(
@@ -45,7 +45,7 @@ import Testing
 
         let clock = Mutex(now)
         let retention = PayloadRetention(
-            store: SQLitePayloadRetention(database: database),
+            store: database,
             payloadDays: 90,
             chunk: 2,
             clock: { clock.withLock { $0 } }

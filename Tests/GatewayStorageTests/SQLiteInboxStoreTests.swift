@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func repeatsAreCountedNotStored() async throws {
-        let inbox = SQLiteInboxStore(database: try .inMemory())
+        let inbox = SQLiteInboxStore.withRunningWriter(database: try .inMemory())
         let first = try await inbox.append([delivery("a"), delivery("b")])
         #expect(first.map(\.isDuplicate) == [false, false])
         let again = try await inbox.append([delivery("a"), delivery("a", shop: "other")])
@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func sameDeliveryTwiceInOneBatchIsOneRow() async throws {
-        let inbox = SQLiteInboxStore(database: try .inMemory())
+        let inbox = SQLiteInboxStore.withRunningWriter(database: try .inMemory())
         let results = try await inbox.append([delivery("x"), delivery("x")])
         #expect(results == [.stored(id: results[0].id), .duplicate(id: results[0].id)])
     }
@@ -40,7 +40,7 @@ import Testing
     @Test func concurrentAppendsAreGroupCommittedToAFileExactlyOnce() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let inbox = SQLiteInboxStore(database: try SQLiteDatabase.open(path: directory.file("inbox.sqlite"), keys: .tests))
+        let inbox = SQLiteInboxStore.withRunningWriter(database: try SQLiteDatabase.open(path: directory.file("inbox.sqlite"), keys: .tests))
         let results = try await withThrowingTaskGroup(of: [InboxAppendResult].self) { group in
             for index in 0..<400 {
                 group.addTask { try await inbox.append([self.delivery("d\(index % 300)")]) }
@@ -56,12 +56,12 @@ import Testing
         #expect(counts.total == 300)
         #expect(counts.duplicatesAbsorbed == 100)
         // Reopening the file sees every acknowledged delivery.
-        let reopened = SQLiteInboxStore(database: try SQLiteDatabase.open(path: directory.file("inbox.sqlite"), keys: .tests))
+        let reopened = SQLiteInboxStore.withRunningWriter(database: try SQLiteDatabase.open(path: directory.file("inbox.sqlite"), keys: .tests))
         #expect(try await reopened.counts().total == 300)
     }
 
     @Test func deferredEntriesWaitUntilTheirTime() async throws {
-        let inbox = SQLiteInboxStore(database: try .inMemory())
+        let inbox = SQLiteInboxStore.withRunningWriter(database: try .inMemory())
         let ids = try await inbox.append([delivery("a"), delivery("b")]).map(\.id)
         try await inbox.deferEntries([ids[0]], until: Timestamp(secondsSince1970: 100), error: "api down")
         #expect(try await inbox.pending(limit: 10, now: Timestamp(secondsSince1970: 50)).map(\.id) == [ids[1]])
@@ -92,7 +92,10 @@ import Testing
     @Test func appendsPastTheQueueBoundAreRefusedAndStoreNothing() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let inbox = SQLiteInboxStore(database: try SQLiteDatabase.open(path: directory.file("inbox.sqlite"), keys: .tests), maxQueuedDeliveries: 4)
+        let inbox = SQLiteInboxStore.withRunningWriter(
+            database: try SQLiteDatabase.open(path: directory.file("inbox.sqlite"), keys: .tests),
+            maxQueuedDeliveries: 4
+        )
         let outcomes = await withTaskGroup(of: (String, Bool).self) { group in
             for index in 0..<300 {
                 group.addTask {
@@ -124,8 +127,8 @@ import Testing
     /// it back; a dismissal ends it.
     @Test func parkedDeliveriesOpenAnExceptionAndComeBackOnRerun() async throws {
         let database = try SQLiteDatabase.inMemory()
-        let inbox = SQLiteInboxStore(database: database)
-        let inventory = SQLiteInventoryStore(database: database)
+        let inbox = SQLiteInboxStore.withRunningWriter(database: database)
+        let inventory = database
         let ids = try await inbox.append([delivery("bad"), delivery("good"), delivery("worse")]).map(\.id)
         let now = Timestamp(secondsSince1970: 100)
         try await inbox.markInFlight(ids)

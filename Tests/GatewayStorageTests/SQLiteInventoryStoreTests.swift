@@ -57,9 +57,9 @@ import Testing
         )
     }
 
-    func openStores(_ directory: TemporaryDirectory) throws -> (SQLiteInboxStore, SQLiteOrderStore, SQLiteInventoryStore) {
+    func openStores(_ directory: TemporaryDirectory) throws -> (SQLiteInboxStore, SQLiteDatabase, SQLiteDatabase) {
         let database = try SQLiteDatabase.open(path: directory.file("gateway.sqlite"), synchronous: "normal", keys: .tests)
-        return (SQLiteInboxStore(database: database), SQLiteOrderStore(database: database), SQLiteInventoryStore(database: database))
+        return (SQLiteInboxStore.withRunningWriter(database: database), database, database)
     }
 
     func inboxIds(_ inbox: SQLiteInboxStore, count: Int, prefix: String) async throws -> [Int64] {

@@ -1,7 +1,8 @@
 import GRDB
 import GatewayCore
-import GatewayStorage
 import Testing
+
+@testable import GatewayStorage
 
 /// Line identity on a real SQLite file (issue #11): a line that leaves an order, changes SKU or
 /// quantity, or repeats an id moves stock and farmer allocations exactly once, and never another order's.
@@ -109,10 +110,10 @@ import Testing
         let reopened = try SQLiteDatabase.open(path: directory.file("gateway.sqlite"), synchronous: "normal", keys: .tests)
         stores = FulfilmentStores.Stores(
             database: reopened,
-            inbox: SQLiteInboxStore(database: reopened),
-            orders: SQLiteOrderStore(database: reopened),
-            inventory: SQLiteInventoryStore(database: reopened),
-            supply: SQLiteSupplyStore(database: reopened),
+            inbox: SQLiteInboxStore.withRunningWriter(database: reopened),
+            orders: reopened,
+            inventory: reopened,
+            supply: reopened,
             next: stores.next
         )
         let fulfilment = try #require(try await stores.inventory.fulfilments(of: FulfilmentStores.key("M")).first)

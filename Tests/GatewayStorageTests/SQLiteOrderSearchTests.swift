@@ -73,13 +73,13 @@ import Testing
     }
 
     /// A database file with the given orders written through the store's own row code.
-    static func open(_ directory: TemporaryDirectory, _ specs: [Spec]) async throws -> (SQLiteDatabase, SQLiteOrderStore) {
+    static func open(_ directory: TemporaryDirectory, _ specs: [Spec]) async throws -> (SQLiteDatabase, SQLiteDatabase) {
         let database = try SQLiteDatabase.open(path: directory.file("gateway.sqlite"), synchronous: "normal", keys: .tests)
         try await SQLiteBulkOrderWriter(database: database).write(specs.map { $0.entry() })
-        return (database, SQLiteOrderStore(database: database))
+        return (database, database)
     }
 
-    static func ids(_ store: SQLiteOrderStore, _ configure: (inout OrderQuery) -> Void) async throws -> [String] {
+    static func ids(_ store: SQLiteDatabase, _ configure: (inout OrderQuery) -> Void) async throws -> [String] {
         var query = OrderQuery(limit: 1000)
         configure(&query)
         return try await store.orders(matching: query).map(\.key.platformOrderId)
@@ -172,7 +172,7 @@ import Testing
                 let expected = specs.filter { $0.matches(query) }.sorted { $0.savedAt > $1.savedAt }.dropFirst(3).prefix(7).map(\.id)
                 #expect(try await store.orders(matching: query).map(\.key.platformOrderId) == Array(expected))
                 for fallback in [SQLiteOrderSearch(query, skuShops: nil), SQLiteOrderSearch(query, skuShops: tooMany)] {
-                    let found = try await database.writer.read { db in try String.fetchAll(db, sql: fallback.sql, arguments: fallback.arguments) }
+                    let found = try await database.reader.read { db in try String.fetchAll(db, sql: fallback.sql, arguments: fallback.arguments) }
                     let ids = try found.map { try JSONDecoder().decode(CanonicalOrder.self, from: Data($0.utf8)).key.platformOrderId }
                     #expect(ids == Array(expected), "\(sku) \(String(describing: shops))")
                 }
@@ -396,8 +396,8 @@ import Testing
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let database = try SQLiteDatabase.open(path: directory.file("gateway.sqlite"), synchronous: "normal", keys: .tests)
-        let inbox = SQLiteInboxStore(database: database)
-        let store = SQLiteOrderStore(database: database)
+        let inbox = SQLiteInboxStore.withRunningWriter(database: database)
+        let store = database
         let key = OrderKey(platform: .douyin, shop: "yunlai-douyin", platformOrderId: "6930001")
         func commit(_ status: OrderStatus, phone: String, sku: String, at seconds: Int64) async throws {
             let snapshot = OrderSnapshot(
@@ -440,7 +440,7 @@ import Testing
         try await commit(.paid, phone: "138****5678", sku: "sku-a", at: 1_788_300_000)
         try await commit(.shipped, phone: "138****4321", sku: "sku-b", at: 1_788_400_000)
         let row = try #require(
-            try database.writer.read { db in
+            try database.reader.read { db in
                 try Row.fetchOne(
                     db,
                     sql: """
@@ -483,12 +483,12 @@ import Testing
             )
         }
         let reopened = try SQLiteDatabase.open(path: directory.file("gateway.sqlite"), synchronous: "normal", keys: .tests)
-        let store = SQLiteOrderStore(database: reopened)
-        let rows = try reopened.writer.read { db in
+        let store = reopened
+        let rows = try reopened.reader.read { db in
             try Row.fetchAll(db, sql: "SELECT platform_order_id, phone_reversed FROM orders ORDER BY platform_order_id")
         }
         #expect(rows.map { $0["phone_reversed"] as String? } == ["8765", "4321****931", nil, nil])
-        let unmatched = try await reopened.writer.read { db in
+        let unmatched = try await reopened.reader.read { db in
             try Int.fetchOne(
                 db,
                 sql: """

@@ -30,8 +30,8 @@ import Testing
 
     @Test func heldSnapshotsAreReadInOneQueryAndEqualTheOrders() async throws {
         let database = try SQLiteDatabase.inMemory()
-        let inbox = SQLiteInboxStore(database: database)
-        let store = SQLiteOrderStore(database: database)
+        let inbox = SQLiteInboxStore.withRunningWriter(database: database)
+        let store = database
         let ids = try await inbox.append(
             (1...3).map {
                 InboxDelivery(platform: .douyin, shop: "s", deliveryId: "d\($0)", kind: .push, receivedAt: Timestamp(secondsSince1970: 1), text: "{}")
@@ -59,8 +59,8 @@ import Testing
 
     @Test func moreIdsThanOneQueryHoldsAreReadInChunks() async throws {
         let database = try SQLiteDatabase.inMemory()
-        let inbox = SQLiteInboxStore(database: database)
-        let store = SQLiteOrderStore(database: database)
+        let inbox = SQLiteInboxStore.withRunningWriter(database: database)
+        let store = database
         let ids = try await inbox.append(
             [InboxDelivery(platform: .douyin, shop: "s", deliveryId: "d1", kind: .push, receivedAt: Timestamp(secondsSince1970: 1), text: "{}")]
         ).map(\.id)
@@ -72,12 +72,12 @@ import Testing
     }
 }
 
-/// ``SQLiteOrderStore/deliveriesWithoutChange()``: a delivery counts once, and only when none of its observations applied.
+/// ``SQLiteDatabase/deliveriesWithoutChange()``: a delivery counts once, and only when none of its observations applied.
 @Suite struct SQLiteDeliveriesWithoutChangeTests {
     @Test func countsDeliveriesNoneOfWhoseObservationsApplied() async throws {
         let database = try SQLiteDatabase.inMemory()
-        let inbox = SQLiteInboxStore(database: database)
-        let store = SQLiteOrderStore(database: database)
+        let inbox = SQLiteInboxStore.withRunningWriter(database: database)
+        let store = database
         let ids = try await inbox.append(
             (1...4).map {
                 InboxDelivery(platform: .douyin, shop: "s", deliveryId: "d\($0)", kind: .push, receivedAt: Timestamp(secondsSince1970: 1), text: "{}")

@@ -29,8 +29,8 @@ import Testing
 
     @Test func commitMergesRecordsTimelineAndMarksProcessedOnce() async throws {
         let database = try SQLiteDatabase.inMemory()
-        let inbox = SQLiteInboxStore(database: database)
-        let store = SQLiteOrderStore(database: database)
+        let inbox = SQLiteInboxStore.withRunningWriter(database: database)
+        let store = database
         let ids = try await inbox.append([
             InboxDelivery(platform: .douyin, shop: "s", deliveryId: "m1", kind: .push, receivedAt: Timestamp(secondsSince1970: 1), text: "{}"),
             InboxDelivery(platform: .douyin, shop: "s", deliveryId: "m2", kind: .push, receivedAt: Timestamp(secondsSince1970: 1), text: "{}"),
@@ -66,8 +66,8 @@ import Testing
 
     @Test func ordersCanBeListedAndFiltered() async throws {
         let database = try SQLiteDatabase.inMemory()
-        let inbox = SQLiteInboxStore(database: database)
-        let store = SQLiteOrderStore(database: database)
+        let inbox = SQLiteInboxStore.withRunningWriter(database: database)
+        let store = database
         let id = try await inbox.append([
             InboxDelivery(platform: .douyin, shop: "s", deliveryId: "m1", kind: .push, receivedAt: Timestamp(secondsSince1970: 1), text: "{}")
         ])[0].id
@@ -82,7 +82,7 @@ import Testing
     }
 
     @Test func pollCursorOnlyMovesForward() async throws {
-        let store = SQLiteOrderStore(database: try .inMemory())
+        let store = try SQLiteDatabase.inMemory()
         #expect(try await store.pollCursor(shop: "s") == nil)
         try await store.setPollCursor(shop: "s", to: Timestamp(secondsSince1970: 100))
         try await store.setPollCursor(shop: "s", to: Timestamp(secondsSince1970: 50))

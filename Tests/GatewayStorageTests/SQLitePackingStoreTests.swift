@@ -62,14 +62,14 @@ import Testing
         let directory: TemporaryDirectory
         let database: SQLiteDatabase
         let inbox: SQLiteInboxStore
-        let orders: SQLiteOrderStore
+        let orders: SQLiteDatabase
         var next = 0
 
         static func make() async throws -> World {
             let directory = try TemporaryDirectory()
             let database = try SQLiteDatabase.open(path: directory.file("gateway.sqlite"), synchronous: "normal", keys: .tests)
-            _ = try await SQLiteInventoryStore(database: database).seed(SQLitePackingStoreTests.seed, at: Timestamp(secondsSince1970: 1))
-            _ = try await SQLiteSupplyStore(database: database).seedSupply(
+            _ = try await database.seed(SQLitePackingStoreTests.seed, at: Timestamp(secondsSince1970: 1))
+            _ = try await database.seedSupply(
                 households: SQLitePackingStoreTests.households,
                 lots: SQLitePackingStoreTests.lots,
                 policies: [:],
@@ -78,8 +78,8 @@ import Testing
             return World(
                 directory: directory,
                 database: database,
-                inbox: SQLiteInboxStore(database: database),
-                orders: SQLiteOrderStore(database: database)
+                inbox: SQLiteInboxStore(database: database, startingWriter: true),
+                orders: database
             )
         }
 

@@ -8,8 +8,8 @@ import Testing
 
     /// Stores orders through the pipeline's own path (inbox → commit), as the gateway would.
     static func seed(_ database: SQLiteDatabase, _ orders: [(id: String, status: OrderStatus, paidFen: Int64, created: Timestamp)]) async throws {
-        let inbox = SQLiteInboxStore(database: database)
-        let store = SQLiteOrderStore(database: database)
+        let inbox = SQLiteInboxStore.withRunningWriter(database: database)
+        let store = database
         let deliveries = orders.map {
             InboxDelivery(platform: .douyin, shop: shop, deliveryId: "d-\($0.id)", kind: .poll, receivedAt: $0.created, text: "{}")
         }
@@ -40,7 +40,7 @@ import Testing
         _ = try await store.commit(batch, at: may31)
     }
 
-    static func draft(_ store: SQLiteReconciliationStore, statement: Statement, period: ReconciliationPeriod) async throws -> ReconciliationRunDraft {
+    static func draft(_ store: SQLiteDatabase, statement: Statement, period: ReconciliationPeriod) async throws -> ReconciliationRunDraft {
         var orders = try await store.orders(platform: .douyin, shop: shop, platformOrderIds: statement.lines.map(\.platformOrderId))
         orders += try await store.orders(platform: .douyin, shop: shop, createdIn: period)
         let result = ReconciliationMatcher.match(statement: statement, orders: orders, toleranceFen: 0, period: period)
@@ -70,7 +70,7 @@ import Testing
                 ("6932145501234567896", .paid, 990, Self.may31.adding(seconds: -10)),  // outside the period
             ]
         )
-        let store = SQLiteReconciliationStore(database: database)
+        let store = database
         let period = ReconciliationPeriod(from: Self.may31, to: Self.may31.adding(seconds: 86_400))
         let inPeriod = try await store.orders(platform: .douyin, shop: Self.shop, createdIn: period)
         #expect(inPeriod.map(\.key.platformOrderId) == ["6932145501234567891", "6932145501234567892", "6932145501234567895"])
@@ -118,7 +118,7 @@ import Testing
         #expect(history.map(\.actor) == ["alice", "bob"])
 
         // Re-importing the same statement (even reopening the database) doubles nothing and keeps the resolution.
-        let reopened = SQLiteReconciliationStore(database: try SQLiteDatabase.open(path: directory.file("gateway.sqlite"), keys: .tests))
+        let reopened = try SQLiteDatabase.open(path: directory.file("gateway.sqlite"), keys: .tests)
         let again = try await reopened.createRun(try await Self.draft(reopened, statement: statement, period: period))
         #expect(!again.created)
         #expect(again.run.id == first.run.id)

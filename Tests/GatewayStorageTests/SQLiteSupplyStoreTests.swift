@@ -70,10 +70,10 @@ import Testing
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let database = try SQLiteDatabase.open(path: directory.file("gateway.sqlite"), synchronous: "normal", keys: .tests)
-        let inbox = SQLiteInboxStore(database: database)
-        let orders = SQLiteOrderStore(database: database)
-        let inventory = SQLiteInventoryStore(database: database)
-        let supply = SQLiteSupplyStore(database: database)
+        let inbox = SQLiteInboxStore.withRunningWriter(database: database)
+        let orders = database
+        let inventory = database
+        let supply = database
         _ = try await inventory.seed(SQLiteInventoryStoreTests.seed, at: Timestamp(secondsSince1970: 1))
         #expect(try await supply.seedSupply(households: Self.households, lots: Self.lots, policies: [:], at: Timestamp(secondsSince1970: 1)) == 6)
         let ids = try await inbox.append(
@@ -134,10 +134,10 @@ import Testing
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let database = try SQLiteDatabase.open(path: directory.file("gateway.sqlite"), synchronous: "normal", keys: .tests)
-        let inbox = SQLiteInboxStore(database: database)
-        let orders = SQLiteOrderStore(database: database)
-        let inventory = SQLiteInventoryStore(database: database)
-        let supply = SQLiteSupplyStore(database: database)
+        let inbox = SQLiteInboxStore.withRunningWriter(database: database)
+        let orders = database
+        let inventory = database
+        let supply = database
         _ = try await inventory.seed(SQLiteInventoryStoreTests.seed, at: Timestamp(secondsSince1970: 1))
         _ = try await supply.seedSupply(households: Self.households, lots: [Self.lots[1]], policies: [:], at: Timestamp(secondsSince1970: 1))
         let ids = try await inbox.append([

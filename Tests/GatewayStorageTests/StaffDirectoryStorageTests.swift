@@ -9,7 +9,7 @@ import Testing
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let database = try SQLiteDatabase.open(path: directory.file("staff.sqlite"), keys: .tests)
-        let staff = SQLiteStaffDirectory(database: database)
+        let staff = database
         let admin = try await staff.addUser(username: "county", role: .admin, enterpriseId: nil, passwordHash: "h1", at: t0)
         let clerk = try await staff.addUser(username: "li.lei", role: .staff, enterpriseId: "yunlai", passwordHash: "h2", at: t0)
         #expect(admin.id != clerk.id)
@@ -33,7 +33,7 @@ import Testing
         }
 
         // Reopening the file keeps everything (real SQLite file, migrated once).
-        let reopened = SQLiteStaffDirectory(database: try SQLiteDatabase.open(path: directory.file("staff.sqlite"), keys: .tests))
+        let reopened = try SQLiteDatabase.open(path: directory.file("staff.sqlite"), keys: .tests)
         #expect(try await reopened.credentials(username: "li.lei")?.passwordHash == "h2")
         #expect(try await reopened.setDisabled(username: "li.lei", true)?.disabled == true)
         #expect(try await reopened.setDisabled(username: "nobody", true) == nil)
@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func failedLoginsLockTheAccountAndSuccessResetsTheCount() async throws {
-        let staff = SQLiteStaffDirectory(database: try SQLiteDatabase.inMemory())
+        let staff = try SQLiteDatabase.inMemory()
         _ = try await staff.addUser(username: "li.lei", role: .staff, enterpriseId: "yunlai", passwordHash: "h", at: t0)
         let policy = LockoutPolicy(maxFailures: 5, lockSeconds: 900)
         for attempt in 1...4 {
@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func sessionsExpireAndEndWhenTheUserIsDisabled() async throws {
-        let staff = SQLiteStaffDirectory(database: try SQLiteDatabase.inMemory())
+        let staff = try SQLiteDatabase.inMemory()
         let user = try await staff.addUser(username: "li.lei", role: .staff, enterpriseId: "yunlai", passwordHash: "h", at: t0)
         let session = StaffSession(digest: "d1", userId: user.id, csrfToken: "c1", createdAt: t0, expiresAt: t0.adding(seconds: 60))
         try await staff.createSession(session)
@@ -84,7 +84,7 @@ import Testing
     }
 
     @Test func tokensAreFoundByDigestUntilRevokedOrTheirUserIsDisabled() async throws {
-        let staff = SQLiteStaffDirectory(database: try SQLiteDatabase.inMemory())
+        let staff = try SQLiteDatabase.inMemory()
         _ = try await staff.addUser(username: "robot", role: .auditor, enterpriseId: nil, passwordHash: "h", at: t0)
         let token = try await staff.createToken(username: "robot", name: "nightly", digest: "aa", at: t0)
         let other = try await staff.createToken(username: "robot", name: "erp", digest: "bb", at: t0.adding(seconds: 1))
@@ -108,7 +108,7 @@ import Testing
     @Test func auditLogKeepsEntriesNewestFirstAndBySubject() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let log = SQLiteAuditLog(database: try SQLiteDatabase.open(path: directory.file("audit.sqlite"), keys: .tests))
+        let log = try SQLiteDatabase.open(path: directory.file("audit.sqlite"), keys: .tests)
         try await log.record(
             AuditEntry(at: t0, actor: "li.lei", action: "login.failure", subject: "user:li.lei", detail: "wrong password", enterpriseId: "yunlai")
         )

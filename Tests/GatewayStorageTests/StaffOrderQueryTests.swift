@@ -27,10 +27,10 @@ import Testing
         )
     }
 
-    func seeded() async throws -> SQLiteOrderStore {
+    func seeded() async throws -> SQLiteDatabase {
         let database = try SQLiteDatabase.inMemory()
-        let inbox = SQLiteInboxStore(database: database)
-        let store = SQLiteOrderStore(database: database)
+        let inbox = SQLiteInboxStore.withRunningWriter(database: database)
+        let store = database
         let observations = [
             Self.order("yunlai-douyin", "4984023467827309610", phone: "138****5678", tail: "5678", sku: "sku-apple", createdAt: 1_764_400_000),
             Self.order("yunlai-douyin", "4984023467827309611", phone: "139****1234", tail: nil, sku: "sku-pear", createdAt: 1_764_500_000),
@@ -54,7 +54,7 @@ import Testing
         return store
     }
 
-    func ids(_ store: SQLiteOrderStore, _ configure: (inout OrderQuery) -> Void) async throws -> Set<String> {
+    func ids(_ store: SQLiteDatabase, _ configure: (inout OrderQuery) -> Void) async throws -> Set<String> {
         var query = OrderQuery()
         configure(&query)
         return Set(try await store.orders(matching: query).map(\.key.platformOrderId))

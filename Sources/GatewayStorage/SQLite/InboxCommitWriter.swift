@@ -1,6 +1,5 @@
 import Foundation
-import GRDB
-public import GatewayCore
+import GatewayCore
 public import ServiceLifecycle
 import Synchronization
 
@@ -19,14 +18,16 @@ import Synchronization
 /// the HTTP server, so it starts first and stops last (services stop in reverse order).
 ///
 /// ```swift
-/// let inbox = SQLiteInboxStore(database: database)
+/// let inbox = SQLiteInboxStore(database: database)                                 // the writer does not run yet
 /// let group = ServiceGroup(services: [inbox.commitWriter, app], logger: logger)   // the writer stops after the app
 /// ```
 ///
-/// Tests without a service group use ``SQLiteInboxStore/init(database:maxBatch:maxQueuedDeliveries:maxQueuedBytes:startingWriter:)``
-/// with `startingWriter: true`, which runs the writer in a task for the store's life.
+/// Tests and tools without a service group pass `startingWriter: true` to
+/// ``SQLiteInboxStore/init(database:maxBatch:maxQueuedDeliveries:maxQueuedBytes:startingWriter:)`` (in tests:
+/// `SQLiteInboxStore.withRunningWriter(database:)` from `GatewayTesting`), which runs the writer in a task for the
+/// store's life.
 public final class InboxCommitWriter: Service, Sendable {
-    private let writer: any DatabaseWriter
+    private let database: SQLiteDatabase
     private let maxBatch: Int
     private let maxQueuedDeliveries: Int
     private let maxQueuedBytes: Int
@@ -44,12 +45,12 @@ public final class InboxCommitWriter: Service, Sendable {
 
     /// Creates the writer; nothing is committed until ``run()`` runs.
     /// - Parameters:
-    ///   - writer: the database writer the inbox lives in.
+    ///   - database: the database the inbox lives in.
     ///   - maxBatch: most deliveries committed in one transaction.
     ///   - maxQueuedDeliveries: most deliveries waiting for a commit (`storage.max_queued_deliveries`).
     ///   - maxQueuedBytes: most payload bytes waiting for a commit (`storage.max_queued_bytes`).
-    init(writer: any DatabaseWriter, maxBatch: Int, maxQueuedDeliveries: Int, maxQueuedBytes: Int) {
-        self.writer = writer
+    init(database: SQLiteDatabase, maxBatch: Int, maxQueuedDeliveries: Int, maxQueuedBytes: Int) {
+        self.database = database
         self.maxBatch = maxBatch
         self.maxQueuedDeliveries = maxQueuedDeliveries
         self.maxQueuedBytes = maxQueuedBytes
@@ -120,7 +121,7 @@ public final class InboxCommitWriter: Service, Sendable {
                 return taken
             }
             if batch.isEmpty { return }
-            await Self.commit(batch, writer: writer)
+            await Self.commit(batch, database: database)
             // Counted as queued until committed, so the bound covers what is in memory.
             state.withLock { state in
                 for waiter in batch {
@@ -131,38 +132,10 @@ public final class InboxCommitWriter: Service, Sendable {
         }
     }
 
-    /// One transaction for the whole batch, then every caller is answered.
-    private static func commit(_ batch: [Waiter], writer: any DatabaseWriter) async {
+    /// One transaction for the whole batch (``SQLiteDatabase``'s inbox append), then every caller is answered.
+    private static func commit(_ batch: [Waiter], database: SQLiteDatabase) async {
         do {
-            let results: [[InboxAppendResult]] = try await writer.write { db in
-                let statement = try db.cachedStatement(
-                    sql: """
-                        INSERT INTO inbox (platform, shop, delivery_id, kind, received_at, last_received_at, payload)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (platform, shop, delivery_id) DO UPDATE SET
-                            received_count = received_count + 1,
-                            last_received_at = excluded.last_received_at,
-                            next_attempt_at = CASE WHEN processed_at IS NULL AND parked_at IS NULL THEN 0 ELSE next_attempt_at END
-                        RETURNING id, received_count
-                        """
-                )
-                return try batch.map { waiter in
-                    try waiter.deliveries.map { delivery in
-                        let row = try Row.fetchOne(
-                            statement,
-                            arguments: [
-                                delivery.platform.rawValue, delivery.shop, delivery.deliveryId, delivery.kind.rawValue,
-                                delivery.receivedAt.millisecondsSince1970, delivery.receivedAt.millisecondsSince1970,
-                                Data(delivery.payload),
-                            ]
-                        )
-                        guard let row else { throw DatabaseError(message: "inbox upsert returned no row") }
-                        let id: Int64 = row["id"]
-                        let count: Int = row["received_count"]
-                        return count > 1 ? .duplicate(id: id) : .stored(id: id)
-                    }
-                }
-            }
+            let results = try await database.appendToInbox(batch.map(\.deliveries))
             for (waiter, result) in zip(batch, results) { waiter.continuation.resume(returning: result) }
         } catch {
             for waiter in batch { waiter.continuation.resume(throwing: error) }

@@ -268,11 +268,11 @@ extension SQLiteDatabase: ShipmentStore {
         return row.state
     }
 
-    static func shipments(of key: OrderKey, db: Database) throws -> [Shipment] {
+    private static func shipments(of key: OrderKey, db: Database) throws -> [Shipment] {
         try ShipmentRecord.of(key).order(ShipmentRecord.Columns.id).fetchAll(db).compactMap { try shipment($0, db: db) }
     }
 
-    static func shipment(id: Int64, db: Database) throws -> Shipment? {
+    private static func shipment(id: Int64, db: Database) throws -> Shipment? {
         try ShipmentRecord.fetchOne(db, key: id).flatMap { try shipment($0, db: db) }
     }
 

@@ -2,7 +2,16 @@ import Foundation
 public import GRDB
 public import GatewayCore
 
-/// The embedded SQLite database (GRDB `DatabasePool`, WAL) with the gateway's schema migrated.
+/// The embedded SQLite database (GRDB `DatabasePool`, WAL) with the gateway's schema migrated: the one value the
+/// SQLite storage is, in the shape GRDB recommends (`RecordRecommendedPractices`, the demo app's `AppDatabase`).
+///
+/// It owns the only writer (not public) and offers intent-named methods, split by concern into extension files, through
+/// which it conforms to the Core ports: orders and timelines (`SQLiteDatabase+Orders.swift`, ``GatewayCore/OrderStore``),
+/// poll cursors (`+Cursors`), master data, stock, exceptions and live events (`+Inventory`), supply and allocations
+/// (`+Supply`), staff (`+Staff`), the audit log (`+Audit`), reconciliation (`+Reconciliation`), payload retention
+/// (`+Retention`), shipments (`+Shipments`) and the inbox's statements (`+Inbox`, used by ``SQLiteInboxStore`` and its ``InboxCommitWriter``).
+/// Whatever changes because of an order's life is written by `SQLiteLifecycle` only. Code outside the storage module
+/// reads through ``reader`` (read-only) and never writes SQL of its own.
 ///
 /// Durability: GRDB's `DatabasePool` switches its writer to WAL and then sets `synchronous = NORMAL`
 /// *after* `prepareDatabase` has run, so a pragma set there never takes effect on the writer. The
@@ -18,10 +27,14 @@ public import GatewayCore
 /// - `storage.synchronous`: `full` (default: every acknowledged commit is fsync'd and survives a power
 ///   loss) or `normal` (survives a process crash, not a power loss or kernel crash).
 public struct SQLiteDatabase: Sendable {
-    /// The GRDB writer; readers run in parallel with the single writer (WAL).
-    public let writer: any DatabaseWriter
+    /// The GRDB writer; readers run in parallel with the single writer (WAL). Not public: writes go through the
+    /// intent-named methods of this type's extensions.
+    let writer: any DatabaseWriter
     /// Seals and opens personal data and raw payloads.
-    public let sealer: DataSealer
+    let sealer: DataSealer
+
+    /// Read-only access for tools, benchmarks and tests that inspect the stored rows (GRDB's `AppDatabase.reader`).
+    public var reader: any DatabaseReader { writer }
 
     /// Opens (creating if needed) a database file and migrates it.
     /// - Parameters:
@@ -86,7 +99,7 @@ public struct SQLiteDatabase: Sendable {
     }
 
     /// Wraps an already-migrated writer.
-    public init(writer: any DatabaseWriter, sealer: DataSealer) {
+    init(writer: any DatabaseWriter, sealer: DataSealer) {
         self.writer = writer
         self.sealer = sealer
     }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 public import GatewayCore
 
 /// The durable inbox on SQLite, written with **group commit** by its ``InboxCommitWriter``.
@@ -8,11 +7,11 @@ public import GatewayCore
 /// (one fsync with `synchronous=FULL`), then answers every caller. A caller therefore returns only after its deliveries
 /// are on disk, and a burst of N concurrent deliveries costs a handful of fsyncs instead of N.
 ///
-/// The writer is a `Service`: the composition root opens the store with `startingWriter: false`
-/// (``GatewayStores/open(url:synchronous:maxQueuedDeliveries:maxQueuedBytes:keys:startingInboxWriter:)``) and runs
-/// ``commitWriter`` in its service group, before the HTTP server, so that it stops after it (and commits everything
-/// accepted before it stops). Tests, tools and benchmarks that have no service group keep the default
-/// `startingWriter: true`, which runs the writer in a task for the store's life.
+/// The writer is a `Service` and does not run by default: the composition root runs ``commitWriter`` in its service
+/// group, before the HTTP server, so that it stops after it (and commits everything accepted before it stops). Tests,
+/// tools and benchmarks without a service group say so with `startingWriter: true` (in tests:
+/// `SQLiteInboxStore.withRunningWriter(database:)` from `GatewayTesting`), which runs the writer in a task for the
+/// store's life. Until the writer runs, ``append(_:)`` waits; reads work either way.
 ///
 /// The queue is bounded by count and by payload bytes: past either bound ``append(_:)`` throws
 /// ``GatewayCore/InboxOverloaded`` at once and stores nothing, so memory stays bounded under any load and
@@ -21,9 +20,10 @@ public import GatewayCore
 /// Payloads are sealed (AES-256-GCM, ``DataSealer``) by the caller's task before they join the queue, so the single
 /// writer does no more work per delivery than before and the group commit keeps one statement per delivery; they are
 /// opened when read. A payload that cannot be opened is returned empty with ``GatewayCore/InboxEntry/unreadable`` set.
+///
+/// The SQL lives in ``SQLiteDatabase`` (`SQLiteDatabase+Inbox.swift`); this class owns the writer service.
 public final class SQLiteInboxStore: InboxStore, Sendable {
-    private let writer: any DatabaseWriter
-    private let sealer: DataSealer
+    private let database: SQLiteDatabase
     /// The group-commit writer; run it in the service group (``append(_:)`` waits until it runs).
     public let commitWriter: InboxCommitWriter
     private let writerTask: Task<Void, Never>?
@@ -35,18 +35,17 @@ public final class SQLiteInboxStore: InboxStore, Sendable {
     ///   - maxQueuedDeliveries: most deliveries waiting for a commit (`storage.max_queued_deliveries`).
     ///   - maxQueuedBytes: most payload bytes waiting for a commit (`storage.max_queued_bytes`).
     ///   - startingWriter: run ``commitWriter`` in a task for the store's life (cancelled when the store goes), for tests,
-    ///     tools and benchmarks without a service group. The gateway passes `false` and runs the writer as a service.
+    ///     tools and benchmarks without a service group. By default it does not run: the gateway runs it as a service.
     public init(
         database: SQLiteDatabase,
         maxBatch: Int = 2048,
         maxQueuedDeliveries: Int = 20_000,
         maxQueuedBytes: Int = 64 << 20,
-        startingWriter: Bool = true
+        startingWriter: Bool = false
     ) {
-        self.writer = database.writer
-        self.sealer = database.sealer
+        self.database = database
         let commitWriter = InboxCommitWriter(
-            writer: database.writer,
+            database: database,
             maxBatch: maxBatch,
             maxQueuedDeliveries: maxQueuedDeliveries,
             maxQueuedBytes: maxQueuedBytes
@@ -63,6 +62,7 @@ public final class SQLiteInboxStore: InboxStore, Sendable {
         if deliveries.isEmpty { return [] }
         let bytes = deliveries.reduce(0) { $0 + $1.payload.count }
         // Sealed here, in the caller's task (many run in parallel), not in the single writer task.
+        let sealer = database.sealer
         let deliveries = try deliveries.map { delivery in
             var sealed = delivery
             sealed.payload = try sealer.sealBinary(delivery.payload, purpose: .inboxPayload)
@@ -75,138 +75,35 @@ public final class SQLiteInboxStore: InboxStore, Sendable {
     public var queued: (deliveries: Int, bytes: Int) { commitWriter.queued }
 
     public func pending(limit: Int, now: Timestamp) async throws -> [InboxEntry] {
-        try await writer.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, platform, shop, delivery_id, kind, received_at, payload, received_count, attempts, in_flight
-                    FROM inbox WHERE processed_at IS NULL AND parked_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?
-                    """,
-                arguments: [now.millisecondsSince1970, limit]
-            ).compactMap(entry(from:))
-        }
+        try await database.pendingInboxEntries(limit: limit, now: now)
     }
 
     public func deferEntries(_ ids: [Int64], until: Timestamp, error: String) async throws {
-        guard !ids.isEmpty else { return }
-        try await writer.write { db in
-            for id in ids {
-                try db.execute(
-                    sql: """
-                        UPDATE inbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, in_flight = 0
-                        WHERE id = ? AND processed_at IS NULL
-                        """,
-                    arguments: [until.millisecondsSince1970, error, id]
-                )
-            }
-        }
+        try await database.deferInboxEntries(ids, until: until, error: error)
     }
 
     public func markInFlight(_ ids: [Int64]) async throws {
-        guard !ids.isEmpty else { return }
-        try await writer.write { db in
-            for id in ids {
-                try db.executeCached(sql: "UPDATE inbox SET in_flight = in_flight + 1 WHERE id = ? AND processed_at IS NULL", arguments: [id])
-            }
-        }
+        try await database.markInboxInFlight(ids)
     }
 
-    /// Parks through ``SQLiteLifecycle``: the delivery leaves the pipeline and its `unprocessable` exception opens in one
+    /// Parks through `SQLiteLifecycle`: the delivery leaves the pipeline and its `unprocessable` exception opens in one
     /// transaction, as ``GatewayCore/OrderLifecycle/park(_:)`` decides.
     public func park(_ deliveries: [ParkedDelivery], at now: Timestamp) async throws {
-        guard !deliveries.isEmpty else { return }
-        let sealer = self.sealer
-        try await writer.write { db in
-            _ = try SQLiteLifecycle.run(db: db, now: now, opening: nil, sealer: sealer) { lifecycle in try lifecycle.park(deliveries) }
-        }
+        try await database.parkInboxEntries(deliveries, at: now)
     }
 
-    /// The query behind ``counts()`` (public so that a test can check its plan never scans the inbox).
-    public static let countsQuery = """
-        SELECT total, unprocessed, duplicates, parked, awaiting,
-               (SELECT min(received_at) FROM inbox WHERE processed_at IS NULL AND parked_at IS NULL) AS oldest
-        FROM inbox_counters WHERE id = 1
-        """
-
-    /// The inbox's figures from the trigger-kept `inbox_counters` row and the `inbox_waiting_since` index: never a
-    /// scan of the inbox, however many deliveries it holds (`SQLiteSchema.registerInboxCounters`).
+    /// The inbox's figures, never from a scan of the inbox (``SQLiteDatabase/inboxCountsQuery``).
     public func counts() async throws -> InboxCounts {
-        try await writer.read { db in
-            let row = try Row.fetchOne(db, sql: Self.countsQuery)
-            return InboxCounts(
-                total: row?["total"] ?? 0,
-                unprocessed: row?["unprocessed"] ?? 0,
-                duplicatesAbsorbed: row?["duplicates"] ?? 0,
-                oldestUnprocessedAt: (row?["oldest"] as Int64?).map { Timestamp(millisecondsSince1970: $0) },
-                parked: row?["parked"] ?? 0,
-                awaitingDetail: row?["awaiting"] ?? 0
-            )
-        }
+        try await database.inboxCounts()
     }
 
     /// Parked entries, oldest first, with their reason and failure times (for staff tooling and tests).
     public func parkedEntries() async throws -> [ParkedInboxEntry] {
-        try await writer.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, platform, shop, delivery_id, kind, received_at, payload, received_count, attempts, in_flight,
-                           park_reason, last_error, failures, first_failed_at, last_failed_at
-                    FROM inbox WHERE parked_at IS NOT NULL AND processed_at IS NULL ORDER BY id
-                    """
-            ).compactMap { row in
-                guard let entry = self.entry(from: row), let reason = ParkReason(rawValue: row["park_reason"] ?? "") else { return nil }
-                return ParkedInboxEntry(
-                    entry: entry,
-                    reason: reason,
-                    message: row["last_error"] ?? "",
-                    failures: row["failures"],
-                    firstFailedAt: Timestamp(millisecondsSince1970: row["first_failed_at"] ?? 0),
-                    lastFailedAt: Timestamp(millisecondsSince1970: row["last_failed_at"] ?? 0)
-                )
-            }
-        }
+        try await database.parkedInboxEntries()
     }
 
     /// Every entry, processed or not, oldest first (for tests and audits).
     public func allEntries() async throws -> [InboxEntry] {
-        try await writer.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, platform, shop, delivery_id, kind, received_at, payload, received_count, attempts, in_flight
-                    FROM inbox ORDER BY id
-                    """
-            ).compactMap(entry(from:))
-        }
-    }
-
-    /// An entry from its row, its payload opened (plaintext stored before encryption is read as it is).
-    func entry(from row: Row) -> InboxEntry? {
-        guard let platform = Platform(rawValue: row["platform"]), let kind = DeliveryKind(rawValue: row["kind"]) else { return nil }
-        let stored: Data = row["payload"]
-        var payload: [UInt8] = []
-        var unreadable: String?
-        do {
-            payload = try sealer.openBinary(Array(stored), purpose: .inboxPayload)
-        } catch {
-            unreadable = "the stored payload cannot be opened: \(error)"
-        }
-        let delivery = InboxDelivery(
-            platform: platform,
-            shop: row["shop"],
-            deliveryId: row["delivery_id"],
-            kind: kind,
-            receivedAt: Timestamp(millisecondsSince1970: row["received_at"]),
-            payload: payload
-        )
-        return InboxEntry(
-            id: row["id"],
-            delivery: delivery,
-            receivedCount: row["received_count"],
-            attempts: row["attempts"],
-            inFlight: row["in_flight"] ?? 0,
-            unreadable: unreadable
-        )
+        try await database.allInboxEntries()
     }
 }

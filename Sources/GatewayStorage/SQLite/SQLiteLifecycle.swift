@@ -11,7 +11,7 @@ enum SQLiteLifecycle {
 
     /// Loads the context, lets `body` drive the processor, and applies its changes in the same transaction.
     /// - Parameters:
-    ///   - opening: opens orders' sealed receivers while merging (only ``SQLiteOrderStore/commit(_:at:)`` merges).
+    ///   - opening: opens orders' sealed receivers while merging (only ``SQLiteDatabase/commit(_:at:)`` merges).
     ///   - sealer: seals what is written (receivers of merged orders, timeline payloads).
     /// - Returns: what `body` returned, and the changes applied.
     static func run<T>(
@@ -42,14 +42,20 @@ enum SQLiteLifecycle {
     static func apply(_ changes: LifecycleChanges, db: Database, now: Timestamp, sealer: DataSealer) throws {
         let time = now.millisecondsSince1970
         for order in changes.orders { try SQLiteOrderRows.save(order, db: db, now: now, sealer: sealer) }
+        // An order stored for the first time takes the rows that named it before (migration `v10-order-keys`).
+        for record in changes.timeline where record.statusBefore == nil && record.decision == .applied {
+            let key = record.order
+            for sql in SQLiteSchema.adoptUnmatchedRowsSQL {
+                try db.executeCached(sql: sql, arguments: [key.platform.rawValue, key.shop, key.platformOrderId])
+            }
+        }
+        let savedOrders = Set(changes.orders.map(\.key))
+        // Every timeline record's order is stored by now (a merge into no order creates it); the deferred key to `orders`
+        // fails the transaction if that ever stops being true.
         for record in changes.timeline {
             let key = record.order
             try db.executeCached(
-                sql: """
-                    INSERT INTO timeline (platform, shop, platform_order_id, inbox_id, delivery_id, source, event, decision,
-                                          status_before, status_after, platform_updated_at, recorded_at, raw_payload)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
+                sql: Self.insertTimelineSQL,
                 arguments: [
                     key.platform.rawValue, key.shop, key.platformOrderId, record.inboxId, record.deliveryId, record.source.rawValue,
                     record.event, record.decision.rawValue, record.statusBefore?.rawValue, record.statusAfter.rawValue,
@@ -114,7 +120,7 @@ enum SQLiteLifecycle {
             )
         }
         for parcel in changes.parcels { try insert(parcel, db: db, time: time) }
-        for change in changes.exceptions { try apply(change, db: db, time: time) }
+        for change in changes.exceptions { try apply(change, db: db, time: time, savedOrders: savedOrders) }
         for (key, eventId) in changes.attributions.sorted(by: { $0.key < $1.key }) {
             try db.executeCached(
                 sql: "UPDATE orders SET live_event_id = ? WHERE platform = ? AND shop = ? AND platform_order_id = ? AND live_event_id IS NOT ?",
@@ -143,19 +149,19 @@ enum SQLiteLifecycle {
         )
     }
 
-    private static func apply(_ change: ExceptionChange, db: Database, time: Int64) throws {
+    /// - Parameter savedOrders: the orders this run stored (others are looked up: a parked delivery's exception may name an
+    ///   order that is not stored, and then keeps its id in `unmatched_order_id`, outside the key to `orders`).
+    private static func apply(_ change: ExceptionChange, db: Database, time: Int64, savedOrders: Set<OrderKey>) throws {
         switch change {
         case .opened(let opening):
             let key = opening.order
+            let stored = try savedOrders.contains(key) || orderExists(key, db: db)
             try db.executeCached(
-                sql: """
-                    INSERT INTO fulfilment_exceptions (kind, platform, shop, platform_order_id, line_id, platform_sku_id, sku_code, enterprise_id,
-                                                       message, status, opened_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)
-                    """,
+                sql: Self.openExceptionSQL,
                 arguments: [
-                    opening.kind.rawValue, key.platform.rawValue, key.shop, key.platformOrderId, opening.lineId, opening.platformSkuId,
-                    opening.skuCode, opening.enterpriseId, opening.message, time,
+                    opening.kind.rawValue, key.platform.rawValue, key.shop, stored ? key.platformOrderId : nil,
+                    stored ? nil : key.platformOrderId, opening.lineId, opening.platformSkuId, opening.skuCode, opening.enterpriseId,
+                    opening.message, ExceptionStatus.open.rawValue, time,
                 ]
             )
         case .updated(let id, let message, let note):
@@ -173,14 +179,55 @@ enum SQLiteLifecycle {
 }
 
 extension SQLiteLifecycle {
+    /// `INSERT INTO table (columns) VALUES (?, …)`, the columns named by a record's `Columns` (built once: the apply
+    /// function runs its statements cached, for every observation of every batch).
+    private static func insertSQL(into table: String, _ columns: [Column]) -> String {
+        let names = columns.map(\.name).joined(separator: ", ")
+        let values = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        return "INSERT INTO \(table) (\(names)) VALUES (\(values))"
+    }
+
+    /// A timeline row (the raw payload sealed by the caller).
+    static let insertTimelineSQL: String = {
+        typealias Columns = TimelineEntryRecord.Columns
+        return insertSQL(
+            into: TimelineEntryRecord.databaseTableName,
+            [
+                Columns.platform, Columns.shop, Columns.platformOrderId, Columns.inboxId, Columns.deliveryId, Columns.source, Columns.event,
+                Columns.decision, Columns.statusBefore, Columns.statusAfter, Columns.platformUpdatedAt, Columns.recordedAt, Columns.rawPayload,
+            ]
+        )
+    }()
+
+    /// An exception opening (its status is `open`, passed as an argument).
+    static let openExceptionSQL: String = {
+        typealias Columns = FulfilmentExceptionRecord.Columns
+        return insertSQL(
+            into: FulfilmentExceptionRecord.databaseTableName,
+            [
+                Columns.kind, Columns.platform, Columns.shop, Columns.platformOrderId, Columns.unmatchedOrderId, Columns.lineId,
+                Columns.platformSkuId, Columns.skuCode, Columns.enterpriseId, Columns.message, Columns.status, Columns.openedAt,
+            ]
+        )
+    }()
+
+    /// Whether an order with this key is stored.
+    static func orderExists(_ key: OrderKey, db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db,
+            sql: "SELECT EXISTS (SELECT 1 FROM orders WHERE platform = ? AND shop = ? AND platform_order_id = ?)",
+            arguments: [key.platform.rawValue, key.shop, key.platformOrderId]
+        ) ?? false
+    }
+
     /// Plans again every order held by an open exception (after a mapping, stock or supply change), oldest exception
     /// first. - Returns: how many orders ran, and the changes applied.
     static func rerunHeldOrders(db: Database, now: Timestamp, sealer: DataSealer) throws -> (orders: Int, changes: LifecycleChanges) {
         let keys = try Row.fetchAll(
             db,
             sql: """
-                SELECT platform, shop, platform_order_id, min(id) AS first_id FROM fulfilment_exceptions
-                WHERE status = 'open' GROUP BY platform, shop, platform_order_id ORDER BY first_id
+                SELECT platform, shop, coalesce(platform_order_id, unmatched_order_id) AS platform_order_id, min(id) AS first_id
+                FROM fulfilment_exceptions WHERE status = 'open' GROUP BY 1, 2, 3 ORDER BY first_id
                 """
         ).compactMap { row -> OrderKey? in
             guard let platform = Platform(rawValue: row["platform"]) else { return nil }

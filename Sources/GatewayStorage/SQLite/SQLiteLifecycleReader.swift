@@ -38,8 +38,13 @@ struct SQLiteLifecycleReader: LifecycleReader {
     func openExceptions(of key: OrderKey) throws -> [FulfilmentException] {
         try Row.fetchAllCached(
             db,
-            sql: "SELECT * FROM fulfilment_exceptions WHERE platform = ? AND shop = ? AND platform_order_id = ? AND status = 'open' ORDER BY id",
-            arguments: [key.platform.rawValue, key.shop, key.platformOrderId]
+            sql: """
+                SELECT * FROM fulfilment_exceptions WHERE platform = ? AND shop = ? AND platform_order_id = ? AND status = 'open'
+                UNION ALL
+                SELECT * FROM fulfilment_exceptions WHERE platform = ? AND shop = ? AND unmatched_order_id = ? AND status = 'open'
+                ORDER BY id
+                """,
+            arguments: [key.platform.rawValue, key.shop, key.platformOrderId, key.platform.rawValue, key.shop, key.platformOrderId]
         ).compactMap { FulfilmentExceptionRecord(row: $0).exception }
     }
 

@@ -38,16 +38,7 @@ enum SQLiteOrderRows {
         let json = String(decoding: try JSONEncoder().encode(order), as: UTF8.self)
         let key = order.key
         try db.executeCached(
-            sql: """
-                INSERT INTO orders (platform, shop, platform_order_id, status, platform_updated_at, revision, created_at, paid_fen,
-                                    order_json, updated_local_at, phone_reversed, held_snapshot)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (platform, shop, platform_order_id) DO UPDATE SET
-                    status = excluded.status, platform_updated_at = excluded.platform_updated_at, revision = excluded.revision,
-                    created_at = excluded.created_at, paid_fen = excluded.paid_fen, order_json = excluded.order_json,
-                    updated_local_at = excluded.updated_local_at, phone_reversed = excluded.phone_reversed,
-                    held_snapshot = excluded.held_snapshot
-                """,
+            sql: saveOrderSQL,
             arguments: [
                 key.platform.rawValue, key.shop, key.platformOrderId, order.status.rawValue, order.platformUpdatedAt.millisecondsSince1970,
                 order.revision, order.snapshot?.createdAt.millisecondsSince1970, order.snapshot?.paidFen, json, now.millisecondsSince1970,
@@ -55,17 +46,10 @@ enum SQLiteOrderRows {
                 try order.heldSnapshot.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) },
             ]
         )
-        try db.executeCached(
-            sql: "DELETE FROM order_lines WHERE platform = ? AND shop = ? AND platform_order_id = ?",
-            arguments: [key.platform.rawValue, key.shop, key.platformOrderId]
-        )
+        try db.executeCached(sql: deleteLinesSQL, arguments: [key.platform.rawValue, key.shop, key.platformOrderId])
         for line in order.lines {
             try db.executeCached(
-                sql: """
-                    INSERT OR REPLACE INTO order_lines (platform, shop, platform_order_id, line_id, product_id, sku_id, out_sku_id, title,
-                                             quantity, paid_fen, refund_state, updated_local_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
+                sql: insertLineSQL,
                 arguments: [
                     key.platform.rawValue, key.shop, key.platformOrderId, line.lineId, line.productId, line.skuId, line.outSkuId,
                     line.title, line.quantity, line.paidFen, line.refundState.rawValue, now.millisecondsSince1970,
@@ -73,4 +57,45 @@ enum SQLiteOrderRows {
             )
         }
     }
+
+    // The statements of ``save(_:db:now:sealer:)``, their columns named by the records' `Columns` (built once; they run
+    // cached, for every order of every batch).
+
+    /// The order upsert: a new order is inserted, a stored one takes every column but its key.
+    private static let saveOrderSQL: String = {
+        typealias Columns = OrderRecord.Columns
+        let key = [Columns.platform, Columns.shop, Columns.platformOrderId].map(\.name)
+        let updated = [
+            Columns.status, Columns.platformUpdatedAt, Columns.revision, Columns.createdAt, Columns.paidFen, Columns.orderJson,
+            Columns.updatedLocalAt, Columns.phoneReversed, Columns.heldSnapshot,
+        ].map(\.name)
+        let columns = key + updated
+        return """
+            INSERT INTO \(OrderRecord.databaseTableName) (\(columns.joined(separator: ", ")))
+            VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
+            ON CONFLICT (\(key.joined(separator: ", "))) DO UPDATE SET \(updated.map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
+            """
+    }()
+
+    /// Removes an order's lines (its lines are written again after).
+    private static let deleteLinesSQL: String = {
+        typealias Columns = OrderLineRecord.Columns
+        return """
+            DELETE FROM \(OrderLineRecord.databaseTableName)
+            WHERE \(Columns.platform.name) = ? AND \(Columns.shop.name) = ? AND \(Columns.platformOrderId.name) = ?
+            """
+    }()
+
+    /// One line of an order.
+    private static let insertLineSQL: String = {
+        typealias Columns = OrderLineRecord.Columns
+        let columns = [
+            Columns.platform, Columns.shop, Columns.platformOrderId, Columns.lineId, Columns.productId, Columns.skuId, Columns.outSkuId,
+            Columns.title, Columns.quantity, Columns.paidFen, Columns.refundState, Columns.updatedLocalAt,
+        ].map(\.name)
+        return """
+            INSERT OR REPLACE INTO \(OrderLineRecord.databaseTableName) (\(columns.joined(separator: ", ")))
+            VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
+            """
+    }()
 }

@@ -1,7 +1,7 @@
 import GRDB
 import GatewayCore
 
-/// The SQL of an order search (``SQLiteOrderStore/orders(matching:)``): one filter **drives** — SQLite reads its index and
+/// The SQL of an order search (``SQLiteDatabase/orders(matching:)``): one filter **drives** — SQLite reads its index and
 /// nothing else of the table — and every other filter only checks the rows it finds (written `+column`, which SQLite cannot
 /// drive by), so the plan does not rest on SQLite's guesses (the database has no `ANALYZE` statistics). The indexes are
 /// those of migration `v8-order-search`.

@@ -15,11 +15,11 @@ extension SQLiteSchema {
     ///   `household_payments` → `households`. (`supply_lots` → `households`, the staff sessions and tokens →
     ///   `staff_users`, and the reconciliation tables had theirs from the start.) Not keyed, because rows may
     ///   legitimately point nowhere: `timeline` and `fulfilment_exceptions` (a parked delivery's order may never be
-    ///   stored), `supply_lots`, `allocation_policies` and `staff_users` → `enterprises` (lots and accounts may name an
+    ///   stored; keyed where they have an order since `v10-order-keys`), `supply_lots`, `allocation_policies` and `staff_users` → `enterprises` (lots and accounts may name an
     ///   enterprise the master data does not list).
     /// - Every new key is `DEFERRABLE INITIALLY DEFERRED`: checked when the transaction commits, not at each statement,
     ///   so a writer may write children before parents within one transaction, and the store's own checks
-    ///   (``SQLiteInventoryStore``'s validation of master data) still run first and report a change's problems in
+    ///   (``SQLiteDatabase``'s validation of master data) still run first and report a change's problems in
     ///   words; the keys are what holds when a check is missing.
     static func registerForeignKeys(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v9-foreign-keys", foreignKeyChecks: .deferred) { db in
@@ -31,14 +31,14 @@ extension SQLiteSchema {
     }
 
     /// A table rebuilt with its foreign keys: its definition under a temporary name, and its indexes.
-    private struct RebuiltTable {
+    struct RebuiltTable {
         let name: String
         let definition: String
         let indexes: [String]
     }
 
     /// Copies a table's rows into its new definition and puts the new table in its place, indexes included.
-    private static func rebuild(_ db: Database, _ table: RebuiltTable) throws {
+    static func rebuild(_ db: Database, _ table: RebuiltTable) throws {
         let columns = try db.columns(in: table.name).map { "\"\($0.name)\"" }.joined(separator: ", ")
         // An AUTOINCREMENT table keeps its sequence, so no id is ever handed out twice.
         let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table.name])
@@ -56,7 +56,7 @@ extension SQLiteSchema {
         }
     }
 
-    private static let deferred = "DEFERRABLE INITIALLY DEFERRED"
+    static let deferred = "DEFERRABLE INITIALLY DEFERRED"
 
     /// The tables that gain foreign keys, parents before children; columns in their current order.
     private static let rebuiltTables: [RebuiltTable] = [

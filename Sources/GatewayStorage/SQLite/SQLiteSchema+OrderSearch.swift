@@ -14,7 +14,7 @@ extension SQLiteSchema {
     ///   list's order (`updated_local_at DESC, platform_order_id`, after the shop for the lines) or the columns to sort by,
     ///   and `shop`, so a page is picked from the index alone and only its rows' JSON is read.
     ///
-    /// Existing rows are filled here from their stored JSON and their order; ``SQLiteOrderStore`` writes both columns with
+    /// Existing rows are filled here from their stored JSON and their order; ``SQLiteDatabase`` writes both columns with
     /// every order it saves.
     static func registerOrderSearch(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v8-order-search") { db in

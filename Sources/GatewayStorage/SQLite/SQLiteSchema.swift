@@ -96,6 +96,7 @@ enum SQLiteSchema {
         registerOrderSearch(&migrator)
         registerHeldSnapshots(&migrator)
         registerForeignKeys(&migrator)
+        registerOrderKeys(&migrator)
         registerShipments(&migrator)
         return migrator
     }

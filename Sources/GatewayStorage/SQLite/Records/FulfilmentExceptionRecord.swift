@@ -2,6 +2,9 @@ import GRDB
 import GatewayCore
 
 /// A row of `fulfilment_exceptions`: an order (or line) that needs staff, its kind and status, and who resolved it.
+///
+/// The order is `platformOrderId` when it is stored (the key to `orders`), else `unmatchedOrderId` (migration
+/// `v10-order-keys`).
 struct FulfilmentExceptionRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "fulfilment_exceptions"
 
@@ -9,7 +12,8 @@ struct FulfilmentExceptionRecord: Codable, Sendable, FetchableRecord, Persistabl
     var kind: String
     var platform: String
     var shop: String
-    var platformOrderId: String
+    var platformOrderId: String?
+    var unmatchedOrderId: String?
     var lineId: String?
     var platformSkuId: String?
     var skuCode: String?
@@ -24,6 +28,7 @@ struct FulfilmentExceptionRecord: Codable, Sendable, FetchableRecord, Persistabl
     enum CodingKeys: String, CodingKey {
         case id, kind, platform, shop, message, status, note
         case platformOrderId = "platform_order_id"
+        case unmatchedOrderId = "unmatched_order_id"
         case lineId = "line_id"
         case platformSkuId = "platform_sku_id"
         case skuCode = "sku_code"
@@ -40,6 +45,7 @@ struct FulfilmentExceptionRecord: Codable, Sendable, FetchableRecord, Persistabl
         static let platform = Column(CodingKeys.platform)
         static let shop = Column(CodingKeys.shop)
         static let platformOrderId = Column(CodingKeys.platformOrderId)
+        static let unmatchedOrderId = Column(CodingKeys.unmatchedOrderId)
         static let lineId = Column(CodingKeys.lineId)
         static let platformSkuId = Column(CodingKeys.platformSkuId)
         static let skuCode = Column(CodingKeys.skuCode)
@@ -59,6 +65,7 @@ struct FulfilmentExceptionRecord: Codable, Sendable, FetchableRecord, Persistabl
         platform = row[Columns.platform]
         shop = row[Columns.shop]
         platformOrderId = row[Columns.platformOrderId]
+        unmatchedOrderId = row[Columns.unmatchedOrderId]
         lineId = row[Columns.lineId]
         platformSkuId = row[Columns.platformSkuId]
         skuCode = row[Columns.skuCode]
@@ -74,7 +81,7 @@ struct FulfilmentExceptionRecord: Codable, Sendable, FetchableRecord, Persistabl
     /// The exception, or `nil` for a kind, status or platform this build does not know.
     var exception: FulfilmentException? {
         guard let kind = ExceptionKind(rawValue: kind), let platform = Platform(rawValue: platform),
-            let status = ExceptionStatus(rawValue: status)
+            let status = ExceptionStatus(rawValue: status), let platformOrderId = platformOrderId ?? unmatchedOrderId
         else { return nil }
         return FulfilmentException(
             id: id,

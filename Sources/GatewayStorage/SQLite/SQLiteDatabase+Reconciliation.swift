@@ -6,11 +6,7 @@ public import GatewayCore
 ///
 /// ``createRun(_:)`` writes a run and all its lines in one transaction; the `UNIQUE (shop, fingerprint)`
 /// constraint (checked inside the same transaction) makes a repeated import return the existing run.
-public struct SQLiteReconciliationStore: ReconciliationStore, Sendable {
-    private let writer: any DatabaseWriter
-
-    /// Creates the store over a migrated database.
-    public init(database: SQLiteDatabase) { self.writer = database.writer }
+extension SQLiteDatabase: ReconciliationStore {
 
     public func createRun(_ draft: ReconciliationRunDraft) async throws -> ReconciliationRunDetail {
         try await writer.write { db in
@@ -89,28 +85,31 @@ public struct SQLiteReconciliationStore: ReconciliationStore, Sendable {
                 arguments: [resolution.reason, resolution.note, resolution.actor, resolution.at.millisecondsSince1970, runId, lineNumber]
             )
             guard db.changesCount > 0 else { return nil }
-            try db.execute(
-                sql: "INSERT INTO reconciliation_resolutions (run_id, number, reason, note, actor, at) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [runId, lineNumber, resolution.reason, resolution.note, resolution.actor, resolution.at.millisecondsSince1970]
-            )
+            try ReconciliationResolutionRecord(
+                id: nil,
+                runId: runId,
+                number: Int64(lineNumber),
+                reason: resolution.reason,
+                note: resolution.note,
+                actor: resolution.actor,
+                at: resolution.at.millisecondsSince1970
+            ).insert(db)
             return try Self.lines(db, runId: runId, number: lineNumber).first
         }
     }
 
     public func resolutions(runId: Int64, lineNumber: Int) async throws -> [ReconciliationResolution] {
         try await writer.read { db in
-            try Row.fetchAll(
-                db,
-                sql: "SELECT * FROM reconciliation_resolutions WHERE run_id = ? AND number = ? ORDER BY id",
-                arguments: [runId, lineNumber]
-            ).map { row in
-                ReconciliationResolution(
-                    reason: row["reason"],
-                    note: row["note"],
-                    actor: row["actor"],
-                    at: Timestamp(millisecondsSince1970: row["at"])
-                )
-            }
+            typealias Columns = ReconciliationResolutionRecord.Columns
+            return try ReconciliationResolutionRecord.filter(Columns.runId == runId && Columns.number == lineNumber).order(Columns.id)
+                .fetchAll(db).map { record in
+                    ReconciliationResolution(
+                        reason: record.reason,
+                        note: record.note,
+                        actor: record.actor,
+                        at: Timestamp(millisecondsSince1970: record.at)
+                    )
+                }
         }
     }
 

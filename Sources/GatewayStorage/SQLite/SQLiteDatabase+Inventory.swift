@@ -3,15 +3,7 @@ import GRDB
 public import GatewayCore
 
 /// Master data, stock, fulfilment, exceptions and live events on SQLite (``InventoryStore``).
-public struct SQLiteInventoryStore: InventoryStore, Sendable {
-    private let writer: any DatabaseWriter
-    private let sealer: DataSealer
-
-    /// Creates the store over a migrated database.
-    public init(database: SQLiteDatabase) {
-        self.writer = database.writer
-        self.sealer = database.sealer
-    }
+extension SQLiteDatabase: InventoryStore {
 
     public func masterData() async throws -> MasterData {
         try await writer.read { db in try SQLiteRows.loadMasterData(db) }
@@ -75,8 +67,8 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
                 for shop in shops.sorted() { arguments += [shop] }
             }
             if let order = query.order {
-                conditions.append("platform = ? AND shop = ? AND platform_order_id = ?")
-                arguments += [order.platform.rawValue, order.shop, order.platformOrderId]
+                conditions.append("platform = ? AND shop = ? AND (platform_order_id = ? OR unmatched_order_id = ?)")
+                arguments += [order.platform.rawValue, order.shop, order.platformOrderId, order.platformOrderId]
             }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             arguments += [query.limit]
@@ -271,8 +263,8 @@ public struct SQLiteInventoryStore: InventoryStore, Sendable {
             let data = try SQLiteRows.loadMasterData(db)
             let stock = StockBook(levels: try SQLiteRows.loadStock(db))
             var pushed: [MappingKey: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT shop, platform_sku_id, quantity FROM stock_pushes WHERE quantity IS NOT NULL") {
-                pushed[MappingKey(shop: row["shop"], platformSkuId: row["platform_sku_id"])] = row["quantity"]
+            for record in try StockPushRecord.filter(StockPushRecord.Columns.quantity != nil).fetchAll(db) {
+                pushed[MappingKey(shop: record.shop, platformSkuId: record.platformSkuId)] = record.quantity.map { Int(clamping: $0) }
             }
             let blocked = Set(
                 try String.fetchAll(

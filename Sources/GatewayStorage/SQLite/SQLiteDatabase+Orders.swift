@@ -10,15 +10,7 @@ public import GatewayCore
 /// At rest: each timeline row's raw payload is sealed (``DataSealer``), and a buyer's plaintext contact
 /// (``GatewayCore/BuyerInfo/receiver``) is sealed into ``GatewayCore/BuyerInfo/sealedReceiver`` in `order_json`; the merge
 /// opens it again so that it compares plaintext with plaintext. Orders read for views are not opened.
-public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
-    private let writer: any DatabaseWriter
-    private let sealer: DataSealer
-
-    /// Creates the store over a migrated database.
-    public init(database: SQLiteDatabase) {
-        self.writer = database.writer
-        self.sealer = database.sealer
-    }
+extension SQLiteDatabase: OrderStore {
 
     public func commit(_ batch: [ProcessedDelivery], at now: Timestamp) async throws -> [MergeResult] {
         let sealer = self.sealer
@@ -45,14 +37,8 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
         return try await writer.read { db in
             try Row.fetchAllCached(
                 db,
-                sql: """
-                    SELECT t.id, t.inbox_id, t.delivery_id, t.source, t.event, t.decision, t.status_before, t.status_after,
-                           t.platform_updated_at, t.recorded_at, t.payload_deleted_at, \(payloads ? "t.raw_payload" : "'' AS raw_payload"),
-                           coalesce(i.received_count, 1) AS received_count FROM timeline t
-                    LEFT JOIN inbox i ON i.id = t.inbox_id
-                    WHERE t.platform = ? AND t.shop = ? AND t.platform_order_id = ? ORDER BY t.id
-                    """,
-                arguments: [key.platform.rawValue, key.shop, key.platformOrderId]
+                sql: Self.timelineSQL(payloads: payloads),
+                arguments: [key.platform.rawValue, key.shop, key.platformOrderId, key.platform.rawValue, key.shop, key.platformOrderId]
             ).compactMap { row in
                 guard let source = ObservationSource(rawValue: row["source"]), let decision = MergeDecision(rawValue: row["decision"]),
                     let after = OrderStatus(rawValue: row["status_after"])
@@ -75,6 +61,23 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
         }
     }
 
+    /// An order's timeline: the rows keyed to it, and those that named it while it was not stored (`unmatched_order_id`,
+    /// migration `v10-order-keys`), each through its own index, oldest first.
+    private static func timelineSQL(payloads: Bool) -> String {
+        let select = """
+            SELECT t.id AS id, t.inbox_id, t.delivery_id, t.source, t.event, t.decision, t.status_before, t.status_after,
+                   t.platform_updated_at, t.recorded_at, t.payload_deleted_at, \(payloads ? "t.raw_payload" : "'' AS raw_payload"),
+                   coalesce(i.received_count, 1) AS received_count FROM timeline t
+            LEFT JOIN inbox i ON i.id = t.inbox_id
+            """
+        return """
+            \(select) WHERE t.platform = ? AND t.shop = ? AND t.platform_order_id = ?
+            UNION ALL
+            \(select) WHERE t.platform = ? AND t.shop = ? AND t.unmatched_order_id = ?
+            ORDER BY id
+            """
+    }
+
     public func orders(matching query: OrderQuery) async throws -> [CanonicalOrder] {
         try await writer.read { db in
             let search = try Self.search(query, db: db)
@@ -86,7 +89,7 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
 
     /// The statement of a search (``SQLiteOrderSearch``), after asking the indexes what it depends on: for a date filter,
     /// the first and last day that hold orders; for a SKU that drives, the shops with lines of it.
-    static func search(_ query: OrderQuery, db: Database) throws -> SQLiteOrderSearch {
+    private static func search(_ query: OrderQuery, db: Database) throws -> SQLiteOrderSearch {
         var dataDays: ClosedRange<Int64>?
         if let probe = SQLiteOrderSearch.dayRangeProbe(query), let row = try Row.fetchOne(db, sql: probe.sql, arguments: probe.arguments),
             let first = row["first"] as Int64?, let last = row["last"] as Int64?, first <= last
@@ -216,30 +219,10 @@ public struct SQLiteOrderStore: OrderStore, PollCursorStore, Sendable {
         }
     }
 
-    public func pollCursor(shop: String) async throws -> Timestamp? {
-        try await writer.read { db in
-            try Int64.fetchOne(db, sql: "SELECT cursor_at FROM poll_cursors WHERE shop = ?", arguments: [shop]).map {
-                Timestamp(millisecondsSince1970: $0)
-            }
-        }
-    }
-
-    public func setPollCursor(shop: String, to cursor: Timestamp) async throws {
-        try await writer.write { db in
-            try db.executeCached(
-                sql: """
-                    INSERT INTO poll_cursors (shop, cursor_at, updated_at) VALUES (?, ?, ?)
-                    ON CONFLICT (shop) DO UPDATE SET cursor_at = max(cursor_at, excluded.cursor_at), updated_at = excluded.updated_at
-                    """,
-                arguments: [shop, cursor.millisecondsSince1970, cursor.millisecondsSince1970]
-            )
-        }
-    }
-
     // MARK: rows
 
     /// A stored raw payload opened for reading; one that cannot be opened reads as a note saying why.
-    static func openPayload(_ stored: String, sealer: DataSealer) -> String {
+    private static func openPayload(_ stored: String, sealer: DataSealer) -> String {
         do {
             return try sealer.openText(stored, purpose: .timelinePayload)
         } catch {

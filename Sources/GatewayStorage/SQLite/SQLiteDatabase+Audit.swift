@@ -2,11 +2,7 @@ import GRDB
 public import GatewayCore
 
 /// The audit log on SQLite: append-only rows (``AuditLogRecord``), read newest first.
-public struct SQLiteAuditLog: AuditLog, Sendable {
-    private let writer: any DatabaseWriter
-
-    /// Creates the log over a migrated database.
-    public init(database: SQLiteDatabase) { self.writer = database.writer }
+extension SQLiteDatabase: AuditLog {
 
     public func record(_ entry: AuditEntry) async throws {
         try await writer.write { db in try AuditLogRecord(entry).insert(db) }

@@ -8,11 +8,7 @@ public import GatewayCore
 /// reads only what it deletes and holds the writer (and with it the webhooks' group commit) only briefly. A deleted
 /// payload becomes empty and `payload_deleted_at` records when; the inbox row itself stays as the delivery's
 /// de-duplication record, and unprocessed (pending, waiting, parked) entries are never touched.
-public struct SQLitePayloadRetention: PayloadRetentionStore, Sendable {
-    private let writer: any DatabaseWriter
-
-    /// Creates the store over a migrated database.
-    public init(database: SQLiteDatabase) { self.writer = database.writer }
+extension SQLiteDatabase: PayloadRetentionStore {
 
     public func deletePayloads(olderThan cutoff: Timestamp, limit: Int, at now: Timestamp) async throws -> PayloadDeletion {
         let limit = max(1, limit)

@@ -6,11 +6,7 @@ public import GatewayCore
 ///
 /// Failed-login counting runs in one write transaction, so concurrent wrong passwords cannot slip
 /// past the lock-out threshold.
-public struct SQLiteStaffDirectory: StaffDirectory, Sendable {
-    private let writer: any DatabaseWriter
-
-    /// Creates the directory over a migrated database.
-    public init(database: SQLiteDatabase) { self.writer = database.writer }
+extension SQLiteDatabase: StaffDirectory {
 
     public func addUser(
         username: String,
@@ -254,32 +250,38 @@ public struct SQLiteStaffDirectory: StaffDirectory, Sendable {
     }
 
     private static func userRow(username: String, db: Database) throws -> Row? {
-        try Row.fetchOne(db, sql: "SELECT * FROM staff_users WHERE username = ?", arguments: [username])
+        try Row.fetchOne(db, StaffUserRecord.filter(StaffUserRecord.Columns.username == username))
     }
 
     private static func user(from row: Row) -> StaffUser? {
-        guard let role = StaffRole(rawValue: row["role"]) else { return nil }
-        return StaffUser(id: row["id"], username: row["username"], role: role, enterpriseId: row["enterprise_id"], disabled: row["disabled"])
+        guard let role = StaffRole(rawValue: row[StaffUserRecord.Columns.role]) else { return nil }
+        return StaffUser(
+            id: row[StaffUserRecord.Columns.id],
+            username: row[StaffUserRecord.Columns.username],
+            role: role,
+            enterpriseId: row[StaffUserRecord.Columns.enterpriseId],
+            disabled: row[StaffUserRecord.Columns.disabled]
+        )
     }
 
     private static func credentials(from row: Row) -> StaffCredentials? {
         guard let user = user(from: row) else { return nil }
         return StaffCredentials(
             user: user,
-            passwordHash: row["password_hash"],
-            failedAttempts: row["failed_attempts"],
-            lockedUntil: (row["locked_until"] as Int64?).map(Timestamp.init(millisecondsSince1970:))
+            passwordHash: row[StaffUserRecord.Columns.passwordHash],
+            failedAttempts: row[StaffUserRecord.Columns.failedAttempts],
+            lockedUntil: (row[StaffUserRecord.Columns.lockedUntil] as Int64?).map(Timestamp.init(millisecondsSince1970:))
         )
     }
 
     private static func token(from row: Row) -> StaffAPIToken {
         StaffAPIToken(
-            id: row["id"],
-            userId: row["user_id"],
-            name: row["name"],
-            createdAt: Timestamp(millisecondsSince1970: row["created_at"]),
-            lastUsedAt: (row["last_used_at"] as Int64?).map(Timestamp.init(millisecondsSince1970:)),
-            revokedAt: (row["revoked_at"] as Int64?).map(Timestamp.init(millisecondsSince1970:))
+            id: row[APITokenRecord.Columns.id],
+            userId: row[APITokenRecord.Columns.userId],
+            name: row[APITokenRecord.Columns.name],
+            createdAt: Timestamp(millisecondsSince1970: row[APITokenRecord.Columns.createdAt]),
+            lastUsedAt: (row[APITokenRecord.Columns.lastUsedAt] as Int64?).map(Timestamp.init(millisecondsSince1970:)),
+            revokedAt: (row[APITokenRecord.Columns.revokedAt] as Int64?).map(Timestamp.init(millisecondsSince1970:))
         )
     }
 }

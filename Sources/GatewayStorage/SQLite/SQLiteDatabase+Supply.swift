@@ -3,15 +3,7 @@ import GRDB
 public import GatewayCore
 
 /// Households, supply lots, allocations, trace codes and the ledger on SQLite (``SupplyStore``).
-public struct SQLiteSupplyStore: SupplyStore, Sendable {
-    private let writer: any DatabaseWriter
-    private let sealer: DataSealer
-
-    /// Creates the store over a migrated database.
-    public init(database: SQLiteDatabase) {
-        self.writer = database.writer
-        self.sealer = database.sealer
-    }
+extension SQLiteDatabase: SupplyStore {
 
     public func importSupply(households: [Household], lots: [SupplyLot], actor: String, at now: Timestamp) async throws -> MasterDataChangeSummary {
         try await writer.write { db in
@@ -225,7 +217,7 @@ public struct SQLiteSupplyStore: SupplyStore, Sendable {
 
     // MARK: rows
 
-    static func stored(from row: Row) -> StoredAllocation? {
+    private static func stored(from row: Row) -> StoredAllocation? {
         let record = ParcelAllocationRecord(row: row)
         guard let platform = Platform(rawValue: record.platform) else { return nil }
         return StoredAllocation(
