@@ -22,6 +22,22 @@ extension MockPlatform {
         router.get("/_mock/requests") { _, _ -> Response in
             try Self.json(["requests": control.requestLog()])
         }
+        router.get("/_mock/ship-faults") { _, _ -> Response in
+            try Self.json(["shops": control.shipFaults])
+        }
+        router.post("/_mock/ship-faults") { request, _ -> Response in
+            let query = Self.queryParameters(request.uri.query)
+            guard let shop = query["shop"], !shop.isEmpty else {
+                return Self.response(status: 400, contentType: "application/json", body: #"{"error":"shop= is required"}"#)
+            }
+            let faults = MockShipFaults(
+                lostAnswers: max(0, Int(query["lost"] ?? "") ?? 0),
+                lostAnswerDelayMilliseconds: max(0, Int(query["delay_ms"] ?? "") ?? 0),
+                rejections: max(0, Int(query["reject"] ?? "") ?? 0)
+            )
+            control.setShipFaults(faults, shop: shop)
+            return try Self.json(["shops": [shop: faults]])
+        }
         return router
     }
 

@@ -153,6 +153,40 @@ public final class MockPlatform: Sendable {
         set { control.faults = newValue }
     }
 
+    /// Sets (replaces) the ship faults of one shop (``MockShipFaults``); ``MockShipFaults/none`` clears them.
+    public func setShipFaults(_ faults: MockShipFaults, shop: String) {
+        control.setShipFaults(faults, shop: shop)
+    }
+
+    /// The ship faults left for one shop.
+    public func shipFaults(shop: String) -> MockShipFaults {
+        control.shipFaults[shop] ?? .none
+    }
+
+    /// The pushes the platforms' ship APIs made (a shipped or partly-shipped order, a changed tracking number)
+    /// and that were not delivered yet, oldest first: the mock records them instead of sending them, as it does
+    /// for every push (deliver them with ``deliverShipPushes(to:timeout:)`` or ``MockShop/deliver(_:to:timeout:)``).
+    public func pendingShipPushes() -> [MockPush] {
+        control.pendingShipPushes()
+    }
+
+    /// Delivers every pending ship push to a gateway, each through its shop (one request per push), and forgets them.
+    /// Pushes of platforms without HTTP pushes (Pinduoduo, Taobao) are never recorded.
+    /// - Returns: each push with the gateway's answer.
+    /// - Throws: transport errors from the first push that could not be sent.
+    @discardableResult
+    public func deliverShipPushes(
+        to gatewayBaseURL: String,
+        timeout: Duration = .seconds(5)
+    ) async throws -> [(push: MockPush, result: MockPushResult)] {
+        var results: [(push: MockPush, result: MockPushResult)] = []
+        for push in control.takeShipPushes() {
+            guard let shop = shops.first(where: { $0.platform == push.platform && $0.shopKey == push.shop }) else { continue }
+            results.append((push, try await shop.deliver([push], to: gatewayBaseURL, timeout: timeout)))
+        }
+        return results
+    }
+
     /// Whether a Douyin `param_json` must be canonical (compact, keys sorted recursively) for the
     /// signature to count as valid. Default true: the gateway must send exactly what it signs, in the
     /// form the SDKs produce. Set false to check the signature over the raw body only.

@@ -96,31 +96,34 @@ extension DouyinOrder {
         return .object(fields)
     }
 
+    /// One `logistics_info` entry per parcel, with the parcel's sku orders and units.
     private var logistics: JSONValue {
-        guard let trackingNumber, shipTime > 0 else { return [] }
-        return [
-            [
-                "tracking_no": .string(trackingNumber),
-                "company": "shunfeng",
-                "company_name": "顺丰速运",
-                "ship_time": .int(shipTime),
-                "delivery_id": .string("D" + orderId),
-                "product_info": .array(
-                    lines.map {
-                        [
-                            "product_name": .string($0.title),
-                            "price": .int($0.unitPriceFen),
-                            "outer_sku_id": .string($0.outSkuId),
-                            "sku_id": .id($0.skuId),
-                            "product_id": .id($0.productId),
-                            "product_id_str": .string($0.productId),
-                            "product_count": .int($0.quantity),
-                            "sku_order_id": .string($0.orderId),
-                        ]
-                    }
-                ),
-            ]
-        ]
+        .array(
+            shipments.map { parcel in
+                [
+                    "tracking_no": .string(parcel.trackingNo),
+                    "company": .string(parcel.courierCode),
+                    "company_name": .string(DouyinShopMock.couriers.first { $0.code == parcel.courierCode }?.name ?? parcel.courierCode),
+                    "ship_time": .int(parcel.shippedAt),
+                    "delivery_id": .string(parcel.packageId),
+                    "product_info": .array(
+                        parcel.lines.compactMap { shipped -> JSONValue? in
+                            guard let sku = lines.first(where: { $0.orderId == shipped.lineId }) else { return nil }
+                            return [
+                                "product_name": .string(sku.title),
+                                "price": .int(sku.unitPriceFen),
+                                "outer_sku_id": .string(sku.outSkuId),
+                                "sku_id": .id(sku.skuId),
+                                "product_id": .id(sku.productId),
+                                "product_id_str": .string(sku.productId),
+                                "product_count": .int(shipped.quantity),
+                                "sku_order_id": .string(sku.orderId),
+                            ]
+                        }
+                    ),
+                ]
+            }
+        )
     }
 
     private func line(for sku: DouyinSkuOrder, shopId: String) -> JSONValue {

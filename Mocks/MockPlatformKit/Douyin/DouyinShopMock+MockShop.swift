@@ -51,7 +51,7 @@ extension DouyinShopMock: MockShop {
     /// ``truth()``.
     public func orderTruth() -> [MockOrderTruth] { truth() }
 
-    private func wrap(_ message: DouyinPushMessage, orderId: String) -> MockPush {
+    func wrap(_ message: DouyinPushMessage, orderId: String) -> MockPush {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let text = (try? encoder.encode(message)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"

@@ -33,6 +33,8 @@ struct PinduoduoOrder: Sendable, Equatable {
     var authorId: String?
     var recipient: MockRecipient
     var items: [PinduoduoItem]
+    /// The parcels shipped, oldest first.
+    var shipments: [MockShipment] = []
 
     /// `goods_amount`, fen: Σ price × count.
     var goodsFen: Int64 { items.reduce(Int64(0)) { $0 + $1.amountFen } }

@@ -20,6 +20,8 @@ struct YouzanTrade: Sendable, Equatable {
     var authorId: String?
     var recipient: MockRecipient
     var lines: [YouzanTradeLine]
+    /// The parcels shipped, oldest first.
+    var shipments: [MockShipment] = []
     var trackingNumber: String?
 
     /// `pay_info.payment`: what the buyer pays, postage included, fen.
