@@ -50,7 +50,7 @@ extension KuaishouShopMock: MockShop {
     /// ``truth()``.
     public func orderTruth() -> [MockOrderTruth] { truth() }
 
-    private func wrap(_ message: KuaishouPushMessage, orderId: String) -> MockPush {
+    func wrap(_ message: KuaishouPushMessage, orderId: String) -> MockPush {
         MockPush(platform: .kuaishou, shop: shopKey, id: message.eventId, orderId: orderId, message: message.json)
     }
 }
