@@ -48,7 +48,7 @@ extension WechatChannelsShopMock: MockShop {
     /// ``truth()``.
     public func orderTruth() -> [MockOrderTruth] { truth() }
 
-    private func wrap(_ event: WechatChannelsEvent) -> MockPush {
+    func wrap(_ event: WechatChannelsEvent) -> MockPush {
         MockPush(platform: .wechatChannels, shop: shopKey, id: event.deliveryKey, orderId: event.orderId, message: event.json)
     }
 }
