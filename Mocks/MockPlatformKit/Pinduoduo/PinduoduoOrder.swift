@@ -27,8 +27,6 @@ struct PinduoduoOrder: Sendable, Equatable {
     /// `pay_type`: `WEIXIN` or `ALIPAY`.
     var payType: String
     var payNo: String?
-    var trackingNumber: String?
-    var logisticsId: Int64?
     var roomId: String?
     var authorId: String?
     var recipient: MockRecipient
