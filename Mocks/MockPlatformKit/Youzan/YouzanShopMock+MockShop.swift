@@ -62,7 +62,7 @@ extension YouzanShopMock: MockShop {
     /// ``truth()``.
     public func orderTruth() -> [MockOrderTruth] { truth() }
 
-    private func wrap(_ message: YouzanPushMessage, tid: String) -> MockPush {
+    func wrap(_ message: YouzanPushMessage, tid: String) -> MockPush {
         let value: JSONValue = [
             "id": .string(message.id),
             "type": .string(message.type),

@@ -26,9 +26,11 @@ public final class YouzanShopMock: Sendable {
     /// The shop id (`kdt_id`): the optional `kdt_id` credential, else derived from the seed.
     public let kdtId: String
     let clientSecret: String
+    /// An access token configured as the optional `access_token` credential, accepted without a token call.
+    let configuredAccessToken: String
     let kdtName: String
     private let idBase: (line: Int64, message: Int64, refund: Int64)
-    private let ledger: MockShopLedger<YouzanTrade, YouzanPushMessage>
+    let ledger: MockShopLedger<YouzanTrade, YouzanPushMessage>
 
     /// Creates the mock of a configured Youzan shop.
     /// - Parameters:
@@ -39,6 +41,7 @@ public final class YouzanShopMock: Sendable {
         shopKey = shop.key
         clientId = shop.credential("client_id")
         clientSecret = shop.credential("client_secret")
+        configuredAccessToken = shop.credential("access_token")
         let salt = UInt64(index + 1) &* 0x595A
         let random = Int64(SeededGenerator.derive(seed, salt) % 1_000_000)
         let configured = shop.credential("kdt_id")
@@ -118,11 +121,14 @@ public final class YouzanShopMock: Sendable {
         try transition(tid, from: ["WAIT_BUYER_PAY"], to: "WAIT_SELLER_SEND_GOODS", type: "trade_TradePaid", at: at) { $0.payTime = $1 }
     }
 
-    /// The seller ships: → `WAIT_BUYER_CONFIRM_GOODS`. Returns `trade_TradeSellerShip`.
+    /// The seller ships every line (one parcel, `out_stype` 7 顺丰, a made-up tracking number): →
+    /// `WAIT_BUYER_CONFIRM_GOODS`. Returns `trade_TradeSellerShip`.
     public func ship(tid: String, at: Date) throws -> YouzanPushMessage {
-        try transition(tid, from: ["WAIT_SELLER_SEND_GOODS"], to: "WAIT_BUYER_CONFIRM_GOODS", type: "trade_TradeSellerShip", at: at) { trade, time in
-            trade.consignTime = time
-            trade.trackingNumber = "SF" + String(trade.tid.suffix(12))
+        let parcel = MockParcel(trackingNo: "SF" + String(tid.suffix(12)), courierCode: "7", lines: nil)
+        do throws(MockShipRefusal) {
+            return try shipParcels(tid: tid, parcels: [parcel], at: at)
+        } catch {
+            throw error.platformError(orderId: tid)
         }
     }
 
@@ -259,7 +265,7 @@ public final class YouzanShopMock: Sendable {
         }
     }
 
-    private func message(
+    func message(
         _ state: inout MockShopLedger<YouzanTrade, YouzanPushMessage>.State,
         type: String,
         trade: YouzanTrade,

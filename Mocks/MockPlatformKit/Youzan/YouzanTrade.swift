@@ -22,7 +22,6 @@ struct YouzanTrade: Sendable, Equatable {
     var lines: [YouzanTradeLine]
     /// The parcels shipped, oldest first.
     var shipments: [MockShipment] = []
-    var trackingNumber: String?
 
     /// `pay_info.payment`: what the buyer pays, postage included, fen.
     var paymentFen: Int64 { lines.reduce(0) { $0 + $1.paymentFen } + postFen }
