@@ -145,7 +145,7 @@ public final class DouyinShopMock: Sendable {
     public func ship(orderId: String, at: Date) throws -> DouyinPushMessage {
         let tracking = ledger.withState { "SF" + String(1_300_000_000_000 + Int64(index) * 10_000_000 + $0.sequences.next(\.tracking)) }
         let parcel = MockParcel(trackingNo: tracking, courierCode: "shunfeng", lines: nil)
-        let rules = MockShipRules(allowsPartial: false, allowsAfterPartial: true)
+        let rules = MockShipRules.scenario
         do {
             return try shipParcels(orderId: orderId, parcels: [parcel], rules: rules, at: at).message
         } catch {

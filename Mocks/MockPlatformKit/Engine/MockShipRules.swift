@@ -9,4 +9,11 @@ struct MockShipRules: Sendable, Equatable {
     /// Whether a call whose tracking numbers are all already on the order succeeds again without a change
     /// (Kuaishou since 2024-11-25).
     var repeatsByTrackingNo = false
+    /// Whether refunds are ignored: a line with a pending refund ships, and an order with nothing left to ship still
+    /// changes its status without a parcel (the shop verbs ``MockShop/shipOrder(orderId:at:)`` that scenarios
+    /// play, which model the merchant, not an API call).
+    var ignoresRefunds = false
+
+    /// The rules of the scenario verbs: whole order, refunds ignored.
+    static let scenario = MockShipRules(allowsPartial: false, allowsAfterPartial: true, ignoresRefunds: true)
 }

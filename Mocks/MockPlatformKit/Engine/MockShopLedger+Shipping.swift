@@ -42,7 +42,7 @@ extension MockShopLedger {
                 let lines = try Self.take(parcel.lines, from: &left, order: truth)
                 for line in lines {
                     let refund = truth.lines.first { $0.lineId == line.lineId }?.refundState
-                    if refund == "requested" && !rules.overridesPendingRefund { throw .refundPending(lineId: line.lineId) }
+                    if refund == "requested" && !rules.overridesPendingRefund && !rules.ignoresRefunds { throw .refundPending(lineId: line.lineId) }
                 }
                 guard !lines.isEmpty else { continue }
                 let package = String(packageBase + state.sequences.next(\.package))
@@ -50,7 +50,7 @@ extension MockShopLedger {
                     MockShipment(trackingNo: parcel.trackingNo, courierCode: parcel.courierCode, packageId: package, shippedAt: seconds, lines: lines)
                 )
             }
-            guard !recorded.isEmpty else { throw .nothingToShip }
+            guard !recorded.isEmpty || rules.ignoresRefunds else { throw .nothingToShip }
             let complete = left.values.allSatisfy { $0 == 0 }
             guard complete || rules.allowsPartial else { throw .partialNotAllowed }
             order.touch(time)

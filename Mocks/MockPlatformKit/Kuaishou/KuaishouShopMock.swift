@@ -155,7 +155,7 @@ public final class KuaishouShopMock: Sendable {
         let tracking = ledger.withState { "SF" + String(1_400_000_000_000 + $0.sequences.order * 100 + $0.sequences.next(\.tracking)) }
         let parcel = MockParcel(trackingNo: tracking, courierCode: "4", lines: nil)
         do throws(MockShipRefusal) {
-            guard let message = try shipParcels(orderId: orderId, parcels: [parcel], rules: Self.wholeOrderRules, at: at) else {
+            guard let message = try shipParcels(orderId: orderId, parcels: [parcel], rules: .scenario, at: at) else {
                 throw MockShipRefusal.alreadyShipped
             }
             return message

@@ -10,10 +10,16 @@ extension PinduoduoShopMock {
 
     /// Ships every unit of a sale in one parcel: `order_status` 1 → 2 (Pinduoduo has no line-level ship; a refunded
     /// line has nothing left to ship, a line with an open refund refuses the call).
-    func shipWhole(orderId: String, trackingNo: String, logisticsId: String, at: Date) throws(MockShipRefusal) {
+    func shipWhole(
+        orderId: String,
+        trackingNo: String,
+        logisticsId: String,
+        rules: MockShipRules = MockShipRules(allowsPartial: false, allowsAfterPartial: false),
+        at: Date
+    ) throws(MockShipRefusal) {
         let time = at.unixSeconds
         let parcel = MockParcel(trackingNo: trackingNo, courierCode: logisticsId, lines: nil)
-        try ledger.ship(orderId, at: time, seconds: time, parcels: [parcel], rules: MockShipRules(allowsPartial: false, allowsAfterPartial: false)) {
+        try ledger.ship(orderId, at: time, seconds: time, parcels: [parcel], rules: rules) {
             order,
             _,
             _,

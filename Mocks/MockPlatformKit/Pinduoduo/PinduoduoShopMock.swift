@@ -164,7 +164,7 @@ public final class PinduoduoShopMock: Sendable {
     public func ship(orderId: String, at: Date) throws {
         let tracking = ledger.withState { "YT" + String(7_300_000_000_000 + Int64(index) * 10_000_000 + $0.sequences.next(\.tracking)) }
         do throws(MockShipRefusal) {
-            try shipWhole(orderId: orderId, trackingNo: tracking, logisticsId: "44", at: at)
+            try shipWhole(orderId: orderId, trackingNo: tracking, logisticsId: "44", rules: .scenario, at: at)
         } catch {
             throw error.platformError(orderId: orderId)
         }

@@ -10,7 +10,14 @@ extension TaobaoShopMock {
 
     /// Ships whole sub-orders in one parcel (`lineIds` nil: every sub-order left): those become
     /// `WAIT_BUYER_CONFIRM_GOODS`; the trade `SELLER_CONSIGNED_PART` while others wait, else `WAIT_BUYER_CONFIRM_GOODS`.
-    func shipLines(orderId: String, lineIds: [String]?, trackingNo: String, companyCode: String, at: Date) throws(MockShipRefusal) {
+    func shipLines(
+        orderId: String,
+        lineIds: [String]?,
+        trackingNo: String,
+        companyCode: String,
+        rules: MockShipRules = MockShipRules(allowsPartial: true, allowsAfterPartial: true),
+        at: Date
+    ) throws(MockShipRefusal) {
         let time = at.unixSeconds
         var lines: [MockShippedLine]?
         if let lineIds, let trade = ledger.order(orderId) {
@@ -18,7 +25,6 @@ extension TaobaoShopMock {
             lines = lineIds.map { MockShippedLine(lineId: $0, quantity: left[$0] ?? 0) }
         }
         let parcel = MockParcel(trackingNo: trackingNo, courierCode: companyCode, lines: lines)
-        let rules = MockShipRules(allowsPartial: true, allowsAfterPartial: true)
         try ledger.ship(orderId, at: time, seconds: time, parcels: [parcel], rules: rules) { trade, outcome, recorded, _ in
             let shipped = Set(recorded.flatMap { $0.lines.map(\.lineId) })
             for position in trade.orders.indices where shipped.contains(String(trade.orders[position].oid)) {

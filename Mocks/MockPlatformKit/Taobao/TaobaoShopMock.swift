@@ -124,7 +124,14 @@ public final class TaobaoShopMock: Sendable {
     public func ship(orderId: String, lineIds: [String]? = nil, at: Date) throws {
         let tracking = "SF" + String(orderId.suffix(11))
         do throws(MockShipRefusal) {
-            try shipLines(orderId: orderId, lineIds: lineIds, trackingNo: tracking, companyCode: "SF", at: at)
+            try shipLines(
+                orderId: orderId,
+                lineIds: lineIds,
+                trackingNo: tracking,
+                companyCode: "SF",
+                rules: MockShipRules(allowsPartial: true, allowsAfterPartial: true, ignoresRefunds: true),
+                at: at
+            )
         } catch {
             throw error.platformError(orderId: orderId)
         }
@@ -228,7 +235,7 @@ public final class TaobaoShopMock: Sendable {
     public func truth() -> [MockOrderTruth] { ledger.truth() }
 
     /// The ground truth of one trade, if it exists.
-    public func truth(orderId: String) -> MockOrderTruth? { Int64(orderId).flatMap(trade)?.truth(shop: shopKey) }
+    public func truth(orderId: String) -> MockOrderTruth? { Int64(orderId).flatMap { ledger.truth(orderId: String($0)) } }
 
     /// The `oid`s of a trade, in order; empty for an unknown trade.
     public func lineIds(orderId: String) -> [String] { Int64(orderId).flatMap(trade)?.lineIds ?? [] }

@@ -7,12 +7,21 @@ extension WechatChannelsShopMock {
         ("EMS", "中国邮政"), ("JTSD", "极兔速递"), ("DBKD", "德邦快递"), ("CNSD", "菜鸟速递"), ("OTHER", "其他"),
     ]
 
+    /// `delivery/send`: lines and units per parcel, more parcels later.
+    static let shipRules = MockShipRules(allowsPartial: true, allowsAfterPartial: true)
+
     /// Ships parcels through the shared bookkeeping: 20/21 → 30 when every unit is shipped, else 21 (部分发货); a
     /// second call for the rest of a partly shipped order is accepted (**[U]**). Returns `channels_ec_order_deliver`
     /// with `order_info.finish_delivery` 1 (all shipped) or 0.
-    func shipParcels(orderId: String, parcels: [MockParcel], at: Date) throws(MockShipRefusal) -> WechatChannelsEvent {
+    func shipParcels(
+        orderId: String,
+        parcels: [MockParcel],
+        rules: MockShipRules = WechatChannelsShopMock.shipRules,
+        at: Date
+    ) throws(MockShipRefusal)
+        -> WechatChannelsEvent
+    {
         let time = at.unixSeconds
-        let rules = MockShipRules(allowsPartial: true, allowsAfterPartial: true)
         return try ledger.ship(orderId, at: time, seconds: time, parcels: parcels, rules: rules) { order, outcome, _, _ in
             let complete = outcome == .complete
             order.status = complete ? 30 : 21

@@ -125,7 +125,7 @@ public final class WechatChannelsShopMock: Sendable {
     public func ship(orderId: String, at: Date) throws -> WechatChannelsEvent {
         let parcel = MockParcel(trackingNo: "SF" + String(orderId.suffix(12)), courierCode: "SF", lines: nil)
         do {
-            return try shipParcels(orderId: orderId, parcels: [parcel], at: at)
+            return try shipParcels(orderId: orderId, parcels: [parcel], rules: .scenario, at: at)
         } catch {
             throw error.platformError(orderId: orderId)
         }

@@ -8,11 +8,20 @@ extension YouzanShopMock {
         (1001, "极兔速递"),
     ]
 
+    /// `online.confirm`: whole lines per call (`oids`), more calls later.
+    static let shipRules = MockShipRules(allowsPartial: true, allowsAfterPartial: true)
+
     /// Ships lines through the shared bookkeeping: → `WAIT_BUYER_CONFIRM_GOODS` once everything is shipped, else
     /// `SELLER_CONSIGNED_PART` (**[U]**); both push `trade_TradeSellerShip` with the trade's new status.
-    func shipParcels(tid: String, parcels: [MockParcel], at: Date) throws(MockShipRefusal) -> YouzanPushMessage {
+    func shipParcels(
+        tid: String,
+        parcels: [MockParcel],
+        rules: MockShipRules = YouzanShopMock.shipRules,
+        at: Date
+    ) throws(MockShipRefusal)
+        -> YouzanPushMessage
+    {
         let time = at.unixSeconds
-        let rules = MockShipRules(allowsPartial: true, allowsAfterPartial: true)
         return try ledger.ship(tid, at: time, seconds: time, parcels: parcels, rules: rules) { trade, outcome, _, state in
             trade.status = outcome == .complete ? "WAIT_BUYER_CONFIRM_GOODS" : "SELLER_CONSIGNED_PART"
             trade.consignTime = time

@@ -126,7 +126,7 @@ public final class YouzanShopMock: Sendable {
     public func ship(tid: String, at: Date) throws -> YouzanPushMessage {
         let parcel = MockParcel(trackingNo: "SF" + String(tid.suffix(12)), courierCode: "7", lines: nil)
         do throws(MockShipRefusal) {
-            return try shipParcels(tid: tid, parcels: [parcel], at: at)
+            return try shipParcels(tid: tid, parcels: [parcel], rules: .scenario, at: at)
         } catch {
             throw error.platformError(orderId: tid)
         }
