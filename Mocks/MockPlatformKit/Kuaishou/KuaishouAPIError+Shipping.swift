@@ -17,7 +17,7 @@ extension KuaishouAPIError {
 
     /// A business refusal of a ship call (`result` 2007, **[U]** sub-codes).
     static func shipBusiness(_ subCode: String, _ message: String) -> KuaishouAPIError {
-        KuaishouAPIError(result: businessResult, code: "803000", message: message, subCode: subCode)
+        KuaishouAPIError(result: codes.business, code: "803000", message: message, subCode: subCode)
     }
 
     /// The answer to a refusal of the shared ship bookkeeping (**[U]**: Kuaishou documents no codes for these).

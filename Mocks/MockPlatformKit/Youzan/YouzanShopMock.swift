@@ -10,7 +10,7 @@ import NIOHTTP1
 ///
 /// ```swift
 /// let shop = mock.youzan(shop: "yunlai-youzan")!
-/// let tid = shop.createTrade(lines: [line], at: .now)
+/// let tid = shop.createTrade(MockOrderPlacement(lines: [line], at: .now))
 /// let paid = try shop.pay(tid: tid, at: .now)
 /// let result = try await shop.push([paid], to: gateway)   // acknowledged on {"code":0,…}
 /// ```
@@ -58,26 +58,14 @@ public final class YouzanShopMock: Sendable {
     // MARK: - Trades
 
     /// Creates an unpaid trade (`WAIT_BUYER_PAY`) and returns its `tid`; the `trade_TradeCreate` message is
-    /// recorded with it (``createdMessage(tid:)``).
-    /// - Parameters:
-    ///   - lines: the lines; each gets a 19-digit `oid`; `outSkuId` becomes `outer_sku_id`.
-    ///   - postageFen: postage, fen.
-    ///   - roomId: the live room (`source_info.live_room_id`, **[U]**).
-    ///   - authorId: the streamer (`source_info.streamer_id`, **[U]**).
-    ///   - province: delivery province.
-    ///   - city: delivery city.
-    ///   - at: the creation time.
+    /// recorded with it (``createdMessage(tid:)``). Each line gets a 19-digit `oid`; `outSkuId` becomes
+    /// `outer_sku_id`; the live room and streamer go to `source_info.live_room_id` / `streamer_id` (**[U]**).
     @discardableResult
-    public func createTrade(
-        lines: [MockLineSpec],
-        postageFen: Int64 = 0,
-        roomId: String? = nil,
-        authorId: String? = nil,
-        province: String = "湖南省",
-        city: String = "长沙市",
-        at: Date
-    ) -> String {
-        let time = at.unixSeconds
+    public func createTrade(_ order: MockOrderPlacement) -> String {
+        let (lines, postageFen, roomId, authorId, province, city) = (
+            order.lines, order.postageFen, order.roomId, order.authorId, order.province, order.city
+        )
+        let time = order.at.unixSeconds
         return ledger.create { state in
             let sequence = state.sequences.next(\.order)
             let digits = BeijingTime.digits(time)
