@@ -22,10 +22,15 @@ import Synchronization
 /// ```
 ///
 /// HTTP routes: every platform's API — Douyin (`POST /token/create`, `/token/refresh`, `/order/orderDetail`,
-/// `/order/searchList`, `/sku/syncStock`), Kuaishou (`/oauth2/…`, `/open/order/…`, `/open/item/…`), Pinduoduo
-/// (`/api/router`), Taobao (`/router/rest`), WeChat Channels (`GET /cgi-bin/token`, `POST /channels/ec/…`);
-/// Youzan has none — its modules' `/_mock/{platform}/…` control routes, and `GET /_mock/truth`, `/_mock/stock`,
-/// `/_mock/requests`, `/_mock/health`.
+/// `/order/searchList`, `/sku/syncStock`, and the ship APIs `/order/logisticsAdd`, `/order/logisticsAddMultiPack`,
+/// `/order/logisticsEdit`, `/order/logisticsEditByPack`, `/order/logisticsCompanyList`), Kuaishou (`/oauth2/…`,
+/// `/open/order/…`, `/open/item/…`, `/open/seller/order/goods/deliver`, `/open/order/goods/split/deliver`,
+/// `/open/seller/order/logistics/update`), Pinduoduo (`/api/router`), Taobao (`/router/rest`), WeChat Channels
+/// (`GET /cgi-bin/token`, `POST /channels/ec/…` including `order/delivery/send` and `order/deliveryinfo/update`),
+/// Youzan (`POST /auth/token`, `/api/youzan.logistics.…/3.0.0`); the modules' `/_mock/{platform}/…` control routes,
+/// and `GET /_mock/truth` (each order's `shipments` included), `/_mock/stock`, `/_mock/requests`, `/_mock/health`,
+/// `GET|POST /_mock/ship-faults` (``MockShipFaults``), `GET /_mock/ship-pushes` (the ship APIs' pushes not sent yet) and
+/// `POST /_mock/ship-pushes?to=GATEWAY_URL` (sends them, oldest first, and forgets them). The ship APIs' choices are in `SHIPPING-CHOICES.md`.
 public final class MockPlatform: Sendable {
     /// The configuration the mock was built from.
     public let configuration: GatewayConfiguration

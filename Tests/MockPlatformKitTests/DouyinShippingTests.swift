@@ -229,6 +229,24 @@ struct DouyinShippingTests {
         }
     }
 
+    @Test("POST /_mock/ship-pushes?to= sends the pending ship pushes through the shop's push path and forgets them")
+    func shipPushesRoute() async throws {
+        try await withPaidOrder { fixture in
+            let receiver = MockWebhookReceiver()
+            try await receiver.start()
+            #expect(try await add(fixture).code == 10000)
+            let listed = try await TestHTTPCall.send(.GET, fixture.mock.baseURL + "/_mock/ship-pushes")
+            #expect((listed.object["pushes"] as? [[String: Any]])?.first?["orderId"] as? String == fixture.orderId)
+            let sent = try await TestHTTPCall.send(.POST, fixture.mock.baseURL + "/_mock/ship-pushes?to=" + receiver.baseURL)
+            #expect((sent.object["pushes"] as? [[String: Any]])?.count == 1)
+            let delivery = try #require(receiver.deliveries().first)
+            #expect(delivery.path == "/webhooks/douyin/yunlai-douyin")
+            #expect(String(decoding: delivery.body, as: UTF8.self).contains(#""tag":"102""#))
+            #expect(fixture.mock.pendingShipPushes().isEmpty)
+            await receiver.shutdown()
+        }
+    }
+
     @Test("logisticsCompanyList answers the courier list as an array")
     func companyList() async throws {
         try await withPaidOrder { fixture in

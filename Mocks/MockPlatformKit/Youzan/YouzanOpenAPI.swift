@@ -52,7 +52,12 @@ struct YouzanOpenAPI: Sendable {
             let envelope: JSONValue = ["success": true, "code": 200, "message": "successful", "data": data]
             answer = Answer(httpStatus: 200, body: envelope.serialized, code: 200)
             if Self.shipPaths.contains(path), await control.loseShipAnswer(shop: shop?.shopKey) {
-                answer = Answer(httpStatus: MockControl.lostAnswerStatus, body: MockControl.lostAnswerBody, code: MockControl.lostAnswerStatus, contentType: "text/plain")
+                answer = Answer(
+                    httpStatus: MockControl.lostAnswerStatus,
+                    body: MockControl.lostAnswerBody,
+                    code: MockControl.lostAnswerStatus,
+                    contentType: "text/plain"
+                )
             }
         } catch {
             answer =
@@ -180,6 +185,6 @@ struct YouzanOpenAPI: Sendable {
         if !contentType.contains("json"), !body.isEmpty {
             return MockPlatform.queryParameters(String(decoding: body, as: UTF8.self)).mapValues { .string($0) }
         }
-        return (try? JSONParser.parse(body).value.objectValue) ?? nil ?? [:]
+        return (try? JSONParser.parse(body))?.value.objectValue ?? [:]
     }
 }

@@ -62,15 +62,12 @@ public final class YouzanShopMock: Sendable {
     /// `outer_sku_id`; the live room and streamer go to `source_info.live_room_id` / `streamer_id` (**[U]**).
     @discardableResult
     public func createTrade(_ order: MockOrderPlacement) -> String {
-        let (lines, postageFen, roomId, authorId, province, city) = (
-            order.lines, order.postageFen, order.roomId, order.authorId, order.province, order.city
-        )
         let time = order.at.unixSeconds
         return ledger.create { state in
             let sequence = state.sequences.next(\.order)
             let digits = BeijingTime.digits(time)
             let tid = "E" + digits + String(100_000_000 + (Int64(kdtId.hashValueStable) % 1000) * 100_000 + sequence % 100_000)
-            let tradeLines = lines.map { spec -> YouzanTradeLine in
+            let tradeLines = order.lines.map { spec -> YouzanTradeLine in
                 YouzanTradeLine(
                     oid: String(idBase.line + state.sequences.next(\.line) * 100),
                     itemId: spec.productId,
@@ -87,11 +84,11 @@ public final class YouzanShopMock: Sendable {
                 status: "WAIT_BUYER_PAY",
                 created: time,
                 updated: time,
-                postFen: postageFen,
+                postFen: order.postageFen,
                 buyerId: String(7_000_000_000 + Int64(state.generator.below(1_000_000_000))),
-                roomId: roomId,
-                authorId: authorId,
-                recipient: MockRecipient.random(province: province, city: city, generator: &state.generator),
+                roomId: order.roomId,
+                authorId: order.authorId,
+                recipient: MockRecipient.random(province: order.province, city: order.city, generator: &state.generator),
                 lines: tradeLines
             )
             return (trade, message(&state, type: "trade_TradeCreate", trade: trade, extra: nil))
