@@ -27,6 +27,8 @@ public struct MockOrderTruth: Codable, Sendable, Equatable {
     public var roomId: String?
     /// The streamer (author) the order came from, if any.
     public var authorId: String?
+    /// The parcels shipped so far, oldest first, with their tracking numbers, courier codes and lines.
+    public var shipments: [MockShipment]
 
     /// Creates a truth record.
     public init(
@@ -41,7 +43,8 @@ public struct MockOrderTruth: Codable, Sendable, Equatable {
         updateTime: Int64,
         lines: [MockLineTruth],
         roomId: String? = nil,
-        authorId: String? = nil
+        authorId: String? = nil,
+        shipments: [MockShipment] = []
     ) {
         self.platform = platform
         self.shop = shop
@@ -55,5 +58,6 @@ public struct MockOrderTruth: Codable, Sendable, Equatable {
         self.lines = lines
         self.roomId = roomId
         self.authorId = authorId
+        self.shipments = shipments
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GatewayCore
 import HTTPTypes
 import Hummingbird
 import NIOCore
@@ -21,6 +22,43 @@ extension MockPlatform {
         }
         router.get("/_mock/requests") { _, _ -> Response in
             try Self.json(["requests": control.requestLog()])
+        }
+        let shops = modules.flatMap(\.mockShops)
+        router.get("/_mock/ship-pushes") { _, _ -> Response in
+            try Self.json([
+                "pushes": control.pendingShipPushes().map { ["platform": $0.platform.rawValue, "shop": $0.shop, "id": $0.id, "orderId": $0.orderId] }
+            ])
+        }
+        router.post("/_mock/ship-pushes") { request, _ -> Response in
+            guard let target = Self.queryParameters(request.uri.query)["to"], !target.isEmpty else {
+                return Self.response(status: 400, contentType: "application/json", body: #"{"error":"to= is required"}"#)
+            }
+            var sent: [JSONValue] = []
+            for push in control.takeShipPushes() {
+                guard let shop = shops.first(where: { $0.platform == push.platform && $0.shopKey == push.shop }) else { continue }
+                let result = try? await shop.deliver([push], to: target, timeout: .seconds(5))
+                sent.append([
+                    "id": .string(push.id), "orderId": .string(push.orderId), "status": .int(result?.status ?? 0),
+                    "acknowledged": .bool(result?.acknowledged ?? false),
+                ])
+            }
+            return Self.response(status: 200, contentType: "application/json", body: JSONValue.object(["pushes": .array(sent)]).serialized)
+        }
+        router.get("/_mock/ship-faults") { _, _ -> Response in
+            try Self.json(["shops": control.shipFaults])
+        }
+        router.post("/_mock/ship-faults") { request, _ -> Response in
+            let query = Self.queryParameters(request.uri.query)
+            guard let shop = query["shop"], !shop.isEmpty else {
+                return Self.response(status: 400, contentType: "application/json", body: #"{"error":"shop= is required"}"#)
+            }
+            let faults = MockShipFaults(
+                lostAnswers: max(0, Int(query["lost"] ?? "") ?? 0),
+                lostAnswerDelayMilliseconds: max(0, Int(query["delay_ms"] ?? "") ?? 0),
+                rejections: max(0, Int(query["reject"] ?? "") ?? 0)
+            )
+            control.setShipFaults(faults, shop: shop)
+            return try Self.json(["shops": [shop: faults]])
         }
         return router
     }

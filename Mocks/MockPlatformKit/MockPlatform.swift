@@ -22,10 +22,15 @@ import Synchronization
 /// ```
 ///
 /// HTTP routes: every platform's API — Douyin (`POST /token/create`, `/token/refresh`, `/order/orderDetail`,
-/// `/order/searchList`, `/sku/syncStock`), Kuaishou (`/oauth2/…`, `/open/order/…`, `/open/item/…`), Pinduoduo
-/// (`/api/router`), Taobao (`/router/rest`), WeChat Channels (`GET /cgi-bin/token`, `POST /channels/ec/…`);
-/// Youzan has none — its modules' `/_mock/{platform}/…` control routes, and `GET /_mock/truth`, `/_mock/stock`,
-/// `/_mock/requests`, `/_mock/health`.
+/// `/order/searchList`, `/sku/syncStock`, and the ship APIs `/order/logisticsAdd`, `/order/logisticsAddMultiPack`,
+/// `/order/logisticsEdit`, `/order/logisticsEditByPack`, `/order/logisticsCompanyList`), Kuaishou (`/oauth2/…`,
+/// `/open/order/…`, `/open/item/…`, `/open/seller/order/goods/deliver`, `/open/order/goods/split/deliver`,
+/// `/open/seller/order/logistics/update`), Pinduoduo (`/api/router`), Taobao (`/router/rest`), WeChat Channels
+/// (`GET /cgi-bin/token`, `POST /channels/ec/…` including `order/delivery/send` and `order/deliveryinfo/update`),
+/// Youzan (`POST /auth/token`, `/api/youzan.logistics.…/3.0.0`); the modules' `/_mock/{platform}/…` control routes,
+/// and `GET /_mock/truth` (each order's `shipments` included), `/_mock/stock`, `/_mock/requests`, `/_mock/health`,
+/// `GET|POST /_mock/ship-faults` (``MockShipFaults``), `GET /_mock/ship-pushes` (the ship APIs' pushes not sent yet) and
+/// `POST /_mock/ship-pushes?to=GATEWAY_URL` (sends them, oldest first, and forgets them). The ship APIs' choices are in `SHIPPING-CHOICES.md`.
 public final class MockPlatform: Sendable {
     /// The configuration the mock was built from.
     public let configuration: GatewayConfiguration
@@ -151,6 +156,40 @@ public final class MockPlatform: Sendable {
     public var faults: MockFaults {
         get { control.faults }
         set { control.faults = newValue }
+    }
+
+    /// Sets (replaces) the ship faults of one shop (``MockShipFaults``); ``MockShipFaults/none`` clears them.
+    public func setShipFaults(_ faults: MockShipFaults, shop: String) {
+        control.setShipFaults(faults, shop: shop)
+    }
+
+    /// The ship faults left for one shop.
+    public func shipFaults(shop: String) -> MockShipFaults {
+        control.shipFaults[shop] ?? .none
+    }
+
+    /// The pushes the platforms' ship APIs made (a shipped or partly-shipped order, a changed tracking number)
+    /// and that were not delivered yet, oldest first: the mock records them instead of sending them, as it does
+    /// for every push (deliver them with ``deliverShipPushes(to:timeout:)`` or ``MockShop/deliver(_:to:timeout:)``).
+    public func pendingShipPushes() -> [MockPush] {
+        control.pendingShipPushes()
+    }
+
+    /// Delivers every pending ship push to a gateway, each through its shop (one request per push), and forgets them.
+    /// Pushes of platforms without HTTP pushes (Pinduoduo, Taobao) are never recorded.
+    /// - Returns: each push with the gateway's answer.
+    /// - Throws: transport errors from the first push that could not be sent.
+    @discardableResult
+    public func deliverShipPushes(
+        to gatewayBaseURL: String,
+        timeout: Duration = .seconds(5)
+    ) async throws -> [(push: MockPush, result: MockPushResult)] {
+        var results: [(push: MockPush, result: MockPushResult)] = []
+        for push in control.takeShipPushes() {
+            guard let shop = shops.first(where: { $0.platform == push.platform && $0.shopKey == push.shop }) else { continue }
+            results.append((push, try await shop.deliver([push], to: gatewayBaseURL, timeout: timeout)))
+        }
+        return results
     }
 
     /// Whether a Douyin `param_json` must be canonical (compact, keys sorted recursively) for the

@@ -16,15 +16,7 @@ public protocol MockShop: Sendable {
     var shopKey: String { get }
 
     /// Places an order (unpaid); returns its platform order id and the "created" push, if any.
-    func placeOrder(
-        lines: [MockLineSpec],
-        postageFen: Int64,
-        roomId: String?,
-        authorId: String?,
-        province: String,
-        city: String,
-        at: Date
-    ) throws -> (orderId: String, push: MockPush?)
+    func placeOrder(_ order: MockOrderPlacement) throws -> (orderId: String, push: MockPush?)
     /// Applies a change every platform knows and returns the push the platform sends for it, if any (the
     /// verbs ``payOrder(orderId:at:)``, ``shipOrder(orderId:at:)``, … call it).
     func apply(_ change: MockOrderChange, orderId: String, at: Date) throws -> MockPush?
@@ -41,6 +33,21 @@ public protocol MockShop: Sendable {
 extension MockShop {
     /// Most platforms have an order API.
     public var hasOrderAPI: Bool { true }
+
+    /// Places an order (unpaid) from its parts (``placeOrder(_:)``).
+    public func placeOrder(
+        lines: [MockLineSpec],
+        postageFen: Int64,
+        roomId: String?,
+        authorId: String?,
+        province: String,
+        city: String,
+        at: Date
+    ) throws -> (orderId: String, push: MockPush?) {
+        try placeOrder(
+            MockOrderPlacement(lines: lines, postageFen: postageFen, roomId: roomId, authorId: authorId, province: province, city: city, at: at)
+        )
+    }
 
     /// The buyer pays.
     public func payOrder(orderId: String, at: Date) throws -> MockPush? {

@@ -24,7 +24,7 @@ struct YouzanPushTests {
         try await receiver.start()
         let mock = MockPlatform(configuration: try DomesticPlatformsConfiguration.load(), seed: 12)
         let shop = try #require(mock.youzan(shop: "yunlai-youzan"))
-        let tid = shop.createTrade(lines: [Self.line], postageFen: 800, at: Date())
+        let tid = shop.createTrade(MockOrderPlacement(lines: [Self.line], postageFen: 800, at: Date()))
         let paid = try shop.pay(tid: tid, at: Date())
         #expect(try await shop.push([paid], to: receiver.baseURL, timeout: .patient).acknowledged)
         let delivery = try #require(receiver.deliveries().last)

@@ -21,6 +21,8 @@ Run it with `run_douyin.sh`, or by hand (it starts the mock itself, see "Orders"
 - The SDK accepts token.create/token.refresh only when the answer has `err_no == 0` (the old error fields of
   its README example answer, cited by platforms.md §1.3); the mock sends `err_no`/`message` unless the caller
   sends `x-open-no-old-err-code: 1` (the gateway does).
+- Shipping: `request('/order/logisticsCompanyList' | '/order/logisticsAdd', params)` ships one paid order of the
+  livestream and reads the tracking number back from `/_mock/truth` and `order.orderDetail` (`logistics_info`).
 - Pushes: the stand-in gateway verifies every Douyin push with the SDK's `DouDian.callback(headers, body)`
   (`app-id` + `event-sign` = MD5(app_key + body + app_secret)) and answers as the SDK's README does.
 """
@@ -240,6 +242,28 @@ def run_checks(pushes, refused, workdir):
     check(requests_log("token.refresh")[-1]["code"] == 10000 and refreshed["access_token"] != token["access_token"],
           "token.refresh through the SDK's auto-refresh: new access_token cached")
     check(answer["code"] == 10000, "the call after the refresh succeeds with the new token")
+
+    # --- order.logisticsCompanyList and order.logisticsAdd (shipping.md §8b.1) through the SDK, unchanged
+    companies = client.request("/order/logisticsCompanyList", {})
+    check(companies["code"] == 10000 and any(c["code"] == "shunfeng" for c in companies["data"]),
+          "order.logisticsCompanyList: data is the courier array, with shunfeng")
+    current = truth("douyin", SHOP)
+    shippable = sorted(i for i, o in current.items()
+                       if o["platformStatus"] == "2" and not o["shipments"] and all(l["refundState"] == "none" for l in o["lines"]))
+    check(shippable, "the livestream left %d paid, unshipped orders without refunds" % len(shippable))
+    ship_id = shippable[0]
+    shipped = client.request("/order/logisticsAdd",
+                             {"order_id": ship_id, "company_code": "shunfeng", "logistics_code": "SF1300000000001"})
+    check(shipped and shipped["code"] == 10000 and shipped["data"] == {}, "order.logisticsAdd: code 10000, data {}")
+    after = truth("douyin", SHOP)[ship_id]
+    check(after["platformStatus"] == "3" and [s["trackingNo"] for s in after["shipments"]] == ["SF1300000000001"]
+          and after["shipments"][0]["courierCode"] == "shunfeng",
+          "mock truth: order %s shipped (3) with tracking number SF1300000000001, courier shunfeng" % ship_id)
+    logistics = client.request("/order/orderDetail", {"shop_order_id": ship_id})["data"]["shop_order_detail"]["logistics_info"]
+    check([l["tracking_no"] for l in logistics] == ["SF1300000000001"], "order.orderDetail: logistics_info carries the tracking number")
+    again = client.request("/order/logisticsAdd",
+                           {"order_id": ship_id, "company_code": "shunfeng", "logistics_code": "SF1300000000002"})
+    check(again["code"] != 10000 and again["sub_code"] == "isv.business-failed:60110", "order.logisticsAdd again: isv.business-failed:60110 (已发货)")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,9 @@ Kuaishou shop `yunlai-kuaishou`, with `server_url`/`oauth_base_url` pointed at t
 
 - OAuth: `SyncOAuthManager.get_client_credentials_token()` (form POST to /oauth2/access_token).
 - API: `client.order.list` (open.order.cursor.list, GET), `client.order.get` (open.order.detail, GET) and
-  `client.item.update_stock` (open.item.sku.stock.update, POST form), signed by the SDK with HMAC_SHA256 and MD5.
+  `client.item.update_stock` (open.item.sku.stock.update, POST form), signed by the SDK with HMAC_SHA256 and MD5;
+  `client.order.ship` (open.seller.order.goods.deliver, POST) ships a paid order twice with the same tracking
+  number (idempotent since 2024-11-25, shipping.md §8b.2).
   kwaixiaodian 1.0.3 builds the URL as "/open/" + method with dots turned to slashes, i.e.
   /open/open/order/cursor/list (its `build_api_url`), a path that platforms.md §2.2 does not have; the check
   therefore wraps the SDK's httpx transport to drop the doubled "/open" (the mock is not changed to serve it).
@@ -114,6 +116,18 @@ def main():
     stock = [s for s in mock_get("/_mock/stock")["stock"] if s["platform"] == "kuaishou"]
     check(stock and stock[0]["stock"] == 10, "two +5 stock writes give 10")
     check(all(known[o]["platformStatus"] in ("10", "30", "40", "70", "80") for o in played["orders"]), "truth uses Kuaishou status codes")
+
+    # --- open.seller.order.goods.deliver through client.order.ship (shipping.md §8b.2), unchanged
+    paid = [o for o in played["orders"] if truth("kuaishou", SHOP)[o]["platformStatus"] == "30"]
+    check(paid, "the played orders include a paid one (%d)" % len(paid))
+    shipper = sdk_client(SIGN_SECRET)
+    for attempt in ("first", "repeated"):
+        print("      (SDK: %s)" % call(lambda: shipper.order.ship(token.access_token, order_id=int(paid[0]), express_code=4, express_no="SF1400000000001")))
+        record = last_request("/open/seller/order/goods/deliver")
+        check(record["signatureValid"] and record["code"] == 1, "order.ship (%s, same tracking number) accepted (result 1)" % attempt)
+    after = truth("kuaishou", SHOP)[paid[0]]
+    check(after["platformStatus"] == "40" and [p["trackingNo"] for p in after["shipments"]] == ["SF1400000000001"]
+          and after["shipments"][0]["courierCode"] == "4", "mock truth: order shipped (40) once, tracking number SF1400000000001, expressCode 4")
 
     wrong = sdk_client("wrong-sign-secret")
     print("      (SDK: %s)" % call(lambda: wrong.order.list(token.access_token, begin_time=now - 3_600_000, end_time=now, page_size=10)))

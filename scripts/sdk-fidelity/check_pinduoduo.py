@@ -18,7 +18,8 @@ SDKs:
   as `session`, which Pinduoduo does not read, so `access_token` is set as a request attribute (it then
   travels in the body and is signed like any parameter).
 - `pddsdk` (module `pddsdk`): `Client(...).call(params)` posts everything as a form body, timestamp in
-  milliseconds.
+  milliseconds. It also ships the paid demo order with `pdd.logistics.online.send` and reads the tracking
+  number back (truth and `pdd.order.information.get`).
 """
 
 import argparse
@@ -190,6 +191,22 @@ def check_pddsdk(base, cases):
     window = client.call({"type": "pdd.order.number.list.increment.get", "access_token": ACCESS_TOKEN,
                           "start_updated_at": now - 1801, "end_updated_at": now})
     check(window.get("error_response", {}).get("error_code") == 10000, "pddsdk window of 30 min + 1 s: error_code 10000")
+
+    # pdd.logistics.online.send (shipping.md §8b.3), unchanged: ship the paid demo order, read the number back.
+    order_sn = cases["paid-59.8"]["order_sn"]
+    sent = client.call({"type": "pdd.logistics.online.send", "access_token": ACCESS_TOKEN, "order_sn": order_sn,
+                        "logistics_id": 44, "tracking_number": "SF1500000000001"})
+    check(sent.get("logistics_online_send_response", {}).get("is_success") is True, "pddsdk logistics.online.send: is_success true")
+    with urllib.request.urlopen(base + "/_mock/truth") as response:
+        shipped = [o for o in json.load(response)["orders"] if o["platform"] == "pinduoduo" and o["orderId"] == order_sn]
+    check(shipped and shipped[0]["status"] == "shipped" and [p["trackingNo"] for p in shipped[0]["shipments"]] == ["SF1500000000001"]
+          and shipped[0]["shipments"][0]["courierCode"] == "44", "mock truth: the order is shipped with SF1500000000001, logistics_id 44")
+    info = client.call({"type": "pdd.order.information.get", "access_token": ACCESS_TOKEN, "order_sn": order_sn})
+    check(info["order_info_get_response"]["order_info"].get("tracking_number") == "SF1500000000001",
+          "pddsdk information.get: tracking_number read back")
+    again = client.call({"type": "pdd.logistics.online.send", "access_token": ACCESS_TOKEN, "order_sn": order_sn,
+                         "logistics_id": 44, "tracking_number": "SF1500000000002"})
+    check(again.get("error_response", {}).get("error_code") == 50001, "pddsdk logistics.online.send again: error_code 50001 (already shipped)")
 
 
 def main():

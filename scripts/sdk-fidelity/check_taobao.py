@@ -180,6 +180,19 @@ def check_taobaopy(base, cases):
     except TaoBaoAPIError as error:
         check(str(error.code) == "25", f"taobaopy: a wrong secret is rejected (code {error.code})")
 
+    # taobao.logistics.offline.send (shipping.md §8b.4), unchanged: ship the paid demo trade, read the number back.
+    tid = cases["paid-59.80"]["tid"]
+    sent = client.logistics_offline_send(tid=tid, out_sid="SF1600000000001", company_code="SF")
+    check(sent["logistics_offline_send_response"]["shipping"]["is_success"] is True, "taobaopy logistics.offline.send: is_success true")
+    full = client.trade_fullinfo_get(tid=tid, fields="tid,status,orders")["trade_fullinfo_get_response"]["trade"]
+    check(full["status"] == "WAIT_BUYER_CONFIRM_GOODS" and all(o.get("invoice_no") == "SF1600000000001" for o in full["orders"]["order"]),
+          "taobaopy trade.fullinfo.get: WAIT_BUYER_CONFIRM_GOODS, every sub-order's invoice_no is the tracking number")
+    try:
+        client.logistics_offline_send(tid=tid, out_sid="SF1600000000002", company_code="SF")
+        check(False, "taobaopy: a second offline.send is refused")
+    except TaoBaoAPIError as error:
+        check("B04" in str(error.sub_code), f"taobaopy: a second offline.send is refused with B04 ({error.sub_code})")
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

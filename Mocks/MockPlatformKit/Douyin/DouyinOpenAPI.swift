@@ -25,11 +25,24 @@ struct DouyinOpenAPI: Sendable {
         var contentType = "application/json; charset=utf-8"
     }
 
+    /// The answer of an applied ship call whose answer was lost (``MockShipFaults/lostAnswers``): what a gateway in
+    /// front of the platform sends.
+    static let lostAnswer = Answer(
+        httpStatus: MockControl.lostAnswerStatus,
+        body: MockControl.lostAnswerBody,
+        code: MockControl.lostAnswerStatus,
+        subCode: MockControl.lostAnswerSubCode,
+        contentType: "text/plain"
+    )
+
     /// The request header that drops the old `err_no`/`message` fields from answers.
     static let noOldErrorCodeHeader = "x-open-no-old-err-code"
 
     /// The methods served, by path.
-    static let paths = ["/token/create", "/token/refresh", "/order/orderDetail", "/order/searchList", "/sku/syncStock"]
+    static let paths = [
+        "/token/create", "/token/refresh", "/order/orderDetail", "/order/searchList", "/sku/syncStock", "/order/logisticsAdd",
+        "/order/logisticsAddMultiPack", "/order/logisticsEdit", "/order/logisticsEditByPack", "/order/logisticsCompanyList",
+    ]
 
     let shops: [DouyinShopMock]
     let control: MockControl
@@ -55,7 +68,7 @@ struct DouyinOpenAPI: Sendable {
         let candidates = shops.filter { $0.appKey == appKey }
         var shopKey = candidates.count == 1 ? candidates[0].shopKey : nil
         let signatureValid = isSignatureValid(query: query, body: body, candidates: candidates)
-        let answer: Answer
+        var answer: Answer
         do throws(DouyinAPIError) {
             let data = try await process(
                 method: expectedMethod,
@@ -75,6 +88,7 @@ struct DouyinOpenAPI: Sendable {
                 oldErrorFields: oldErrorFields,
                 now: now
             )
+            if Self.shipMethods.contains(expectedMethod), await control.loseShipAnswer(shop: shopKey) { answer = Self.lostAnswer }
         } catch {
             if error.httpStatus != 200 {
                 answer = Answer(
@@ -240,6 +254,14 @@ struct DouyinOpenAPI: Sendable {
             return try searchList(params: params, shop: shop)
         case "sku.syncStock":
             return try syncStock(params: params, shop: shop)
+        case "order.logisticsAdd":
+            return try logisticsAdd(params, shop: shop, now: now)
+        case "order.logisticsAddMultiPack":
+            return try logisticsAddMultiPack(params, shop: shop, now: now)
+        case "order.logisticsEdit", "order.logisticsEditByPack":
+            return try logisticsEdit(params, shop: shop, byPack: method == "order.logisticsEditByPack", now: now)
+        case "order.logisticsCompanyList":
+            return logisticsCompanyList()
         default:
             throw .unknownMethod(method)
         }

@@ -15,22 +15,6 @@ extension DouyinOrder {
             "doudian_open_id": .string(DouyinReceiver.cipher("buyer-" + receiver.phone)),
             "order_id": .string(orderId),
             "order_level": 2,
-            "biz": 2,
-            "biz_desc": "小店",
-            "order_type": 0,
-            "order_type_desc": "普通订单",
-            "trade_type": 0,
-            "trade_type_desc": "普通",
-            "order_status": .int(status),
-            "order_status_desc": .string(Self.statusDescription(status)),
-            "main_status": .int(status),
-            "main_status_desc": .string(Self.statusDescription(status)),
-            "pay_time": .int(payTime),
-            "order_expire_time": .int(createTime + 1800),
-            "finish_time": .int(finishTime),
-            "create_time": .int(createTime),
-            "update_time": .int(updateTime),
-            "cancel_reason": .string(cancelReason),
             "buyer_words": "",
             "seller_words": "",
             "b_type": 2,
@@ -78,6 +62,7 @@ extension DouyinOrder {
             "room_id": .id(roomId ?? "0"),
             "room_id_str": .string(roomId ?? "0"),
         ]
+        order.merge(statusFields) { mine, _ in mine }
         if includeUserInfo {
             order["user_id_info"] = ["id_card_no": "", "encrypt_id_card_no": "", "id_card_name": "", "encrypt_id_card_name": ""]
         }
@@ -96,38 +81,39 @@ extension DouyinOrder {
         return .object(fields)
     }
 
+    /// One `logistics_info` entry per parcel, with the parcel's sku orders and units.
     private var logistics: JSONValue {
-        guard let trackingNumber, shipTime > 0 else { return [] }
-        return [
-            [
-                "tracking_no": .string(trackingNumber),
-                "company": "shunfeng",
-                "company_name": "顺丰速运",
-                "ship_time": .int(shipTime),
-                "delivery_id": .string("D" + orderId),
-                "product_info": .array(
-                    lines.map {
-                        [
-                            "product_name": .string($0.title),
-                            "price": .int($0.unitPriceFen),
-                            "outer_sku_id": .string($0.outSkuId),
-                            "sku_id": .id($0.skuId),
-                            "product_id": .id($0.productId),
-                            "product_id_str": .string($0.productId),
-                            "product_count": .int($0.quantity),
-                            "sku_order_id": .string($0.orderId),
-                        ]
-                    }
-                ),
-            ]
-        ]
+        .array(
+            shipments.map { parcel in
+                [
+                    "tracking_no": .string(parcel.trackingNo),
+                    "company": .string(parcel.courierCode),
+                    "company_name": .string(DouyinShopMock.couriers.first { $0.code == parcel.courierCode }?.name ?? parcel.courierCode),
+                    "ship_time": .int(parcel.shippedAt),
+                    "delivery_id": .string(parcel.packageId),
+                    "product_info": .array(
+                        parcel.lines.compactMap { shipped -> JSONValue? in
+                            guard let sku = lines.first(where: { $0.orderId == shipped.lineId }) else { return nil }
+                            return [
+                                "product_name": .string(sku.title),
+                                "price": .int(sku.unitPriceFen),
+                                "outer_sku_id": .string(sku.outSkuId),
+                                "sku_id": .id(sku.skuId),
+                                "product_id": .id(sku.productId),
+                                "product_id_str": .string(sku.productId),
+                                "product_count": .int(shipped.quantity),
+                                "sku_order_id": .string(sku.orderId),
+                            ]
+                        }
+                    ),
+                ]
+            }
+        )
     }
 
-    private func line(for sku: DouyinSkuOrder, shopId: String) -> JSONValue {
+    /// The type, status and time fields the shop order and each sku order carry alike.
+    private var statusFields: [String: JSONValue] {
         [
-            "order_id": .string(sku.orderId),
-            "parent_order_id": .string(orderId),
-            "order_level": 3,
             "biz": 2,
             "biz_desc": "小店",
             "order_type": 0,
@@ -144,6 +130,14 @@ extension DouyinOrder {
             "create_time": .int(createTime),
             "update_time": .int(updateTime),
             "cancel_reason": .string(cancelReason),
+        ]
+    }
+
+    private func line(for sku: DouyinSkuOrder, shopId: String) -> JSONValue {
+        let fields: [String: JSONValue] = [
+            "order_id": .string(sku.orderId),
+            "parent_order_id": .string(orderId),
+            "order_level": 3,
             "b_type": 2,
             "b_type_desc": "抖音",
             "c_biz": 8,
@@ -185,5 +179,6 @@ extension DouyinOrder {
                 "refund_status": .int(sku.refundStatus),
             ],
         ]
+        return .object(fields.merging(statusFields) { mine, _ in mine })
     }
 }

@@ -25,7 +25,8 @@ struct DouyinOrder: Sendable, Equatable {
     var authorId: String?
     var receiver: DouyinReceiver
     var lines: [DouyinSkuOrder]
-    var trackingNumber: String?
+    /// The parcels shipped (Douyin `logistics_info`).
+    var shipments: [MockShipment] = []
 
     /// The canonical status name the mock reads from a Douyin `order_status`.
     static func canonicalStatus(_ code: Int) -> String {

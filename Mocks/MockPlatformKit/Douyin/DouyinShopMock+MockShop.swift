@@ -6,31 +6,23 @@ extension DouyinShopMock: MockShop {
     public var platform: Platform { .douyin }
 
     /// Creates an order (status 1); the push is the tag 100 message.
-    public func placeOrder(
-        lines: [MockLineSpec],
-        postageFen: Int64,
-        roomId: String?,
-        authorId: String?,
-        province: String,
-        city: String,
-        at: Date
-    ) throws -> (orderId: String, push: MockPush?) {
-        let id = createOrder(lines: lines, postageFen: postageFen, roomId: roomId, authorId: authorId, province: province, city: city, at: at)
+    public func placeOrder(_ order: MockOrderPlacement) throws -> (orderId: String, push: MockPush?) {
+        let id = order.make(with: createOrder(lines:postageFen:roomId:authorId:province:city:at:))
         return (id, wrap(try createdMessage(orderId: id), orderId: id))
     }
 
     /// pay 1 → 2 (tag 101), ship → 3 (tag 102), complete 3 → 5 (tag 103), cancel → 4 (tag 106); line refunds
     /// (`lineId` = the sku order id) open an after-sale (tag 200), then refund it (tag 206).
     public func apply(_ change: MockOrderChange, orderId: String, at: Date) throws -> MockPush? {
-        let message =
-            switch change {
-            case .pay: try pay(orderId: orderId, at: at)
-            case .ship: try ship(orderId: orderId, at: at)
-            case .complete: try complete(orderId: orderId, at: at)
-            case .cancel: try cancel(orderId: orderId, at: at)
-            case .requestRefund(let lineId): try requestRefund(orderId: orderId, lineId: lineId, at: at)
-            case .completeRefund(let lineId): try refundSucceeded(orderId: orderId, lineId: lineId, at: at)
-            }
+        let verbs = MockOrderVerbs(
+            pay: pay(orderId:at:),
+            ship: ship(orderId:at:),
+            complete: complete(orderId:at:),
+            cancel: { try self.cancel(orderId: $0, at: $1) },
+            requestRefund: requestRefund(orderId:lineId:at:),
+            completeRefund: refundSucceeded(orderId:lineId:at:)
+        )
+        let message = try change.run(verbs, orderId: orderId, at: at)
         return wrap(message, orderId: orderId)
     }
 
@@ -51,7 +43,7 @@ extension DouyinShopMock: MockShop {
     /// ``truth()``.
     public func orderTruth() -> [MockOrderTruth] { truth() }
 
-    private func wrap(_ message: DouyinPushMessage, orderId: String) -> MockPush {
+    func wrap(_ message: DouyinPushMessage, orderId: String) -> MockPush {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let text = (try? encoder.encode(message)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"

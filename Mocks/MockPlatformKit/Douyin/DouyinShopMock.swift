@@ -24,9 +24,9 @@ public final class DouyinShopMock: Sendable {
     public let shopId: String
     let appSecret: String
     let shopName: String
-    private let index: Int
+    let index: Int
     private let idBase: (order: Int64, message: Int64, afterSale: Int64)
-    private let ledger: MockShopLedger<DouyinOrder, DouyinPushMessage>
+    let ledger: MockShopLedger<DouyinOrder, DouyinPushMessage>
 
     /// Creates the mock of a configured Douyin shop.
     /// - Parameters:
@@ -139,20 +139,17 @@ public final class DouyinShopMock: Sendable {
         }
     }
 
-    /// The seller ships everything: status 2/105/101 → 3. Returns the tag 102 message.
+    /// The seller ships everything left (one parcel, courier `shunfeng`, a made-up tracking number): status
+    /// 2/105/101 → 3. Returns the tag 102 message.
     /// - Throws: ``MockPlatformError`` for an unknown order or an order that is not paid.
     public func ship(orderId: String, at: Date) throws -> DouyinPushMessage {
-        try change(orderId, at: at) { order, state, time throws(MockPlatformError) in
-            guard [2, 105, 101].contains(order.status) else { throw order.refusal("ship") }
-            let tracking = "SF" + String(1_300_000_000_000 + Int64(index) * 10_000_000 + state.sequences.next(\.tracking))
-            order.status = 3
-            order.shipTime = time
-            order.trackingNumber = tracking
-            var data = baseData(order)
-            data["create_time"] = .int(order.createTime)
-            data["logistics_msg"] = ["express_company_id": "shunfeng", "logistics_code": .string(tracking)]
-            data["receiver_msg"] = receiverMessage(order.receiver, encrypted: false)
-            return ("102", data)
+        let tracking = ledger.withState { "SF" + String(1_300_000_000_000 + Int64(index) * 10_000_000 + $0.sequences.next(\.tracking)) }
+        let parcel = MockParcel(trackingNo: tracking, courierCode: "shunfeng", lines: nil)
+        let rules = MockShipRules.scenario
+        do {
+            return try shipParcels(orderId: orderId, parcels: [parcel], rules: rules, at: at).message
+        } catch {
+            throw error.platformError(orderId: orderId)
         }
     }
 
@@ -399,12 +396,12 @@ public final class DouyinShopMock: Sendable {
         }
     }
 
-    private func nextMessageId(_ state: inout MockShopLedger<DouyinOrder, DouyinPushMessage>.State) -> String {
+    func nextMessageId(_ state: inout MockShopLedger<DouyinOrder, DouyinPushMessage>.State) -> String {
         String(idBase.message + state.sequences.next(\.message))
     }
 
     /// The fields every order message carries.
-    private func baseData(_ order: DouyinOrder) -> [String: JSONValue] {
+    func baseData(_ order: DouyinOrder) -> [String: JSONValue] {
         [
             "p_id": .number(order.orderId),
             "s_ids": .array(order.lines.map { .number($0.orderId) }),
@@ -432,7 +429,7 @@ public final class DouyinShopMock: Sendable {
         ]
     }
 
-    private func receiverMessage(_ receiver: DouyinReceiver, encrypted: Bool) -> JSONValue {
+    func receiverMessage(_ receiver: DouyinReceiver, encrypted: Bool) -> JSONValue {
         let address = receiver.province + receiver.city + receiver.town + receiver.maskedDetail
         var message: [String: JSONValue] = [
             "addr": .string(address),

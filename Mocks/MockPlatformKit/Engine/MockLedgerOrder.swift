@@ -7,6 +7,8 @@ protocol MockLedgerOrder: Sendable {
     var changedAt: Int64 { get set }
     /// The platform's ids of the order's lines, in order.
     var lineIds: [String] { get }
+    /// The parcels recorded by ship calls (and the scenario's ship), oldest first.
+    var shipments: [MockShipment] { get set }
     /// How a refused change names the order, e.g. `order 123 in status 2`.
     var refusalSubject: String { get }
     /// The order as ground truth.

@@ -10,6 +10,8 @@ struct MockSequences: Sendable {
     var refund: Int64 = 0
     /// Tracking numbers given out.
     var tracking: Int64 = 0
+    /// Parcels recorded by ship calls (their package ids).
+    var package: Int64 = 0
 
     /// Counts one more on a counter.
     /// - Parameter counter: e.g. `\.order`.

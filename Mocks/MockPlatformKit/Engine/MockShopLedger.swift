@@ -25,6 +25,9 @@ final class MockShopLedger<Order: MockLedgerOrder, Message: Sendable>: Sendable 
         var generator: SeededGenerator
         /// The stock levels, by the platform's key for a SKU.
         var stock: [String: MockStockLevel] = [:]
+        /// The first successful answer of each idempotent ship call, by the caller's request id (Douyin
+        /// `request_id`).
+        var shipReplies: [String: JSONValue] = [:]
     }
 
     /// The shop key from the configuration.
@@ -105,12 +108,19 @@ final class MockShopLedger<Order: MockLedgerOrder, Message: Sendable>: Sendable 
 
     /// The ground truth of every order, ordered by order id.
     func truth() -> [MockOrderTruth] {
-        state.withLock { state in state.orders.values.map { $0.truth(shop: shopKey) } }.sorted { $0.orderId < $1.orderId }
+        state.withLock { state in state.orders.values.map(fullTruth) }.sorted { $0.orderId < $1.orderId }
     }
 
     /// The ground truth of one order, if it exists.
     func truth(orderId: String) -> MockOrderTruth? {
-        order(orderId)?.truth(shop: shopKey)
+        order(orderId).map(fullTruth)
+    }
+
+    /// An order's truth with its shipments.
+    func fullTruth(_ order: Order) -> MockOrderTruth {
+        var truth = order.truth(shop: shopKey)
+        truth.shipments = order.shipments
+        return truth
     }
 
     /// The line ids of an order, in order; empty for an unknown order.

@@ -58,13 +58,22 @@ struct RouterAPI<Dialect: RouterDialect>: Sendable {
             return value
         }
         let requestId = Dialect.requestId(sequence: sequence, now: now)
-        let answer: Answer
+        var answer: Answer
         do throws(Dialect.Failure) {
             let parameters = try parsed.mapError(Dialect.Failure.unreadable).get()
             let (name, payload) = try await process(parameters, candidates: candidates, signatureValid: signatureValid, shopKey: &shopKey, now: now)
             var members = payload
             members["request_id"] = .string(requestId)
             answer = Answer(httpStatus: 200, body: JSONValue.object([name: .object(members)]).serialized, code: 0, subCode: "")
+            if Dialect.shipMethods.contains(parameters[Dialect.methodName] ?? ""), await control.loseShipAnswer(shop: shopKey) {
+                answer = Answer(
+                    httpStatus: MockControl.lostAnswerStatus,
+                    body: MockControl.lostAnswerBody,
+                    code: MockControl.lostAnswerStatus,
+                    subCode: MockControl.lostAnswerSubCode,
+                    contentType: "text/plain"
+                )
+            }
         } catch {
             if error.httpStatus != 200 {
                 answer = Answer(httpStatus: error.httpStatus, body: "Service Unavailable", code: error.code, subCode: "", contentType: "text/plain")

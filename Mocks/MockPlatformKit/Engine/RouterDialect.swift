@@ -22,6 +22,8 @@ protocol RouterDialect: Sendable {
     static var methodName: String { get }
     /// The order id's name in the demo route's answer (`order_sn`, `tid`).
     static var demoIdField: String { get }
+    /// The ship and edit APIs, whose answers the lost-answer ship fault (``MockShipFaults/lostAnswers``) drops.
+    static var shipMethods: Set<String> { get }
 
     /// The `request_id` of the `sequence`-th call (from 1).
     static func requestId(sequence: UInt64, now: Date) -> String

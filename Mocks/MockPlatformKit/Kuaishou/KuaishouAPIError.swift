@@ -26,49 +26,33 @@ public struct KuaishouAPIError: Error, Sendable, Equatable {
         self.httpStatus = httpStatus
     }
 
+    /// The `result`s of the answers every mock API gives (2001 verified, the others **[U]**): success, parameter,
+    /// signature, app key, token, frequency, business, system.
+    static let codes = MockErrorCodes(1, 2001, 2002, 2003, 2004, 2006, 2007, 2008)
     /// `result` of a successful answer.
     public static let successResult = 1
-    /// A missing or invalid parameter (the captured `endTime无效` error's values).
-    public static let parameterResult = 2001
-    /// A wrong `sign`.
-    public static let signatureResult = 2002
-    /// An unknown `appkey`.
-    public static let appKeyResult = 2003
-    /// A missing, unknown or expired `access_token`, or a bad refresh token.
-    public static let tokenResult = 2004
-    /// The per-app frequency limit.
-    public static let frequencyResult = 2006
-    /// A business failure (unknown order, stock below zero).
-    public static let businessResult = 2007
-    /// An injected system error.
-    public static let systemResult = 2008
 
     /// A required parameter is missing.
     public static func missingParameter(_ name: String) -> KuaishouAPIError {
-        KuaishouAPIError(result: parameterResult, code: "807000", message: "缺少参数\(name)", subCode: "missing.\(name)")
+        KuaishouAPIError(result: codes.parameter, code: "807000", message: "缺少参数\(name)", subCode: "missing.\(name)")
     }
 
     /// A parameter is invalid (e.g. `endTime无效`).
     public static func invalidParameter(_ name: String, _ detail: String) -> KuaishouAPIError {
-        KuaishouAPIError(result: parameterResult, code: "807000", message: "\(name)无效: \(detail)", subCode: "invalid.\(name)")
+        KuaishouAPIError(result: codes.parameter, code: "807000", message: "\(name)无效: \(detail)", subCode: "invalid.\(name)")
     }
 
     /// The `sign` does not match.
-    public static let invalidSignature = KuaishouAPIError(
-        result: signatureResult,
-        code: "802002",
-        message: "签名验证失败",
-        subCode: "invalid.sign"
-    )
+    public static let invalidSignature = KuaishouAPIError(result: codes.signature, code: "802002", message: "签名验证失败", subCode: "invalid.sign")
 
     /// The `appkey` is unknown (or the app secret does not match, for token calls).
     public static func invalidApp(_ detail: String) -> KuaishouAPIError {
-        KuaishouAPIError(result: appKeyResult, code: "802003", message: "应用不存在或密钥错误: \(detail)", subCode: "invalid.appkey")
+        KuaishouAPIError(result: codes.appKey, code: "802003", message: "应用不存在或密钥错误: \(detail)", subCode: "invalid.appkey")
     }
 
     /// The `access_token` is unknown or belongs to another app.
     public static let invalidAccessToken = KuaishouAPIError(
-        result: tokenResult,
+        result: codes.token,
         code: "802004",
         message: "access_token无效",
         subCode: "invalid.access_token"
@@ -76,7 +60,7 @@ public struct KuaishouAPIError: Error, Sendable, Equatable {
 
     /// The `access_token` expired; refresh it.
     public static let expiredAccessToken = KuaishouAPIError(
-        result: tokenResult,
+        result: codes.token,
         code: "802005",
         message: "access_token已过期",
         subCode: "expired.access_token"
@@ -84,39 +68,28 @@ public struct KuaishouAPIError: Error, Sendable, Equatable {
 
     /// The refresh token is unknown, used or expired.
     public static let invalidRefreshToken = KuaishouAPIError(
-        result: tokenResult,
+        result: codes.token,
         code: "802006",
         message: "refresh_token无效",
         subCode: "invalid.refresh_token"
     )
 
     /// The app called more often than allowed.
-    public static let frequencyLimited = KuaishouAPIError(
-        result: frequencyResult,
-        code: "802006",
-        message: "调用频率超过限制",
-        subCode: "limit.frequency"
-    )
+    public static let frequencyLimited = KuaishouAPIError(result: codes.frequency, code: "802006", message: "调用频率超过限制", subCode: "limit.frequency")
 
     /// An injected system error (HTTP 200, Kuaishou's shape).
-    public static let systemError = KuaishouAPIError(result: systemResult, code: "800000", message: "系统繁忙，请稍后重试", subCode: "system.busy")
+    public static let systemError = KuaishouAPIError(result: codes.system, code: "800000", message: "系统繁忙，请稍后重试", subCode: "system.busy")
 
     /// An injected bare HTTP 503.
-    public static let serviceUnavailable = KuaishouAPIError(
-        result: 503,
-        code: "503",
-        message: "Service Unavailable",
-        subCode: "",
-        httpStatus: 503
-    )
+    public static let serviceUnavailable = KuaishouAPIError(result: 503, code: "503", message: "Service Unavailable", subCode: "", httpStatus: 503)
 
     /// A business failure.
     public static func business(_ detail: String) -> KuaishouAPIError {
-        KuaishouAPIError(result: businessResult, code: "803000", message: detail, subCode: "biz.failed")
+        KuaishouAPIError(result: codes.business, code: "803000", message: detail, subCode: "biz.failed")
     }
 
     /// The method is not served or does not match the path.
     public static func unknownMethod(_ method: String) -> KuaishouAPIError {
-        KuaishouAPIError(result: parameterResult, code: "807000", message: "method无效: \(method)", subCode: "invalid.method")
+        KuaishouAPIError(result: codes.parameter, code: "807000", message: "method无效: \(method)", subCode: "invalid.method")
     }
 }

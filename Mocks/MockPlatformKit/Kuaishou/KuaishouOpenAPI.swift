@@ -31,15 +31,18 @@ struct KuaishouOpenAPI: Sendable {
     }
 
     /// The API methods served, by path.
-    static let apiPaths = ["/open/order/cursor/list", "/open/order/detail", "/open/item/get", "/open/item/sku/stock/update"]
+    static let apiPaths = [
+        "/open/order/cursor/list", "/open/order/detail", "/open/item/get", "/open/item/sku/stock/update", "/open/seller/order/goods/deliver",
+        "/open/order/goods/split/deliver", "/open/seller/order/logistics/update",
+    ]
     /// The path of the stock write, whose answer the lost-answer fault drops.
     static let stockUpdatePath = "/open/item/sku/stock/update"
     /// The answer of an applied write whose answer was lost: what a gateway in front of the platform sends.
     static let lostAnswer = Answer(
-        httpStatus: 504,
-        body: "Gateway Timeout",
-        result: 504,
-        subCode: "mock.answer-lost-after-apply",
+        httpStatus: MockControl.lostAnswerStatus,
+        body: MockControl.lostAnswerBody,
+        result: MockControl.lostAnswerStatus,
+        subCode: MockControl.lostAnswerSubCode,
         contentType: "text/plain"
     )
     /// The token endpoints.
@@ -84,6 +87,8 @@ struct KuaishouOpenAPI: Sendable {
                 )
                 if path == Self.stockUpdatePath, let delay = control.drawLostAnswer() {
                     if delay > 0 { try? await Task.sleep(for: .milliseconds(delay)) }
+                    answer = Self.lostAnswer
+                } else if Self.shipPaths.contains(path), await control.loseShipAnswer(shop: shopKey) {
                     answer = Self.lostAnswer
                 } else {
                     let envelope: JSONValue = ["result": 1, "msg": "success", "data": data, "request_id": .string(control.nextLogId(now: now))]
@@ -191,6 +196,9 @@ struct KuaishouOpenAPI: Sendable {
         case "open.order.detail": return try detail(fields, shop: shop)
         case "open.item.get": return try item(fields, shop: shop)
         case "open.item.sku.stock.update": return try stockUpdate(fields, shop: shop)
+        case "open.seller.order.goods.deliver": return try goodsDeliver(fields, shop: shop, now: now)
+        case "open.order.goods.split.deliver": return try splitDeliver(fields, shop: shop, now: now)
+        case "open.seller.order.logistics.update": return try logisticsUpdate(fields, shop: shop, now: now)
         default: throw .unknownMethod(method)
         }
     }

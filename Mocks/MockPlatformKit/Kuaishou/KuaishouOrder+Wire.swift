@@ -9,7 +9,8 @@ extension KuaishouOrder {
     ///  "orderRefundList":[{"refundId":<number>,"refundStatus":10,"skuId":<number>,"itemId":<number>,"refundFee":fen}],
     ///  "orderAddress":{"encryptedConsignee","encryptedMobile","encryptedAddress","desensitiseConsignee",
     ///                  "desensitiseMobile","desensitiseAddress","province","city","district"},
-    ///  "orderLogisticsInfo":[{"expressNo","expressCode"}]}
+    ///  "orderLogisticsInfo":[{"expressNo","expressCode":<int>,"logisticsId":<number>,"deliveryNum":units,
+    ///                         "deliveryGoodsInfoList":[{"skuId":<number>,"deliveryNum":units}]}]}
     /// ```
     ///
     /// **[U]** Kuaishou's `orderItemInfo` is a single object; the mock keeps multi-line orders expressible by
@@ -60,7 +61,17 @@ extension KuaishouOrder {
                 "city": .string(recipient.city),
                 "district": .string(recipient.district),
             ],
-            "orderLogisticsInfo": .array(expressNo.map { [["expressNo": .string($0), "expressCode": "SF"]] } ?? []),
+            "orderLogisticsInfo": .array(
+                shipments.map { parcel in
+                    [
+                        "expressNo": .string(parcel.trackingNo),
+                        "expressCode": .id(parcel.courierCode),
+                        "logisticsId": .id(parcel.packageId),
+                        "deliveryNum": .int(parcel.lines.reduce(0) { $0 + $1.quantity }),
+                        "deliveryGoodsInfoList": .array(parcel.lines.map { ["skuId": .id($0.lineId), "deliveryNum": .int($0.quantity)] }),
+                    ]
+                }
+            ),
         ]
         if let first = items.first { wire["orderItemInfo"] = Self.itemWire(first) }
         return .object(wire)

@@ -23,7 +23,8 @@ struct KuaishouOrder: Sendable, Equatable {
     var authorId: String?
     var recipient: MockRecipient
     var items: [KuaishouOrderItem]
-    var expressNo: String?
+    /// The parcels shipped, oldest first.
+    var shipments: [MockShipment] = []
 
     /// The canonical status the mock reads from a Kuaishou `status` (platforms.md §8.5: paid 30, shipped 40,
     /// completed 50/70, cancelled 80 — "订单取消后会转为“订单失败”状态").

@@ -6,16 +6,8 @@ extension KuaishouShopMock: MockShop {
     public var platform: Platform { .kuaishou }
 
     /// Creates an order (status 10); the push is `kwaishop_order_addOrder`.
-    public func placeOrder(
-        lines: [MockLineSpec],
-        postageFen: Int64,
-        roomId: String?,
-        authorId: String?,
-        province: String,
-        city: String,
-        at: Date
-    ) throws -> (orderId: String, push: MockPush?) {
-        let oid = createOrder(lines: lines, postageFen: postageFen, roomId: roomId, authorId: authorId, province: province, city: city, at: at)
+    public func placeOrder(_ order: MockOrderPlacement) throws -> (orderId: String, push: MockPush?) {
+        let oid = order.make(with: createOrder(lines:postageFen:roomId:authorId:province:city:at:))
         return (oid, wrap(try createdMessage(orderId: oid), orderId: oid))
     }
 
@@ -23,15 +15,15 @@ extension KuaishouShopMock: MockShop {
     /// (订单成功, `kwaishop_order_orderSuccess`), cancel 10/30 → 80 (订单失败, `kwaishop_order_orderFail`); line refunds
     /// (`lineId` = `skuId`) set refund status 10 (`kwaishop_aftersales_addRefund`), then 60 (`kwaishop_aftersales_refundSuccess`).
     public func apply(_ change: MockOrderChange, orderId: String, at: Date) throws -> MockPush? {
-        let message =
-            switch change {
-            case .pay: try pay(orderId: orderId, at: at)
-            case .ship: try ship(orderId: orderId, at: at)
-            case .complete: try succeed(orderId: orderId, at: at)
-            case .cancel: try cancel(orderId: orderId, at: at)
-            case .requestRefund(let lineId): try requestRefund(orderId: orderId, lineId: lineId, at: at)
-            case .completeRefund(let lineId): try refundSucceeded(orderId: orderId, lineId: lineId, at: at)
-            }
+        let verbs = MockOrderVerbs(
+            pay: pay(orderId:at:),
+            ship: ship(orderId:at:),
+            complete: succeed(orderId:at:),
+            cancel: cancel(orderId:at:),
+            requestRefund: requestRefund(orderId:lineId:at:),
+            completeRefund: refundSucceeded(orderId:lineId:at:)
+        )
+        let message = try change.run(verbs, orderId: orderId, at: at)
         return wrap(message, orderId: orderId)
     }
 
@@ -50,7 +42,7 @@ extension KuaishouShopMock: MockShop {
     /// ``truth()``.
     public func orderTruth() -> [MockOrderTruth] { truth() }
 
-    private func wrap(_ message: KuaishouPushMessage, orderId: String) -> MockPush {
+    func wrap(_ message: KuaishouPushMessage, orderId: String) -> MockPush {
         MockPush(platform: .kuaishou, shop: shopKey, id: message.eventId, orderId: orderId, message: message.json)
     }
 }

@@ -38,7 +38,7 @@ public final class KuaishouShopMock: Sendable {
     /// An access token configured as the optional `access_token` credential, accepted without OAuth.
     let configuredAccessToken: String
     private let idBase: (order: Int64, message: Int64, refund: Int64)
-    private let ledger: MockShopLedger<KuaishouOrder, KuaishouPushMessage>
+    let ledger: MockShopLedger<KuaishouOrder, KuaishouPushMessage>
     /// Listed SKUs by `itemId/skuId` (their stock lives in the ledger).
     private let catalogue: Mutex<[String: KuaishouListedSku]>
 
@@ -149,11 +149,18 @@ public final class KuaishouShopMock: Sendable {
         try transition(orderId, from: [10], to: 30, event: "kwaishop_order_paySuccess", at: at) { order, time, _ in order.payTime = time }
     }
 
-    /// The seller ships every line: 30 → 40. Returns `kwaishop_order_delivering`.
+    /// The seller ships every line (one parcel, `expressCode` 4 顺丰, a made-up tracking number): 30 → 40. Returns
+    /// `kwaishop_order_delivering`.
     public func ship(orderId: String, at: Date) throws -> KuaishouPushMessage {
-        try transition(orderId, from: [30], to: 40, event: "kwaishop_order_delivering", at: at) { order, time, sequence in
-            order.sendTime = time
-            order.expressNo = "SF" + String(1_400_000_000_000 + sequence)
+        let tracking = ledger.withState { "SF" + String(1_400_000_000_000 + $0.sequences.order * 100 + $0.sequences.next(\.tracking)) }
+        let parcel = MockParcel(trackingNo: tracking, courierCode: "4", lines: nil)
+        do throws(MockShipRefusal) {
+            guard let message = try shipParcels(orderId: orderId, parcels: [parcel], rules: .scenario, at: at) else {
+                throw MockShipRefusal.alreadyShipped
+            }
+            return message
+        } catch {
+            throw error.platformError(orderId: orderId)
         }
     }
 
@@ -357,7 +364,7 @@ public final class KuaishouShopMock: Sendable {
         }
     }
 
-    private func message(
+    func message(
         _ state: inout MockShopLedger<KuaishouOrder, KuaishouPushMessage>.State,
         event: String,
         bizId: String,

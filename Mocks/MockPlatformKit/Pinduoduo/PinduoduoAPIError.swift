@@ -92,9 +92,5 @@ public struct PinduoduoAPIError: Error, Sendable, Equatable {
     }
 
     /// The app called more often than allowed.
-    public static let frequencyLimited = PinduoduoAPIError(
-        code: frequencyLimitCode,
-        message: "调用过于频繁，请调整调用频率",
-        subMessage: "调用过于频繁，请调整调用频率"
-    )
+    public static let frequencyLimited = PinduoduoAPIError(code: frequencyLimitCode, message: "调用过于频繁，请调整调用频率", subMessage: "调用过于频繁，请调整调用频率")
 }

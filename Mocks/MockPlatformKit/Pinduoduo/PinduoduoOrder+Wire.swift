@@ -61,8 +61,10 @@ extension PinduoduoOrder {
         }
         if let shippingTime { fields["shipping_time"] = .string(BeijingTime.format(shippingTime)) }
         if let receiveTime { fields["receive_time"] = .string(BeijingTime.format(receiveTime)) }
-        if let trackingNumber { fields["tracking_number"] = .string(trackingNumber) }
-        if let logisticsId { fields["logistics_id"] = .int(logisticsId) }
+        if let parcel = shipments.first {
+            fields["tracking_number"] = .string(parcel.trackingNo)
+            fields["logistics_id"] = .id(parcel.courierCode)
+        }
         return .object(fields)
     }
 

@@ -27,12 +27,12 @@ struct PinduoduoOrder: Sendable, Equatable {
     /// `pay_type`: `WEIXIN` or `ALIPAY`.
     var payType: String
     var payNo: String?
-    var trackingNumber: String?
-    var logisticsId: Int64?
     var roomId: String?
     var authorId: String?
     var recipient: MockRecipient
     var items: [PinduoduoItem]
+    /// The parcels shipped, oldest first.
+    var shipments: [MockShipment] = []
 
     /// `goods_amount`, fen: Σ price × count.
     var goodsFen: Int64 { items.reduce(Int64(0)) { $0 + $1.amountFen } }

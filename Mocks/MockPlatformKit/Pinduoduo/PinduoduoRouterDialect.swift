@@ -17,6 +17,8 @@ import GatewayCore
 /// - `pdd.order.number.list.increment.get` → `order_sn_increment_get_response`
 /// - `pdd.order.information.get` → `order_info_get_response`
 /// - `pdd.goods.quantity.update` → `goods_quantity_update_response`
+/// - `pdd.logistics.online.send` → `logistics_online_send_response` (``onlineSend(_:shop:now:)``)
+/// - `pdd.logistics.companies.get` → `logistics_companies_get_response` (no `access_token` needed)
 struct PinduoduoRouterDialect: RouterDialect {
     static let platform = Platform.pinduoduo
     static let path = "/api/router"
@@ -24,7 +26,11 @@ struct PinduoduoRouterDialect: RouterDialect {
     static let methodName = "type"
     static let demoIdField = "order_sn"
     /// The API names served.
-    static let types: Set<String> = ["pdd.order.number.list.increment.get", "pdd.order.information.get", "pdd.goods.quantity.update"]
+    static let types: Set<String> = [
+        "pdd.order.number.list.increment.get", "pdd.order.information.get", "pdd.goods.quantity.update", "pdd.logistics.online.send",
+        "pdd.logistics.companies.get",
+    ]
+    static let shipMethods: Set<String> = ["pdd.logistics.online.send"]
     /// The longest `end_updated_at − start_updated_at`, seconds.
     static let maximumWindowSeconds: Int64 = 30 * 60
     /// How far back orders are served (成交时间 within 3 months), seconds.
@@ -68,6 +74,7 @@ struct PinduoduoRouterDialect: RouterDialect {
         guard signatureValid else { throw .invalidSignature }
         let type = parameters["type"] ?? ""
         guard Self.types.contains(type) else { throw .unknownType(type) }
+        if type == "pdd.logistics.companies.get" { return ("logistics_companies_get_response", companies()) }
         guard let token = parameters.nonEmpty("access_token") else { throw .invalidAccessToken("缺少 access_token（订单与商品接口须用户授权）") }
         guard let shop = candidates.first(where: { Hex.constantTimeEquals($0.accessToken, token) }) else {
             throw .invalidAccessToken("access_token 不属于 client_id \(parameters.nonEmpty(Self.appKeyName) ?? "") 授权的店铺")
@@ -80,6 +87,8 @@ struct PinduoduoRouterDialect: RouterDialect {
             guard let orderSn = parameters.nonEmpty("order_sn") else { throw .invalidParameter("order_sn", "必填") }
             guard let order = shop.order(orderSn) else { throw .business("订单不存在: \(orderSn)") }
             return ("order_info_get_response", ["order_info": order.wire()])
+        case "pdd.logistics.online.send":
+            return ("logistics_online_send_response", try onlineSend(parameters, shop: shop, now: now))
         default:
             return ("goods_quantity_update_response", try quantityUpdate(parameters, shop: shop))
         }

@@ -6,16 +6,8 @@ extension PinduoduoShopMock: MockShop {
     public var platform: Platform { .pinduoduo }
 
     /// Creates an unpaid order; Pinduoduo pushes nothing over HTTP, so the push is nil.
-    public func placeOrder(
-        lines: [MockLineSpec],
-        postageFen: Int64,
-        roomId: String?,
-        authorId: String?,
-        province: String,
-        city: String,
-        at: Date
-    ) throws -> (orderId: String, push: MockPush?) {
-        (createOrder(lines: lines, postageFen: postageFen, roomId: roomId, authorId: authorId, province: province, city: city, at: at), nil)
+    public func placeOrder(_ order: MockOrderPlacement) throws -> (orderId: String, push: MockPush?) {
+        (order.make { createOrder(lines: $0, postageFen: $1, roomId: $2, authorId: $3, province: $4, city: $5, at: $6) }, nil)
     }
 
     /// pay: pays and forms the group at once (a single-buy order; see ``pay(orderId:grouped:at:)`` for a group still

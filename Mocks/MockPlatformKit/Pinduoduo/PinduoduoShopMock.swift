@@ -24,9 +24,9 @@ public final class PinduoduoShopMock: Sendable {
     /// The shop's `access_token` credential (the mock accepts exactly this token for the shop).
     public let accessToken: String
     let clientSecret: String
-    private let index: Int
+    let index: Int
     private let snBase: Int64
-    private let ledger: MockShopLedger<PinduoduoOrder, Never>
+    let ledger: MockShopLedger<PinduoduoOrder, Never>
     private let indexLag = Mutex<Int64>(0)
 
     /// Creates the mock of a configured Pinduoduo shop.
@@ -158,16 +158,15 @@ public final class PinduoduoShopMock: Sendable {
         }
     }
 
-    /// The merchant ships (`order_status` 1 → 2, with `tracking_number`, `logistics_id`, `shipping_time`).
+    /// The merchant ships the whole order (`order_status` 1 → 2, with `tracking_number`, `logistics_id` 44 顺丰,
+    /// `shipping_time`).
     /// - Throws: ``MockPlatformError`` for an unknown order or one that is not a sale waiting for shipment.
     public func ship(orderId: String, at: Date) throws {
-        try change(orderId, at: at) { order, state, time throws(MockPlatformError) in
-            guard order.confirmStatus == 1, order.orderStatus == 1, !order.fullyRefunded else { throw order.refusal("ship") }
-            let tracking = state.sequences.next(\.tracking)
-            order.orderStatus = 2
-            order.shippingTime = time
-            order.logisticsId = 44
-            order.trackingNumber = "YT" + String(7_300_000_000_000 + Int64(index) * 10_000_000 + tracking)
+        let tracking = ledger.withState { "YT" + String(7_300_000_000_000 + Int64(index) * 10_000_000 + $0.sequences.next(\.tracking)) }
+        do throws(MockShipRefusal) {
+            try shipWhole(orderId: orderId, trackingNo: tracking, logisticsId: "44", rules: .scenario, at: at)
+        } catch {
+            throw error.platformError(orderId: orderId)
         }
     }
 

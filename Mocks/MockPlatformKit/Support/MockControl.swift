@@ -18,7 +18,16 @@ final class MockControl: Sendable {
         var requireCanonicalParamJSON = true
         var timestampToleranceSeconds: Int64 = 600
         var logSequence: UInt64 = 0
+        var shipFaults: [String: MockShipFaults] = [:]
+        var shipPushes: [MockPush] = []
     }
+
+    /// The HTTP status of an answer lost after its write was applied (a gateway timeout in front of the platform).
+    static let lostAnswerStatus = 504
+    /// The body of such an answer.
+    static let lostAnswerBody = "Gateway Timeout"
+    /// The sub-code the request log keeps for such an answer.
+    static let lostAnswerSubCode = "mock.answer-lost-after-apply"
 
     private let state: Mutex<State>
 
@@ -93,6 +102,64 @@ final class MockControl: Sendable {
             guard state.generator.chance(faults.lostAnswerRate) else { return nil }
             return max(0, faults.lostAnswerDelayMilliseconds)
         }
+    }
+
+    /// The ship faults of every shop that has some, by shop key.
+    var shipFaults: [String: MockShipFaults] {
+        state.withLock { $0.shipFaults.filter { $0.value != .none } }
+    }
+
+    /// Sets (replaces) one shop's ship faults.
+    func setShipFaults(_ faults: MockShipFaults, shop: String) {
+        state.withLock { $0.shipFaults[shop] = faults }
+    }
+
+    /// Uses up one ship rejection of a shop, if any is left.
+    /// - Returns: whether this ship call must be rejected.
+    func takeShipRejection(shop: String) -> Bool {
+        state.withLock { state in
+            guard var faults = state.shipFaults[shop], faults.rejections > 0 else { return false }
+            faults.rejections -= 1
+            state.shipFaults[shop] = faults
+            return true
+        }
+    }
+
+    /// Uses up one lost ship answer of a shop, if any is left.
+    /// - Returns: the delay before the lost answer, in milliseconds; nil to answer normally.
+    func takeLostShipAnswer(shop: String) -> Int? {
+        state.withLock { state in
+            guard var faults = state.shipFaults[shop], faults.lostAnswers > 0 else { return nil }
+            faults.lostAnswers -= 1
+            state.shipFaults[shop] = faults
+            return max(0, faults.lostAnswerDelayMilliseconds)
+        }
+    }
+
+    /// Waits out a lost ship answer when the shop has one left (``takeLostShipAnswer(shop:)``).
+    /// - Returns: true when the caller must answer with a bare HTTP 504 instead of its success answer.
+    func loseShipAnswer(shop: String?) async -> Bool {
+        guard let shop, let delay = takeLostShipAnswer(shop: shop) else { return false }
+        if delay > 0 { try? await Task.sleep(for: .milliseconds(delay)) }
+        return true
+    }
+
+    /// Keeps the push a ship API call made, until ``takeShipPushes()``.
+    func recordShipPush(_ push: MockPush) {
+        state.withLock { $0.shipPushes.append(push) }
+    }
+
+    /// The pushes ship API calls made since the last call, oldest first.
+    func takeShipPushes() -> [MockPush] {
+        state.withLock { state in
+            defer { state.shipPushes.removeAll() }
+            return state.shipPushes
+        }
+    }
+
+    /// The pushes ship API calls made and not taken yet.
+    func pendingShipPushes() -> [MockPush] {
+        state.withLock { $0.shipPushes }
     }
 
     func record(_ entry: MockRequestRecord) {

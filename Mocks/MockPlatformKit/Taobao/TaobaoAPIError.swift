@@ -19,6 +19,11 @@ public struct TaobaoAPIError: Error, Sendable, Equatable {
     /// The HTTP status of the answer (200, except an injected bare 503).
     public var httpStatus: Int
 
+    /// Creates an error answer from its four texts, HTTP 200 (the one-line constants below).
+    private init(_ code: Int, _ message: String, _ subCode: String, _ subMessage: String) {
+        self.init(code: code, message: message, subCode: subCode, subMessage: subMessage)
+    }
+
     /// Creates an error answer.
     public init(code: Int, message: String, subCode: String = "", subMessage: String = "", httpStatus: Int = 200) {
         self.code = code
@@ -87,12 +92,7 @@ public struct TaobaoAPIError: Error, Sendable, Equatable {
     public static let invalidSignature = TaobaoAPIError(code: invalidSignatureCode, message: "Invalid signature")
 
     /// The `session` is not the shop's session key.
-    public static let invalidSession = TaobaoAPIError(
-        code: invalidSessionCode,
-        message: "Invalid session",
-        subCode: "invalid-sessionkey",
-        subMessage: "SessionKey非法"
-    )
+    public static let invalidSession = TaobaoAPIError(invalidSessionCode, "Invalid session", "invalid-sessionkey", "SessionKey非法")
 
     /// The app called more often than allowed.
     public static let appCallLimited = TaobaoAPIError(
@@ -103,12 +103,7 @@ public struct TaobaoAPIError: Error, Sendable, Equatable {
     )
 
     /// An injected system error.
-    public static let systemError = TaobaoAPIError(
-        code: remoteServiceErrorCode,
-        message: "Remote service error",
-        subCode: "isp.service-error",
-        subMessage: "服务暂不可用，请稍后重试"
-    )
+    public static let systemError = TaobaoAPIError(remoteServiceErrorCode, "Remote service error", "isp.service-error", "服务暂不可用，请稍后重试")
 
     /// An injected bare HTTP 503.
     public static let serviceUnavailable = TaobaoAPIError(code: 503, message: "Service Unavailable", httpStatus: 503)

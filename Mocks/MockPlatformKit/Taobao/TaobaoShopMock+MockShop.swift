@@ -6,16 +6,8 @@ extension TaobaoShopMock: MockShop {
     public var platform: Platform { .taobao }
 
     /// Creates an unpaid trade (`WAIT_BUYER_PAY`); Taobao pushes nothing over HTTP, so the push is nil.
-    public func placeOrder(
-        lines: [MockLineSpec],
-        postageFen: Int64,
-        roomId: String?,
-        authorId: String?,
-        province: String,
-        city: String,
-        at: Date
-    ) throws -> (orderId: String, push: MockPush?) {
-        (createTrade(lines: lines, postageFen: postageFen, roomId: roomId, authorId: authorId, province: province, city: city, at: at), nil)
+    public func placeOrder(_ order: MockOrderPlacement) throws -> (orderId: String, push: MockPush?) {
+        (order.make { createTrade(lines: $0, postageFen: $1, roomId: $2, authorId: $3, province: $4, city: $5, at: $6) }, nil)
     }
 
     /// pay → `WAIT_SELLER_SEND_GOODS`, ship → `WAIT_BUYER_CONFIRM_GOODS`, complete → `TRADE_FINISHED`, cancel →

@@ -25,7 +25,7 @@ public final class TaobaoShopMock: Sendable {
     let appSecret: String
     let sellerNick: String
     private let tidBase: Int64
-    private let ledger: MockShopLedger<TaobaoTrade, Never>
+    let ledger: MockShopLedger<TaobaoTrade, Never>
 
     /// Creates the mock of a configured Taobao shop.
     /// - Parameters:
@@ -116,26 +116,24 @@ public final class TaobaoShopMock: Sendable {
         }
     }
 
-    /// The seller ships some sub-orders: those become `WAIT_BUYER_CONFIRM_GOODS`; the trade becomes
-    /// `SELLER_CONSIGNED_PART` while others still wait, `WAIT_BUYER_CONFIRM_GOODS` once all are shipped.
+    /// The seller ships some sub-orders (one parcel, `SF`, a made-up tracking number): those become
+    /// `WAIT_BUYER_CONFIRM_GOODS`; the trade becomes `SELLER_CONSIGNED_PART` while others still wait,
+    /// `WAIT_BUYER_CONFIRM_GOODS` once all are shipped.
     /// - Parameter lineIds: the `oid`s to ship; nil ships every open sub-order.
     /// - Throws: ``MockPlatformError`` for an unknown trade or sub-order, or a trade not waiting for shipment.
     public func ship(orderId: String, lineIds: [String]? = nil, at: Date) throws {
-        try change(orderId, at) { trade, time throws(MockPlatformError) in
-            guard ["WAIT_SELLER_SEND_GOODS", "SELLER_CONSIGNED_PART"].contains(trade.status) else { throw trade.refusal("ship") }
-            var targets: Set<Int>?
-            if let lineIds {
-                var chosen = Set<Int>()
-                for id in lineIds { chosen.insert(try trade.linePosition(id)) }
-                targets = chosen
-            }
-            for position in trade.orders.indices where trade.orders[position].status == "WAIT_SELLER_SEND_GOODS" {
-                if let targets, !targets.contains(position) { continue }
-                trade.orders[position].status = "WAIT_BUYER_CONFIRM_GOODS"
-            }
-            let waiting = trade.orders.contains { $0.status == "WAIT_SELLER_SEND_GOODS" }
-            trade.status = waiting ? "SELLER_CONSIGNED_PART" : "WAIT_BUYER_CONFIRM_GOODS"
-            if trade.consignTime == nil || !waiting { trade.consignTime = time }
+        let tracking = "SF" + String(orderId.suffix(11))
+        do throws(MockShipRefusal) {
+            try shipLines(
+                orderId: orderId,
+                lineIds: lineIds,
+                trackingNo: tracking,
+                companyCode: "SF",
+                rules: MockShipRules(allowsPartial: true, allowsAfterPartial: true, ignoresRefunds: true),
+                at: at
+            )
+        } catch {
+            throw error.platformError(orderId: orderId)
         }
     }
 
@@ -237,7 +235,7 @@ public final class TaobaoShopMock: Sendable {
     public func truth() -> [MockOrderTruth] { ledger.truth() }
 
     /// The ground truth of one trade, if it exists.
-    public func truth(orderId: String) -> MockOrderTruth? { Int64(orderId).flatMap(trade)?.truth(shop: shopKey) }
+    public func truth(orderId: String) -> MockOrderTruth? { Int64(orderId).flatMap { ledger.truth(orderId: String($0)) } }
 
     /// The `oid`s of a trade, in order; empty for an unknown trade.
     public func lineIds(orderId: String) -> [String] { Int64(orderId).flatMap(trade)?.lineIds ?? [] }

@@ -19,6 +19,9 @@ import GatewayCore
 /// - `taobao.trades.sold.increment.get` → `trades_sold_increment_get_response`
 /// - `taobao.trade.fullinfo.get` → `trade_fullinfo_get_response`
 /// - `taobao.item.quantity.update` → `item_quantity_update_response`
+/// - `taobao.logistics.offline.send` → `logistics_offline_send_response`, `taobao.logistics.consign.resend` →
+///   `logistics_consign_resend_response`, `taobao.logistics.companies.get` → `logistics_companies_get_response`
+///   (``offlineSend(_:shop:now:)``)
 struct TaobaoTopDialect: RouterDialect {
     static let platform = Platform.taobao
     static let path = "/router/rest"
@@ -26,7 +29,11 @@ struct TaobaoTopDialect: RouterDialect {
     static let methodName = "method"
     static let demoIdField = "tid"
     /// The methods served.
-    static let methods: Set<String> = ["taobao.trades.sold.increment.get", "taobao.trade.fullinfo.get", "taobao.item.quantity.update"]
+    static let methods: Set<String> = [
+        "taobao.trades.sold.increment.get", "taobao.trade.fullinfo.get", "taobao.item.quantity.update", "taobao.logistics.offline.send",
+        "taobao.logistics.consign.resend", "taobao.logistics.companies.get",
+    ]
+    static let shipMethods: Set<String> = ["taobao.logistics.offline.send", "taobao.logistics.consign.resend"]
     /// The longest `end_modified − start_modified`, seconds.
     static let maximumWindowSeconds: Int64 = 86_400
     /// How far back trades are served (3 months), seconds.
@@ -103,6 +110,12 @@ struct TaobaoTopDialect: RouterDialect {
             guard let tid = Int64(text) else { throw .invalidArgument("tid", "tid 须为整数: \(text)") }
             guard let trade = shop.trade(tid) else { throw .tradeNotFound(text) }
             return ("trade_fullinfo_get_response", ["trade": trade.wire(fields: fields, sellerNick: shop.sellerNick)])
+        case "taobao.logistics.offline.send":
+            return ("logistics_offline_send_response", try offlineSend(parameters, shop: shop, now: now))
+        case "taobao.logistics.consign.resend":
+            return ("logistics_consign_resend_response", try consignResend(parameters, shop: shop, now: now))
+        case "taobao.logistics.companies.get":
+            return ("logistics_companies_get_response", companies())
         default:
             return ("item_quantity_update_response", try quantityUpdate(parameters, shop: shop, now: now))
         }

@@ -52,14 +52,23 @@ extension TaobaoTrade {
         if let consignTime { all["consign_time"] = .string(BeijingTime.format(consignTime)) }
         if let endTime { all["end_time"] = .string(BeijingTime.format(endTime)) }
         if fields.tradeFields.contains("orders") {
-            all["orders"] = ["order": .array(orders.map { Self.wire($0, fields: fields.orderFields) })]
+            all["orders"] = [
+                "order": .array(
+                    orders.map { order in
+                        let parcel = shipments.last { $0.lines.contains { $0.lineId == String(order.oid) } }
+                        return Self.wire(order, parcel: parcel, fields: fields.orderFields)
+                    }
+                )
+            ]
         }
         return .object(all.filter { fields.tradeFields.contains($0.key) })
     }
 
-    private static func wire(_ order: TaobaoOrder, fields: Set<String>?) -> JSONValue {
+    /// One sub-order; a shipped one carries its parcel's `invoice_no` (tracking number), `logistics_company`
+    /// (the courier's name), `shipping_type` `express` and `consign_time`.
+    private static func wire(_ order: TaobaoOrder, parcel: MockShipment?, fields: Set<String>?) -> JSONValue {
         let money = YuanText.twoDecimals
-        let all: [String: JSONValue] = [
+        var all: [String: JSONValue] = [
             "oid": .int(order.oid),
             "oid_str": .string(String(order.oid)),
             "num_iid": .id(order.numIid),
@@ -77,6 +86,12 @@ extension TaobaoTrade {
             "status": .string(order.status),
             "refund_status": .string(order.refundStatus),
         ]
+        if let parcel {
+            all["invoice_no"] = .string(parcel.trackingNo)
+            all["logistics_company"] = .string(TaobaoShopMock.couriers.first { $0.code == parcel.courierCode }?.name ?? parcel.courierCode)
+            all["shipping_type"] = "express"
+            all["consign_time"] = .string(BeijingTime.format(parcel.shippedAt))
+        }
         guard let fields else { return .object(all) }
         return .object(all.filter { fields.contains($0.key) })
     }

@@ -18,6 +18,8 @@ struct TaobaoTrade: Sendable, Equatable {
     var authorId: String?
     var recipient: MockRecipient
     var orders: [TaobaoOrder]
+    /// The parcels shipped, oldest first.
+    var shipments: [MockShipment] = []
 
     /// The twelve trade status strings (platforms.md §4.1).
     static let statuses: [String] = [

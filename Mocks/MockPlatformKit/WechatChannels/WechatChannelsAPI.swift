@@ -27,7 +27,11 @@ struct WechatChannelsAPI: Sendable {
     }
 
     /// The POST methods served.
-    static let postPaths = ["/channels/ec/order/list/get", "/channels/ec/order/get", "/channels/ec/product/stock/update"]
+    static let postPaths = [
+        "/channels/ec/order/list/get", "/channels/ec/order/get", "/channels/ec/product/stock/update", "/channels/ec/order/delivery/send",
+        "/channels/ec/order/deliveryinfo/update", "/channels/ec/order/deliverycompanylist/new/get",
+        "/channels/ec/order/deliverycompanylist/get",
+    ]
     /// The token path (GET).
     static let tokenPath = "/cgi-bin/token"
     /// The longest time range, seconds.
@@ -47,7 +51,7 @@ struct WechatChannelsAPI: Sendable {
     func handle(path: String, query: [String: String], body: [UInt8], now: Date = Date()) async -> Answer {
         var shop: WechatChannelsShopMock?
         var credentialValid = false
-        let answer: Answer
+        var answer: Answer
         do throws(WechatChannelsAPIError) {
             let data: [String: JSONValue]
             if path == Self.tokenPath {
@@ -61,6 +65,14 @@ struct WechatChannelsAPI: Sendable {
                 envelope["errmsg"] = "ok"
             }
             answer = Answer(httpStatus: 200, body: JSONValue.object(envelope).serialized, errcode: 0)
+            if Self.shipPaths.contains(path), await control.loseShipAnswer(shop: shop?.shopKey) {
+                answer = Answer(
+                    httpStatus: MockControl.lostAnswerStatus,
+                    body: MockControl.lostAnswerBody,
+                    errcode: MockControl.lostAnswerStatus,
+                    contentType: "text/plain"
+                )
+            }
         } catch {
             if error.httpStatus != 200 {
                 answer = Answer(httpStatus: error.httpStatus, body: "Service Unavailable", errcode: error.errcode, contentType: "text/plain")
@@ -130,6 +142,9 @@ struct WechatChannelsAPI: Sendable {
         switch path {
         case "/channels/ec/order/list/get": return try list(fields, shop: owner)
         case "/channels/ec/order/get": return try orderGet(fields, shop: owner)
+        case "/channels/ec/order/delivery/send": return try deliverySend(fields, shop: owner, now: now)
+        case "/channels/ec/order/deliveryinfo/update": return try deliveryInfoUpdate(fields, shop: owner, now: now)
+        case _ where Self.courierListPaths.contains(path): return deliveryCompanyList()
         default: return try stockUpdate(fields, shop: owner)
         }
     }

@@ -52,20 +52,23 @@ extension WechatChannelsOrder {
             "ship_done_time": .int(deliveryTime),
             "delivery_product_info": [],
         ]
-        if let waybillId {
-            delivery["delivery_product_info"] = [
+        delivery["delivery_product_info"] = .array(
+            shipments.map { parcel in
                 [
-                    "waybill_id": .string(waybillId),
-                    "delivery_id": "SF",
-                    "delivery_name": "顺丰速运",
-                    "delivery_time": .int(deliveryTime),
+                    "waybill_id": .string(parcel.trackingNo),
+                    "delivery_id": .string(parcel.courierCode),
+                    "delivery_name": .string(WechatChannelsShopMock.couriers.first { $0.id == parcel.courierCode }?.name ?? parcel.courierCode),
+                    "delivery_time": .int(parcel.shippedAt),
                     "deliver_type": 1,
                     "product_infos": .array(
-                        self.products.map { ["product_id": .string($0.productId), "sku_id": .string($0.skuId), "product_cnt": .int($0.count)] }
+                        parcel.lines.map { shipped in
+                            let productId = self.products.first { $0.skuId == shipped.lineId }?.productId ?? ""
+                            return ["product_id": .string(productId), "sku_id": .string(shipped.lineId), "product_cnt": .int(shipped.quantity)]
+                        }
                     ),
                 ]
-            ]
-        }
+            }
+        )
         var detail: [String: JSONValue] = [
             "product_infos": .array(products),
             "price_info": [

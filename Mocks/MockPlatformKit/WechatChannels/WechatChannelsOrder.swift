@@ -20,7 +20,8 @@ struct WechatChannelsOrder: Sendable, Equatable {
     var authorId: String?
     var recipient: MockRecipient
     var products: [WechatChannelsProduct]
-    var waybillId: String?
+    /// The parcels shipped (`delivery_info.delivery_product_info`).
+    var shipments: [MockShipment] = []
     var transactionId: String?
 
     /// `price_info.product_price`: the goods, fen.

@@ -6,16 +6,8 @@ extension WechatChannelsShopMock: MockShop {
     public var platform: Platform { .wechatChannels }
 
     /// Creates an order (status 10); the push is `channels_ec_order_new`.
-    public func placeOrder(
-        lines: [MockLineSpec],
-        postageFen: Int64,
-        roomId: String?,
-        authorId: String?,
-        province: String,
-        city: String,
-        at: Date
-    ) throws -> (orderId: String, push: MockPush?) {
-        let id = createOrder(lines: lines, postageFen: postageFen, roomId: roomId, authorId: authorId, province: province, city: city, at: at)
+    public func placeOrder(_ order: MockOrderPlacement) throws -> (orderId: String, push: MockPush?) {
+        let id = order.make(with: createOrder(lines:postageFen:roomId:authorId:province:city:at:))
         return (id, wrap(try createdEvent(orderId: id)))
     }
 
@@ -23,15 +15,15 @@ extension WechatChannelsShopMock: MockShop {
     /// (`channels_ec_order_confirm`), cancel 10/20 → 250 (`channels_ec_order_cancel`); line refunds (`lineId` =
     /// `sku_id`) open an after-sale, then pay it (`channels_ec_aftersale_update` both times).
     public func apply(_ change: MockOrderChange, orderId: String, at: Date) throws -> MockPush? {
-        let event =
-            switch change {
-            case .pay: try pay(orderId: orderId, at: at)
-            case .ship: try ship(orderId: orderId, at: at)
-            case .complete: try confirm(orderId: orderId, at: at)
-            case .cancel: try cancel(orderId: orderId, at: at)
-            case .requestRefund(let lineId): try requestRefund(orderId: orderId, lineId: lineId, at: at)
-            case .completeRefund(let lineId): try refundSucceeded(orderId: orderId, lineId: lineId, at: at)
-            }
+        let verbs = MockOrderVerbs(
+            pay: pay(orderId:at:),
+            ship: ship(orderId:at:),
+            complete: confirm(orderId:at:),
+            cancel: cancel(orderId:at:),
+            requestRefund: requestRefund(orderId:lineId:at:),
+            completeRefund: refundSucceeded(orderId:lineId:at:)
+        )
+        let event = try change.run(verbs, orderId: orderId, at: at)
         return wrap(event)
     }
 
@@ -48,7 +40,7 @@ extension WechatChannelsShopMock: MockShop {
     /// ``truth()``.
     public func orderTruth() -> [MockOrderTruth] { truth() }
 
-    private func wrap(_ event: WechatChannelsEvent) -> MockPush {
+    func wrap(_ event: WechatChannelsEvent) -> MockPush {
         MockPush(platform: .wechatChannels, shop: shopKey, id: event.deliveryKey, orderId: event.orderId, message: event.json)
     }
 }

@@ -30,7 +30,7 @@ public final class WechatChannelsShopMock: Sendable {
     let token: String
     let encodingAESKey: String
     private let idBase: (order: Int64, afterSale: Int64)
-    private let ledger: MockShopLedger<WechatChannelsOrder, WechatChannelsEvent>
+    let ledger: MockShopLedger<WechatChannelsOrder, WechatChannelsEvent>
 
     /// Creates the mock of a configured Channels shop.
     /// - Parameters:
@@ -120,12 +120,14 @@ public final class WechatChannelsShopMock: Sendable {
         }
     }
 
-    /// The merchant ships every product: 20 → 30. Returns `channels_ec_order_deliver` (`order_info.finish_delivery` 1).
+    /// The merchant ships every product left (one parcel, `SF`, a made-up waybill): 20/21 → 30. Returns
+    /// `channels_ec_order_deliver` (`order_info.finish_delivery` 1).
     public func ship(orderId: String, at: Date) throws -> WechatChannelsEvent {
-        try transition(orderId, from: [20], to: 30, event: "channels_ec_order_deliver", at: at) { order, time in
-            order.deliveryTime = time
-            order.waybillId = "SF" + String(order.orderId.suffix(12))
-            return ["finish_delivery": 1]
+        let parcel = MockParcel(trackingNo: "SF" + String(orderId.suffix(12)), courierCode: "SF", lines: nil)
+        do {
+            return try shipParcels(orderId: orderId, parcels: [parcel], rules: .scenario, at: at)
+        } catch {
+            throw error.platformError(orderId: orderId)
         }
     }
 
@@ -312,7 +314,7 @@ public final class WechatChannelsShopMock: Sendable {
         }
     }
 
-    private func event(_ name: String, _ order: WechatChannelsOrder, time: Int64, info: [String: JSONValue]) -> WechatChannelsEvent {
+    func event(_ name: String, _ order: WechatChannelsOrder, time: Int64, info: [String: JSONValue]) -> WechatChannelsEvent {
         var json = baseEvent(name, order, time: time)
         var orderInfo = info
         orderInfo["order_id"] = .number(order.orderId)

@@ -9,16 +9,8 @@ extension YouzanShopMock: MockShop {
     public var platform: Platform { .youzan }
 
     /// Creates a trade (`WAIT_BUYER_PAY`); the push is `trade_TradeCreate`.
-    public func placeOrder(
-        lines: [MockLineSpec],
-        postageFen: Int64,
-        roomId: String?,
-        authorId: String?,
-        province: String,
-        city: String,
-        at: Date
-    ) throws -> (orderId: String, push: MockPush?) {
-        let tid = createTrade(lines: lines, postageFen: postageFen, roomId: roomId, authorId: authorId, province: province, city: city, at: at)
+    public func placeOrder(_ order: MockOrderPlacement) throws -> (orderId: String, push: MockPush?) {
+        let tid = createTrade(order)
         return (tid, wrap(try createdMessage(tid: tid), tid: tid))
     }
 
@@ -26,15 +18,15 @@ extension YouzanShopMock: MockShop {
     /// complete → `TRADE_SUCCESS` (`trade_TradeSuccess`), cancel → `TRADE_CLOSE` (`trade_TradeClose`); line refunds
     /// (`lineId` = `oid`) set `refund_state` 11 (`trade_refund_BuyerCreated`), then 12 (`trade_refund_RefundSuccess`).
     public func apply(_ change: MockOrderChange, orderId: String, at: Date) throws -> MockPush? {
-        let message =
-            switch change {
-            case .pay: try pay(tid: orderId, at: at)
-            case .ship: try ship(tid: orderId, at: at)
-            case .complete: try succeed(tid: orderId, at: at)
-            case .cancel: try close(tid: orderId, at: at)
-            case .requestRefund(let lineId): try requestRefund(tid: orderId, lineId: lineId, at: at)
-            case .completeRefund(let lineId): try refundSucceeded(tid: orderId, lineId: lineId, at: at)
-            }
+        let verbs = MockOrderVerbs(
+            pay: pay(tid:at:),
+            ship: ship(tid:at:),
+            complete: succeed(tid:at:),
+            cancel: close(tid:at:),
+            requestRefund: requestRefund(tid:lineId:at:),
+            completeRefund: refundSucceeded(tid:lineId:at:)
+        )
+        let message = try change.run(verbs, orderId: orderId, at: at)
         return wrap(message, tid: orderId)
     }
 
@@ -62,7 +54,7 @@ extension YouzanShopMock: MockShop {
     /// ``truth()``.
     public func orderTruth() -> [MockOrderTruth] { truth() }
 
-    private func wrap(_ message: YouzanPushMessage, tid: String) -> MockPush {
+    func wrap(_ message: YouzanPushMessage, tid: String) -> MockPush {
         let value: JSONValue = [
             "id": .string(message.id),
             "type": .string(message.type),

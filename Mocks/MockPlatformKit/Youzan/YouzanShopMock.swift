@@ -10,7 +10,7 @@ import NIOHTTP1
 ///
 /// ```swift
 /// let shop = mock.youzan(shop: "yunlai-youzan")!
-/// let tid = shop.createTrade(lines: [line], at: .now)
+/// let tid = shop.createTrade(MockOrderPlacement(lines: [line], at: .now))
 /// let paid = try shop.pay(tid: tid, at: .now)
 /// let result = try await shop.push([paid], to: gateway)   // acknowledged on {"code":0,…}
 /// ```
@@ -26,9 +26,11 @@ public final class YouzanShopMock: Sendable {
     /// The shop id (`kdt_id`): the optional `kdt_id` credential, else derived from the seed.
     public let kdtId: String
     let clientSecret: String
+    /// An access token configured as the optional `access_token` credential, accepted without a token call.
+    let configuredAccessToken: String
     let kdtName: String
     private let idBase: (line: Int64, message: Int64, refund: Int64)
-    private let ledger: MockShopLedger<YouzanTrade, YouzanPushMessage>
+    let ledger: MockShopLedger<YouzanTrade, YouzanPushMessage>
 
     /// Creates the mock of a configured Youzan shop.
     /// - Parameters:
@@ -39,6 +41,7 @@ public final class YouzanShopMock: Sendable {
         shopKey = shop.key
         clientId = shop.credential("client_id")
         clientSecret = shop.credential("client_secret")
+        configuredAccessToken = shop.credential("access_token")
         let salt = UInt64(index + 1) &* 0x595A
         let random = Int64(SeededGenerator.derive(seed, salt) % 1_000_000)
         let configured = shop.credential("kdt_id")
@@ -55,31 +58,16 @@ public final class YouzanShopMock: Sendable {
     // MARK: - Trades
 
     /// Creates an unpaid trade (`WAIT_BUYER_PAY`) and returns its `tid`; the `trade_TradeCreate` message is
-    /// recorded with it (``createdMessage(tid:)``).
-    /// - Parameters:
-    ///   - lines: the lines; each gets a 19-digit `oid`; `outSkuId` becomes `outer_sku_id`.
-    ///   - postageFen: postage, fen.
-    ///   - roomId: the live room (`source_info.live_room_id`, **[U]**).
-    ///   - authorId: the streamer (`source_info.streamer_id`, **[U]**).
-    ///   - province: delivery province.
-    ///   - city: delivery city.
-    ///   - at: the creation time.
+    /// recorded with it (``createdMessage(tid:)``). Each line gets a 19-digit `oid`; `outSkuId` becomes
+    /// `outer_sku_id`; the live room and streamer go to `source_info.live_room_id` / `streamer_id` (**[U]**).
     @discardableResult
-    public func createTrade(
-        lines: [MockLineSpec],
-        postageFen: Int64 = 0,
-        roomId: String? = nil,
-        authorId: String? = nil,
-        province: String = "湖南省",
-        city: String = "长沙市",
-        at: Date
-    ) -> String {
-        let time = at.unixSeconds
+    public func createTrade(_ order: MockOrderPlacement) -> String {
+        let time = order.at.unixSeconds
         return ledger.create { state in
             let sequence = state.sequences.next(\.order)
             let digits = BeijingTime.digits(time)
             let tid = "E" + digits + String(100_000_000 + (Int64(kdtId.hashValueStable) % 1000) * 100_000 + sequence % 100_000)
-            let tradeLines = lines.map { spec -> YouzanTradeLine in
+            let tradeLines = order.lines.map { spec -> YouzanTradeLine in
                 YouzanTradeLine(
                     oid: String(idBase.line + state.sequences.next(\.line) * 100),
                     itemId: spec.productId,
@@ -96,11 +84,11 @@ public final class YouzanShopMock: Sendable {
                 status: "WAIT_BUYER_PAY",
                 created: time,
                 updated: time,
-                postFen: postageFen,
+                postFen: order.postageFen,
                 buyerId: String(7_000_000_000 + Int64(state.generator.below(1_000_000_000))),
-                roomId: roomId,
-                authorId: authorId,
-                recipient: MockRecipient.random(province: province, city: city, generator: &state.generator),
+                roomId: order.roomId,
+                authorId: order.authorId,
+                recipient: MockRecipient.random(province: order.province, city: order.city, generator: &state.generator),
                 lines: tradeLines
             )
             return (trade, message(&state, type: "trade_TradeCreate", trade: trade, extra: nil))
@@ -118,11 +106,14 @@ public final class YouzanShopMock: Sendable {
         try transition(tid, from: ["WAIT_BUYER_PAY"], to: "WAIT_SELLER_SEND_GOODS", type: "trade_TradePaid", at: at) { $0.payTime = $1 }
     }
 
-    /// The seller ships: → `WAIT_BUYER_CONFIRM_GOODS`. Returns `trade_TradeSellerShip`.
+    /// The seller ships every line (one parcel, `out_stype` 7 顺丰, a made-up tracking number): →
+    /// `WAIT_BUYER_CONFIRM_GOODS`. Returns `trade_TradeSellerShip`.
     public func ship(tid: String, at: Date) throws -> YouzanPushMessage {
-        try transition(tid, from: ["WAIT_SELLER_SEND_GOODS"], to: "WAIT_BUYER_CONFIRM_GOODS", type: "trade_TradeSellerShip", at: at) { trade, time in
-            trade.consignTime = time
-            trade.trackingNumber = "SF" + String(trade.tid.suffix(12))
+        let parcel = MockParcel(trackingNo: "SF" + String(tid.suffix(12)), courierCode: "7", lines: nil)
+        do throws(MockShipRefusal) {
+            return try shipParcels(tid: tid, parcels: [parcel], rules: .scenario, at: at)
+        } catch {
+            throw error.platformError(orderId: tid)
         }
     }
 
@@ -259,7 +250,7 @@ public final class YouzanShopMock: Sendable {
         }
     }
 
-    private func message(
+    func message(
         _ state: inout MockShopLedger<YouzanTrade, YouzanPushMessage>.State,
         type: String,
         trade: YouzanTrade,

@@ -66,8 +66,22 @@ extension YouzanTrade {
         if roomId != nil || authorId != nil {
             info["source_info"] = ["live_room_id": .string(roomId ?? ""), "streamer_id": .string(authorId ?? "")]
         }
-        if let trackingNumber {
-            info["delivery_info"] = ["express_no": .string(trackingNumber), "express_company": "SF"]
+        if let last = shipments.last {
+            info["delivery_info"] = [
+                "express_no": .string(last.trackingNo),
+                "express_company": .string(YouzanShopMock.couriers.first { String($0.id) == last.courierCode }?.name ?? last.courierCode),
+                "out_stype": .string(last.courierCode),
+                "dist_orders": .array(
+                    shipments.map { parcel in
+                        [
+                            "dist_id": .string(parcel.packageId),
+                            "express_no": .string(parcel.trackingNo),
+                            "out_stype": .string(parcel.courierCode),
+                            "oids": .array(parcel.lines.map { .string($0.lineId) }),
+                        ]
+                    }
+                ),
+            ]
         }
         return ["full_order_info": .object(info)]
     }

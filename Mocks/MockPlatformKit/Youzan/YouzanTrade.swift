@@ -20,7 +20,8 @@ struct YouzanTrade: Sendable, Equatable {
     var authorId: String?
     var recipient: MockRecipient
     var lines: [YouzanTradeLine]
-    var trackingNumber: String?
+    /// The parcels shipped, oldest first.
+    var shipments: [MockShipment] = []
 
     /// `pay_info.payment`: what the buyer pays, postage included, fen.
     var paymentFen: Int64 { lines.reduce(0) { $0 + $1.paymentFen } + postFen }
