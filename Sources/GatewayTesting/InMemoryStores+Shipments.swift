@@ -40,6 +40,26 @@ extension InMemoryStores: ShipmentStore {
         return ShipmentRecording(shipment: shipment, created: true)
     }
 
+    public func recordShipments(_ drafts: [ShipmentDraft], actor: String, at now: Timestamp) async throws -> [ShipmentRecording] {
+        let savedLifecycle = lifecycle
+        let savedShipments = shipmentsById
+        var recordings: [ShipmentRecording] = []
+        var refusals: [(index: Int, refusal: ShipmentRefusal)] = []
+        for (index, draft) in drafts.enumerated() {
+            do {
+                recordings.append(try await recordShipment(draft, actor: actor, at: now))
+            } catch let refusal as ShipmentRefusal {
+                refusals.append((index, refusal))
+            }
+        }
+        guard refusals.isEmpty else {
+            lifecycle = savedLifecycle
+            shipmentsById = savedShipments
+            throw ShipmentBatchRefusal(refusals: refusals)
+        }
+        return recordings
+    }
+
     public func shipments(of order: OrderKey) async throws -> [Shipment] { shipmentsOf(order) }
 
     public func shipment(id: Int64) async throws -> Shipment? { shipmentsById[id] }

@@ -250,4 +250,56 @@ import Testing
             #expect(missing.status == .notFound && Self.errorCode(missing) == "write_back_not_found")
         }
     }
+
+    @Test func aCouriersCSVIsImportedAllOrNothing() async throws {
+        let fixture = try await Self.fixture()
+        try await Application(router: fixture.router).test(.router) { client in
+            var headers = fixture.headers(.staffOwn, console: false)
+            headers[.contentType] = "text/csv"
+            let bad = "order,tracking_no,courier\n\(StaffFixture.orderId),SF1234567890,SF\n404,SF1234567891,SF\n"
+            let refused = try await client.execute(
+                uri: "/api/v1/shipments/import?shop=\(StaffFixture.ownShop)&file_name=sf.csv",
+                method: .post,
+                headers: headers,
+                body: ByteBuffer(string: bad)
+            )
+            #expect(refused.status == .unprocessableContent)
+            #expect(Self.errorCode(refused) == "shipment_import_refused")
+            let message = (Self.json(refused)["error"] as? [String: Any])?["message"] as? String ?? ""
+            #expect(message.contains("sf.csv: line 3: unknown_order"), "\(message)")
+            let key = OrderKey(platform: .douyin, shop: StaffFixture.ownShop, platformOrderId: StaffFixture.orderId)
+            #expect(try await fixture.shipments.shipments(of: key).isEmpty, "nothing imported")
+
+            let malformed = try await client.execute(
+                uri: "/api/v1/shipments/import?shop=\(StaffFixture.ownShop)",
+                method: .post,
+                headers: headers,
+                body: ByteBuffer(string: "order,tracking_no,courier\n1,x,SF\n")
+            )
+            #expect(malformed.status == .unprocessableContent)
+            let malformedMessage = (Self.json(malformed)["error"] as? [String: Any])?["message"] as? String ?? ""
+            #expect(malformedMessage.contains("line 2, column \"tracking_no\""), "\(malformedMessage)")
+
+            let good = "订单号,运单号,快递公司\n\(StaffFixture.orderId),sf1234567890,顺丰\n"
+            let imported = try await client.execute(
+                uri: "/api/v1/shipments/import?shop=\(StaffFixture.ownShop)",
+                method: .post,
+                headers: headers,
+                body: ByteBuffer(string: good)
+            )
+            #expect(imported.status == .ok, "\(String(buffer: imported.body))")
+            let results = Self.json(imported)["results"] as? [[String: Any]] ?? []
+            #expect(results.map { $0["status"] as? String } == ["created"])
+            #expect(results.first?["line"] as? Int == 2)
+            #expect(try await fixture.shipments.shipments(of: key).map(\.trackingNumber) == ["SF1234567890"])
+
+            let other = try await client.execute(
+                uri: "/api/v1/shipments/import?shop=\(StaffFixture.otherShop)",
+                method: .post,
+                headers: headers,
+                body: ByteBuffer(string: "order,tracking_no,courier\n\(StaffFixture.otherOrderId),SF1234567899,SF\n")
+            )
+            #expect(other.status == .forbidden, "another enterprise's shop")
+        }
+    }
 }

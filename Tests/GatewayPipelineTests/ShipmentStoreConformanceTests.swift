@@ -186,4 +186,26 @@ import Testing
         let again = try await shipments.claimWriteBacks(limit: 10, at: Timestamp(secondsSince1970: 62), leaseSeconds: 60)
         #expect(again.map(\.writeBack.state) == [.sending(attempts: 2)])
     }
+
+    @Test(arguments: kinds) func aBatchIsAllOrNothingAndNamesEveryRefusal(kind: StoreKind) async throws {
+        let (store, shipments) = try await paidOrder(kind)
+        let unknown = OrderKey(platform: .douyin, shop: "s", platformOrderId: "nope")
+        let batch = [
+            draft(),
+            ShipmentDraft(order: unknown, courier: .sf, trackingNumber: TrackingNumber("SF1000000009")!),
+            draft(TrackingNumber("SF1000000003")!),
+        ]
+        do {
+            _ = try await shipments.recordShipments(batch, actor: "w", at: Timestamp(secondsSince1970: 30))
+            Issue.record("the batch must be refused")
+        } catch let refused as ShipmentBatchRefusal {
+            #expect(refused.refusals.map(\.index) == [1, 2], "the second order is unknown; the third finds nothing left after the first")
+            #expect(refused.refusals.map(\.refusal.code) == ["unknown_order", "nothing_to_ship"])
+        }
+        #expect(try await shipments.shipments(of: Self.key).isEmpty, "nothing stored")
+        #expect(try await store.reserved() == 2, "no stock moved")
+        let recorded = try await shipments.recordShipments([draft()], actor: "w", at: Timestamp(secondsSince1970: 31))
+        #expect(recorded.map(\.created) == [true])
+        #expect(try await store.reserved() == 0)
+    }
 }

@@ -7,6 +7,11 @@ public protocol ShipmentStore: Sendable {
     /// - Throws: ``ShipmentRefusal`` when the shipment does not fit the order; nothing is stored then.
     func recordShipment(_ draft: ShipmentDraft, actor: String, at now: Timestamp) async throws -> ShipmentRecording
 
+    /// Records many shipments all or nothing (a courier's CSV): each is checked against the state the ones before it left;
+    /// when any is refused, nothing is stored.
+    /// - Throws: ``ShipmentBatchRefusal`` naming every refused shipment by its position.
+    func recordShipments(_ drafts: [ShipmentDraft], actor: String, at now: Timestamp) async throws -> [ShipmentRecording]
+
     /// An order's shipments, oldest first, with their write-backs.
     func shipments(of order: OrderKey) async throws -> [Shipment]
 
@@ -102,4 +107,27 @@ public struct ShipmentCorrectionError: Error, Sendable, CustomStringConvertible 
     /// Creates the error.
     public init(_ message: String) { self.message = message }
     public var description: String { message }
+}
+
+/// Shipments of a batch that do not fit their orders; nothing of the batch was stored.
+public struct ShipmentBatchRefusal: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Each refused shipment's position in the batch (0-based) and why.
+    public var refusals: [Refusal]
+
+    /// One refused shipment.
+    public struct Refusal: Sendable, Hashable {
+        /// Its position in the batch, from 0.
+        public var index: Int
+        /// Why.
+        public var refusal: ShipmentRefusal
+    }
+
+    /// Creates the error.
+    public init(refusals: [(index: Int, refusal: ShipmentRefusal)]) {
+        self.refusals = refusals.map { Refusal(index: $0.index, refusal: $0.refusal) }
+    }
+
+    public var description: String {
+        refusals.map { "#\($0.index + 1): \($0.refusal.code): \($0.refusal.description)" }.joined(separator: "; ")
+    }
 }

@@ -46,6 +46,9 @@ public enum APIErrorCode: String, Sendable, CaseIterable, Codable {
     /// 422: the shipment does not fit the order (not paid, cancelled, unknown line, too many units, refund pending, …);
     /// the message starts with the reason's code, e.g. `quantity_too_large: …`.
     case shipmentRefused = "shipment_refused"
+    /// 422: a shipment file was refused as a whole; the message names every bad row by its line (format problems, or
+    /// shipments that do not fit their orders).
+    case shipmentImportRefused = "shipment_import_refused"
     /// 409: an exception whose cause is still there cannot be resolved (the message says why).
     case exceptionStillOpen = "exception_still_open"
     /// 413: the request body is larger than the operation accepts.

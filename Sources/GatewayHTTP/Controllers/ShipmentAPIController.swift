@@ -1,5 +1,6 @@
 import Foundation
 import GatewayCore
+import GatewayImport
 import Hummingbird
 
 /// Shipments and their write-backs in the staff API (issue #17). Staff record and see only their enterprise's shops'
@@ -11,6 +12,8 @@ import Hummingbird
 ///   order, 422 `shipment_refused` when it does not fit the order. `GET` the same path lists the order's shipments.
 /// - `POST /api/v1/shipments` `{"shipments":[{…, "platform","shop","platform_order_id"}]}`: many at once (up to 500), each
 ///   recorded or refused on its own; the answer lists every item's outcome in order.
+/// - `POST /api/v1/shipments/import?shop=&file_name=` with a courier's CSV export as the body (``ShipmentImport``): all or
+///   nothing — every bad row (format, or an order it does not fit) is reported with its line, 422.
 /// - `GET /api/v1/write-backs?needs_staff=true|false&limit=&cursor=`: the write-back queue (回传失败 with `needs_staff`).
 /// - `POST /api/v1/write-backs/{id}/correct` `{"courier","tracking_no"}`: fix and send again (a confirmed one with the
 ///   platform's edit call); `POST /api/v1/write-backs/{id}/handled` `{"note"}`: settled by hand.
@@ -35,6 +38,7 @@ struct ShipmentAPIController: Sendable {
             try await self.list(request, context: context)
         }
         group.post("/shipments") { request, context in try await self.bulk(request, context: context) }
+        group.post("/shipments/import") { request, context in try await self.importCSV(request, context: context) }
         group.get("/write-backs") { request, context in try await self.writeBacks(request, context: context) }
         group.post("/write-backs/:id/correct") { request, context in try await self.correct(request, context: context) }
         group.post("/write-backs/:id/handled") { request, context in try await self.handled(request, context: context) }
@@ -124,6 +128,66 @@ struct ShipmentAPIController: Sendable {
             }
         }
         return APIJSON.response(Answer(results: results))
+    }
+
+    func importCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
+        struct Outcome: Encodable {
+            var line: Int
+            var status: String
+            var shipment: ShipmentResponse
+        }
+        struct Answer: Encodable { var results: [Outcome] }
+        let principal = try context.requirePrincipal()
+        let parameters = request.uri.queryParameters
+        let shop = parameters.get("shop").flatMap { $0.isEmpty ? nil : $0 }
+        if let shop, platforms[shop] == nil { throw APIError(.unprocessableContent, .unknownShop, "unknown shop \(shop)") }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw APIError(.contentTooLarge, .payloadTooLarge, "a shipment file is at most \(context.maxUploadSize) bytes")
+        }
+        guard let text = String(validating: buffer.readableBytesView, as: UTF8.self) else {
+            throw APIError.body("the file is not UTF-8 text")
+        }
+        let fileName = parameters.get("file_name").flatMap { $0.isEmpty ? nil : String($0.prefix(200)) } ?? "shipments.csv"
+        let rows: [ShipmentImport.Row]
+        switch Self.parseRows(text, fileName: fileName, shop: shop, knownShops: Set(platforms.keys)) {
+        case .success(let parsed): rows = parsed
+        case .failure(let error): throw APIError(.unprocessableContent, .shipmentImportRefused, String(describing: error))
+        }
+        for rowShop in Set(rows.map(\.shop)) { try context.requireWrite(enterprise: shopEnterprises[rowShop]) }
+        let drafts = rows.compactMap { row -> ShipmentDraft? in
+            guard let platform = platforms[row.shop] else { return nil }
+            return ShipmentDraft(
+                order: OrderKey(platform: platform, shop: row.shop, platformOrderId: row.platformOrderId),
+                courier: row.courier,
+                trackingNumber: row.trackingNumber,
+                lines: row.lines
+            )
+        }
+        do {
+            let recordings = try await shipments.recordShipments(drafts, actor: principal.auditActor, at: clock())
+            let results = zip(rows, recordings).map { row, recording in
+                Outcome(line: row.line, status: recording.created ? "created" : "existing", shipment: ShipmentResponse(recording.shipment))
+            }
+            return APIJSON.response(Answer(results: results))
+        } catch let batch as ShipmentBatchRefusal {
+            let problems = batch.refusals.map { refused -> String in
+                let line = refused.index < rows.count ? rows[refused.index].line : refused.index + 2
+                return "\(fileName): line \(line): \(refused.refusal.code): \(refused.refusal.description)"
+            }
+            throw APIError(.unprocessableContent, .shipmentImportRefused, "nothing imported; \(problems.count) row(s) refused:\n" + problems.joined(separator: "\n"))
+        }
+    }
+
+    /// A courier's export, parsed: the rows, or every problem.
+    static func parseRows(_ text: String, fileName: String, shop: String?, knownShops: Set<String>) -> Result<[ShipmentImport.Row], ImportError> {
+        do {
+            return .success(try ShipmentImport.parse(try CSVDocument.parse(text, source: fileName), shop: shop, knownShops: knownShops))
+        } catch {
+            return .failure(error)
+        }
     }
 
     func writeBacks(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -8,61 +8,82 @@ public import GatewayCore
 extension SQLiteDatabase: ShipmentStore {
     public func recordShipment(_ draft: ShipmentDraft, actor: String, at now: Timestamp) async throws -> ShipmentRecording {
         let sealer = self.sealer
+        return try await writer.write { db in try Self.record(draft, actor: actor, db: db, now: now, sealer: sealer) }
+    }
+
+    public func recordShipments(_ drafts: [ShipmentDraft], actor: String, at now: Timestamp) async throws -> [ShipmentRecording] {
+        let sealer = self.sealer
         return try await writer.write { db in
-            let key = draft.order
-            guard let order = try SQLiteOrderRows.load(key, db: db, opening: nil) else { throw ShipmentRefusal.unknownOrder(key) }
-            let earlier = try Self.shipments(of: key, db: db)
-            if let same = earlier.first(where: { $0.trackingNumber == draft.trackingNumber.value }) {
-                return ShipmentRecording(shipment: same, created: false)
+            var recordings: [ShipmentRecording] = []
+            var refusals: [(index: Int, refusal: ShipmentRefusal)] = []
+            for (index, draft) in drafts.enumerated() {
+                do {
+                    recordings.append(try Self.record(draft, actor: actor, db: db, now: now, sealer: sealer))
+                } catch let refusal as ShipmentRefusal {
+                    refusals.append((index, refusal))
+                }
             }
-            let fulfilments = Dictionary(
-                try SQLiteRows.loadFulfilments(key, db: db).map { ($0.lineId, $0) },
-                uniquingKeysWith: { first, _ in first }
-            )
-            let plan = try ShipmentPlanner.plan(draft, order: order, fulfilments: fulfilments, earlier: earlier).get()
-            let codes = try Self.traceCodes(of: key, lines: plan.lines.map(\.lineId), db: db)
-            var shipment = ShipmentRecord(
-                id: nil,
-                platform: key.platform.rawValue,
-                shop: key.shop,
-                platformOrderId: key.platformOrderId,
-                courier: draft.courier.rawValue,
-                trackingNo: draft.trackingNumber.value,
-                wholeOrder: plan.wholeOrder,
-                packages: draft.packages,
-                traceCodes: try SQLiteRows.json(codes),
-                recordedBy: actor,
-                recordedAt: now.millisecondsSince1970
-            )
-            try shipment.insert(db)
-            guard let shipmentId = shipment.id else { throw StorageError("shipment insert returned no id") }
-            for line in plan.lines {
-                try ShipmentLineRecord(shipmentId: shipmentId, lineId: line.lineId, quantity: line.quantity).insert(db)
-            }
-            var outbox = ShipmentWriteBackRecord(
-                id: nil,
-                shipmentId: shipmentId,
-                state: "pending",
-                attempts: 0,
-                courier: draft.courier.rawValue,
-                trackingNo: draft.trackingNumber.value,
-                updatedAt: now.millisecondsSince1970
-            )
-            try outbox.insert(db)
-            _ = try SQLiteLifecycle.run(db: db, now: now, opening: nil, sealer: sealer) { lifecycle in
-                try lifecycle.ship(key, completedLineIds: plan.completedLineIds)
-            }
-            try SQLiteRows.audit(
-                db,
-                now: now,
-                actor: actor,
-                action: "shipment.record",
-                subject: "order:\(key)",
-                detail: ["shipment": "\(shipmentId)", "courier": draft.courier.rawValue, "tracking_no": draft.trackingNumber.value]
-            )
-            guard let stored = try Self.shipment(id: shipmentId, db: db) else { throw StorageError("shipment \(shipmentId) vanished") }
-            return ShipmentRecording(shipment: stored, created: true)
+            // Any refusal rolls the whole transaction back: all or nothing.
+            guard refusals.isEmpty else { throw ShipmentBatchRefusal(refusals: refusals) }
+            return recordings
         }
+    }
+
+    /// Records one shipment in the caller's transaction.
+    private static func record(_ draft: ShipmentDraft, actor: String, db: Database, now: Timestamp, sealer: DataSealer) throws -> ShipmentRecording {
+        let key = draft.order
+        guard let order = try SQLiteOrderRows.load(key, db: db, opening: nil) else { throw ShipmentRefusal.unknownOrder(key) }
+        let earlier = try Self.shipments(of: key, db: db)
+        if let same = earlier.first(where: { $0.trackingNumber == draft.trackingNumber.value }) {
+            return ShipmentRecording(shipment: same, created: false)
+        }
+        let fulfilments = Dictionary(
+            try SQLiteRows.loadFulfilments(key, db: db).map { ($0.lineId, $0) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        let plan = try ShipmentPlanner.plan(draft, order: order, fulfilments: fulfilments, earlier: earlier).get()
+        let codes = try Self.traceCodes(of: key, lines: plan.lines.map(\.lineId), db: db)
+        var shipment = ShipmentRecord(
+            id: nil,
+            platform: key.platform.rawValue,
+            shop: key.shop,
+            platformOrderId: key.platformOrderId,
+            courier: draft.courier.rawValue,
+            trackingNo: draft.trackingNumber.value,
+            wholeOrder: plan.wholeOrder,
+            packages: draft.packages,
+            traceCodes: try SQLiteRows.json(codes),
+            recordedBy: actor,
+            recordedAt: now.millisecondsSince1970
+        )
+        try shipment.insert(db)
+        guard let shipmentId = shipment.id else { throw StorageError("shipment insert returned no id") }
+        for line in plan.lines {
+            try ShipmentLineRecord(shipmentId: shipmentId, lineId: line.lineId, quantity: line.quantity).insert(db)
+        }
+        var outbox = ShipmentWriteBackRecord(
+            id: nil,
+            shipmentId: shipmentId,
+            state: "pending",
+            attempts: 0,
+            courier: draft.courier.rawValue,
+            trackingNo: draft.trackingNumber.value,
+            updatedAt: now.millisecondsSince1970
+        )
+        try outbox.insert(db)
+        _ = try SQLiteLifecycle.run(db: db, now: now, opening: nil, sealer: sealer) { lifecycle in
+            try lifecycle.ship(key, completedLineIds: plan.completedLineIds)
+        }
+        try SQLiteRows.audit(
+            db,
+            now: now,
+            actor: actor,
+            action: "shipment.record",
+            subject: "order:\(key)",
+            detail: ["shipment": "\(shipmentId)", "courier": draft.courier.rawValue, "tracking_no": draft.trackingNumber.value]
+        )
+        guard let stored = try Self.shipment(id: shipmentId, db: db) else { throw StorageError("shipment \(shipmentId) vanished") }
+        return ShipmentRecording(shipment: stored, created: true)
     }
 
     public func shipments(of order: OrderKey) async throws -> [Shipment] {
