@@ -87,7 +87,10 @@ public enum ShipmentImport {
             let courierText = row.value(courierColumn) ?? ""
             let courier = Courier.parse(courierText)
             if courier == nil {
-                problem("courier", "unknown courier \"\(courierText.prefix(40))\"; one of \(Courier.allCases.map(\.rawValue).joined(separator: ", "))")
+                problem(
+                    "courier",
+                    "unknown courier \"\(courierText.prefix(40))\"; one of \(Courier.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             var lines: [ShippedLine]?
             if let text = row.value(linesColumn) {

@@ -18,7 +18,17 @@ import Testing
                 + "6918234567890123457,ZT1234567890,ZTO,l1:2; l2×1,yunlai-pdd\n"
         )
         #expect(rows.count == 2)
-        #expect(rows[0] == ShipmentImport.Row(line: 2, shop: "yunlai-douyin", platformOrderId: "6918234567890123456", courier: .sf, trackingNumber: TrackingNumber("SF1234567890")!, lines: nil))
+        #expect(
+            rows[0]
+                == ShipmentImport.Row(
+                    line: 2,
+                    shop: "yunlai-douyin",
+                    platformOrderId: "6918234567890123456",
+                    courier: .sf,
+                    trackingNumber: TrackingNumber("SF1234567890")!,
+                    lines: nil
+                )
+        )
         #expect(rows[1].shop == "yunlai-pdd")
         #expect(rows[1].courier == .zto)
         #expect(rows[1].lines == [ShippedLine(lineId: "l1", quantity: 2), ShippedLine(lineId: "l2", quantity: 1)])

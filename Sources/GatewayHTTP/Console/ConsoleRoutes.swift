@@ -87,6 +87,7 @@ func addConsoleRoutes(
         shipments: dependencies.shipments,
         packing: dependencies.packing,
         shopEnterprises: dependencies.shopEnterprises,
+        platforms: dependencies.platforms,
         renderer: renderer,
         clock: dependencies.clock
     ).addRoutes(to: signedIn)

@@ -8,6 +8,7 @@ import Hummingbird
 ///
 /// - `GET /console/shipping`: the scan form and the write-backs waiting for staff.
 /// - `POST /console/shipping` (`trace_code`, `courier`, `tracking_no`): ships everything of the label's order not shipped yet.
+/// - `POST /console/shipping/import` (`shop`, `text`): a courier's CSV export, all or nothing (``ShipmentCSVImporter``).
 /// - `POST /console/orders/{platform}/{shop}/{id}/ship` (`courier`, `tracking_no`, `qty_<line id>`): ships the quantities
 ///   given (all blank = everything not shipped yet), back to the order page.
 /// - `POST /console/write-backs/{id}/correct` (`courier`, `tracking_no`) and `POST /console/write-backs/{id}/handled`
@@ -16,12 +17,14 @@ struct ConsoleShippingController: Sendable {
     let shipments: (any ShipmentStore)?
     let packing: (any PackingStore)?
     let shopEnterprises: [String: String]
+    let platforms: [String: Platform]
     let renderer: ConsoleRenderer
     let clock: @Sendable () -> Timestamp
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("/shipping") { request, context in try await self.page(request, context: context, notice: nil) }
         group.post("/shipping") { request, context in try await self.scan(request, context: context) }
+        group.post("/shipping/import") { request, context in try await self.importCSV(request, context: context) }
         group.post("/orders/:platform/:shop/:orderId/ship") { request, context in try await self.ship(request, context: context) }
         group.post("/write-backs/:id/correct") { request, context in try await self.correct(request, context: context) }
         group.post("/write-backs/:id/handled") { request, context in try await self.handled(request, context: context) }
@@ -36,7 +39,10 @@ struct ConsoleShippingController: Sendable {
     func page(_ request: Request, context: AppRequestContext, notice: Notice?) async throws -> Response {
         let principal = try context.requirePrincipal()
         let language = context.language
-        var data: [String: Any] = ["courierOptions": Self.courierOptions(selected: nil)]
+        var data: [String: Any] = [
+            "courierOptions": Self.courierOptions(selected: nil),
+            "shopOptions": platforms.keys.filter { principal.canWrite(enterprise: shopEnterprises[$0]) }.sorted().map { ["value": $0] },
+        ]
         if let notice { data["notice"] = ["ok": notice.ok, "text": notice.text] }
         guard let shipments else {
             data["unavailable"] = true
@@ -79,6 +85,26 @@ struct ConsoleShippingController: Sendable {
         }
         return try await record(order: label.order, lines: nil, fields: fields, request: request, context: context) { notice in
             try await page(request, context: context, notice: notice)
+        }
+    }
+
+    func importCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var request = request
+        let fields = try await FormFields.read(&request, context: context, maxFieldBytes: nil)
+        let language = context.language
+        guard let shipments else { throw HTTPError(.notFound, message: "shipments are not served") }
+        let shop = fields["shop"]
+        if let shop, platforms[shop] == nil {
+            return try await page(request, context: context, notice: Notice(ok: false, text: "unknown shop \(shop.prefix(64))"))
+        }
+        let importer = ShipmentCSVImporter(shipments: shipments, platforms: platforms, shopEnterprises: shopEnterprises, clock: clock)
+        switch try await importer.run(text: fields.raw("text"), fileName: "shipments.csv", shop: shop, context: context) {
+        case .failure(let refused):
+            return try await page(request, context: context, notice: Notice(ok: false, text: refused.message))
+        case .success(let imported):
+            let created = imported.filter(\.recording.created).count
+            let text = ConsoleFormat.fill(ConsoleStrings.text("shipping.imported", language), String(created), String(imported.count - created))
+            return try await page(request, context: context, notice: Notice(ok: true, text: text))
         }
     }
 

@@ -249,6 +249,12 @@ public enum ConsoleStrings {
         "shipping.trackingNo": ("快递单号", "Tracking number"),
         "shipping.ship": ("发货", "Ship"),
         "shipping.queue": ("回传失败", "Failed write-backs"),
+        "shipping.importHelp": (
+            "导入快递公司导出的发货表（CSV：order/订单号, tracking_no/运单号, courier/快递公司, 可选 lines, shop）：任何一行有误则全部不导入，并列出每一行的问题。",
+            "Import a courier's export (CSV: order, tracking_no, courier, optional lines and shop): if any row is wrong nothing is imported, and every bad row is listed."
+        ),
+        "shipping.import": ("导入发货表", "Import shipments"),
+        "shipping.imported": ("已导入 {1} 条发货，{2} 条此前已记录。", "{1} shipment(s) imported, {2} recorded before."),
         "shipping.queueEmpty": ("没有需要处理的回传。", "No write-back waits for staff."),
         "shipping.state": ("状态", "State"),
         "shipping.reason": ("原因", "Reason"),

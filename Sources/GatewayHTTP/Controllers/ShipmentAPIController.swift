@@ -151,42 +151,15 @@ struct ShipmentAPIController: Sendable {
             throw APIError.body("the file is not UTF-8 text")
         }
         let fileName = parameters.get("file_name").flatMap { $0.isEmpty ? nil : String($0.prefix(200)) } ?? "shipments.csv"
-        let rows: [ShipmentImport.Row]
-        switch Self.parseRows(text, fileName: fileName, shop: shop, knownShops: Set(platforms.keys)) {
-        case .success(let parsed): rows = parsed
-        case .failure(let error): throw APIError(.unprocessableContent, .shipmentImportRefused, String(describing: error))
-        }
-        for rowShop in Set(rows.map(\.shop)) { try context.requireWrite(enterprise: shopEnterprises[rowShop]) }
-        let drafts = rows.compactMap { row -> ShipmentDraft? in
-            guard let platform = platforms[row.shop] else { return nil }
-            return ShipmentDraft(
-                order: OrderKey(platform: platform, shop: row.shop, platformOrderId: row.platformOrderId),
-                courier: row.courier,
-                trackingNumber: row.trackingNumber,
-                lines: row.lines
-            )
-        }
-        do {
-            let recordings = try await shipments.recordShipments(drafts, actor: principal.auditActor, at: clock())
-            let results = zip(rows, recordings).map { row, recording in
+        let importer = ShipmentCSVImporter(shipments: shipments, platforms: platforms, shopEnterprises: shopEnterprises, clock: clock)
+        switch try await importer.run(text: text, fileName: fileName, shop: shop, context: context) {
+        case .failure(let refused):
+            throw APIError(.unprocessableContent, .shipmentImportRefused, refused.message)
+        case .success(let imported):
+            let results = imported.map { row, recording in
                 Outcome(line: row.line, status: recording.created ? "created" : "existing", shipment: ShipmentResponse(recording.shipment))
             }
             return APIJSON.response(Answer(results: results))
-        } catch let batch as ShipmentBatchRefusal {
-            let problems = batch.refusals.map { refused -> String in
-                let line = refused.index < rows.count ? rows[refused.index].line : refused.index + 2
-                return "\(fileName): line \(line): \(refused.refusal.code): \(refused.refusal.description)"
-            }
-            throw APIError(.unprocessableContent, .shipmentImportRefused, "nothing imported; \(problems.count) row(s) refused:\n" + problems.joined(separator: "\n"))
-        }
-    }
-
-    /// A courier's export, parsed: the rows, or every problem.
-    static func parseRows(_ text: String, fileName: String, shop: String?, knownShops: Set<String>) -> Result<[ShipmentImport.Row], ImportError> {
-        do {
-            return .success(try ShipmentImport.parse(try CSVDocument.parse(text, source: fileName), shop: shop, knownShops: knownShops))
-        } catch {
-            return .failure(error)
         }
     }
 

@@ -17,6 +17,13 @@ extension ConsoleTemplates {
               <label>{{t.shipping_trackingNo}} <input name="tracking_no" id="tracking-no" required size="24" pattern="[A-Za-z0-9-]{6,40}"></label>
               <button type="submit" id="ship">{{t.shipping_ship}}</button>
             </form>
+            <form method="post" action="/console/shipping/import" id="import-form" class="card">
+              <input type="hidden" name="_csrf" value="{{csrf}}">
+              <p class="muted">{{t.shipping_importHelp}}</p>
+              <label>{{t.orders_shop}} <select name="shop" id="import-shop">{{#shopOptions}}<option value="{{value}}">{{value}}</option>{{/shopOptions}}</select></label><br>
+              <textarea name="text" id="import-text" rows="6" cols="80" placeholder="order,tracking_no,courier&#10;6918234567890123456,SF1234567890,SF"></textarea><br>
+              <button type="submit" id="import">{{t.shipping_import}}</button>
+            </form>
             <h2>{{t.shipping_queue}}</h2>
             {{#queueEmpty}}<p class="muted" id="queue-empty">{{t.shipping_queueEmpty}}</p>{{/queueEmpty}}
             {{^queueEmpty}}
