@@ -108,6 +108,7 @@ import Testing
             .unknownOrder(order.key), .notPaid(order.key), .cancelled(order.key), .unknownLine("x"), .repeatedLine("x"),
             .badQuantity(lineId: "x", quantity: 0), .tooMany(lineId: "x", asked: 2, remaining: 1), .refund(lineId: "x"),
             .notReserved(lineId: "x", state: nil), .nothingToShip(order.key), .partialNotSupported(.pinduoduo),
+            .partialLineNotSupported(.taobao, lineId: "x"),
         ]
         #expect(Set(every.map(\.code)).count == every.count, "each refusal has its own code")
         #expect(every.allSatisfy { !$0.description.isEmpty })
@@ -126,6 +127,15 @@ import Testing
         #expect(try plan(Self.draft(order), order).get().wholeOrder)
         let named = [ShippedLine(lineId: "0", quantity: 3), ShippedLine(lineId: "1", quantity: 1)]
         #expect(try plan(Self.draft(order, named), order).get().wholeOrder, "naming every unit is the whole order too")
+    }
+
+    @Test func taobaoShipsWholeLinesOnly() throws {
+        let order = Self.order(platform: .taobao)
+        #expect(
+            plan(Self.draft(order, [ShippedLine(lineId: "0", quantity: 2)]), order) == .failure(.partialLineNotSupported(.taobao, lineId: "0"))
+        )
+        let oneLine = try plan(Self.draft(order, [ShippedLine(lineId: "0", quantity: 3)]), order).get()
+        #expect(!oneLine.wholeOrder && oneLine.completedLineIds == ["0"], "a whole line on its own is fine")
     }
 
     @Test func aShippedOrConsumedLineStillTakesItsOwnRecord() throws {
