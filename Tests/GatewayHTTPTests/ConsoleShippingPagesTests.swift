@@ -30,6 +30,13 @@ import Testing
         let fixture = try await ShipmentAPITests.fixture()
         let key = OrderKey(platform: .douyin, shop: StaffFixture.ownShop, platformOrderId: StaffFixture.orderId)
         try await Application(router: fixture.router).test(.router) { client in
+            let before = try await client.execute(uri: "/console/shipping", method: .get, headers: fixture.headers(.staffOwn, console: true))
+            #expect(
+                String(buffer: before.body).contains(
+                    "<tr class=\"to-ship\"><td>云来仓</td><td><a href=\"/console/packing/douyin/\(StaffFixture.ownShop)/\(StaffFixture.orderId)\">"
+                ),
+                "the paid order waits for shipping today"
+            )
             let unknown = try await post(client, fixture, "/console/shipping", "trace_code=NOPE123&courier=SF&tracking_no=SF1234567890")
             #expect(unknown.status == .ok)
             #expect(String(buffer: unknown.body).contains("id=\"shipping-result\""))
@@ -60,6 +67,7 @@ import Testing
             let forbidden = try await post(client, fixture, "/console/write-backs/\(writeBack.id)/handled", "note=x", as: .staffOther)
             #expect(forbidden.status == .forbidden)
 
+            #expect(!String(buffer: page.body).contains("class=\"to-ship\""), "shipped: nothing left to ship today")
             let handled = try await post(client, fixture, "/console/write-backs/\(writeBack.id)/handled", "note=done+by+hand")
             #expect(!String(buffer: handled.body).contains("id=\"write-back-\(writeBack.id)\""), "gone from the queue")
             #expect(try await fixture.shipments.writeBack(id: writeBack.id)?.state == .handled(by: "staffOwn"))

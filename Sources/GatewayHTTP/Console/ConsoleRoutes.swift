@@ -86,6 +86,7 @@ func addConsoleRoutes(
     ConsoleShippingController(
         shipments: dependencies.shipments,
         packing: dependencies.packing,
+        inventory: dependencies.inventory,
         shopEnterprises: dependencies.shopEnterprises,
         platforms: dependencies.platforms,
         renderer: renderer,

@@ -6,7 +6,8 @@ import Hummingbird
 /// tracking number — the 回传失败 queue with its actions, and the order page's "ship" form. Staff record and see only
 /// their enterprise's shops.
 ///
-/// - `GET /console/shipping`: the scan form and the write-backs waiting for staff.
+/// - `GET /console/shipping`: the scan form, the orders to ship today per warehouse (the day's pick lists, backlog
+///   included), and the write-backs waiting for staff.
 /// - `POST /console/shipping` (`trace_code`, `courier`, `tracking_no`): ships everything of the label's order not shipped yet.
 /// - `POST /console/shipping/import` (`shop`, `text`): a courier's CSV export, all or nothing (``ShipmentCSVImporter``).
 /// - `POST /console/orders/{platform}/{shop}/{id}/ship` (`courier`, `tracking_no`, `qty_<line id>`): ships the quantities
@@ -16,6 +17,8 @@ import Hummingbird
 struct ConsoleShippingController: Sendable {
     let shipments: (any ShipmentStore)?
     let packing: (any PackingStore)?
+    /// Master data (the warehouses whose orders to ship today are listed).
+    let inventory: (any InventoryStore)?
     let shopEnterprises: [String: String]
     let platforms: [String: Platform]
     let renderer: ConsoleRenderer
@@ -66,6 +69,9 @@ struct ConsoleShippingController: Sendable {
             ]
         }
         data["queueEmpty"] = waiting.isEmpty
+        let toShip = try await ordersToShip(principal)
+        data["toShip"] = toShip
+        data["hasToShip"] = !toShip.isEmpty
         return renderer.page("shipping", titleKey: "shipping.title", active: "shipping", data: data, request: request, context: context)
     }
 
@@ -179,6 +185,29 @@ struct ConsoleShippingController: Sendable {
     }
 
     // MARK: helpers
+
+    /// Today's orders still to ship, per warehouse the caller may see (at most 200 rows in all).
+    private func ordersToShip(_ principal: StaffPrincipal) async throws -> [[String: Any]] {
+        guard let packing, let inventory else { return [] }
+        let today = CalendarDay.beijing(clock())
+        let warehouses = try await inventory.masterData().warehouses.values
+            .filter { principal.canRead(enterprise: $0.enterpriseId) }
+            .sorted { $0.id < $1.id }
+        var rows: [[String: Any]] = []
+        for warehouse in warehouses where rows.count < 200 {
+            let list = try await packing.pickList(warehouseId: warehouse.id, day: today)
+            for order in list.orders.prefix(200 - rows.count) {
+                rows.append([
+                    "warehouse": warehouse.name.isEmpty ? warehouse.id : warehouse.name,
+                    "orderId": order.platformOrderId,
+                    "shop": order.shop,
+                    "packingHref": ConsolePackingController.packingHref(order),
+                    "labelsHref": ConsoleLabelsController.orderLabelsHref(order),
+                ])
+            }
+        }
+        return rows
+    }
 
     private func record(
         order key: OrderKey,

@@ -249,6 +249,9 @@ public enum ConsoleStrings {
         "shipping.trackingNo": ("快递单号", "Tracking number"),
         "shipping.ship": ("发货", "Ship"),
         "shipping.queue": ("回传失败", "Failed write-backs"),
+        "shipping.toShip": ("今日待发货", "To ship today"),
+        "shipping.nothingToShip": ("今天没有待发货的订单。", "Nothing to ship today."),
+        "shipping.labels": ("打印标签", "Print labels"),
         "shipping.importHelp": (
             "导入快递公司导出的发货表（CSV：order/订单号, tracking_no/运单号, courier/快递公司, 可选 lines, shop）：任何一行有误则全部不导入，并列出每一行的问题。",
             "Import a courier's export (CSV: order, tracking_no, courier, optional lines and shop): if any row is wrong nothing is imported, and every bad row is listed."

@@ -17,6 +17,14 @@ extension ConsoleTemplates {
               <label>{{t.shipping_trackingNo}} <input name="tracking_no" id="tracking-no" required size="24" pattern="[A-Za-z0-9-]{6,40}"></label>
               <button type="submit" id="ship">{{t.shipping_ship}}</button>
             </form>
+            <h2>{{t.shipping_toShip}}</h2>
+            {{^hasToShip}}<p class="muted" id="nothing-to-ship">{{t.shipping_nothingToShip}}</p>{{/hasToShip}}
+            {{#hasToShip}}
+            <table id="to-ship">
+              <thead><tr><th>{{t.pick_warehouse}}</th><th>{{t.orders_orderId}}</th><th>{{t.orders_shop}}</th><th></th></tr></thead>
+              <tbody>{{#toShip}}<tr class="to-ship"><td>{{warehouse}}</td><td><a href="{{packingHref}}">{{orderId}}</a></td><td>{{shop}}</td><td><a href="{{labelsHref}}">{{t.shipping_labels}}</a></td></tr>{{/toShip}}</tbody>
+            </table>
+            {{/hasToShip}}
             <form method="post" action="/console/shipping/import" id="import-form" class="card">
               <input type="hidden" name="_csrf" value="{{csrf}}">
               <p class="muted">{{t.shipping_importHelp}}</p>
