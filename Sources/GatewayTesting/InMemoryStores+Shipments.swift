@@ -121,26 +121,13 @@ extension InMemoryStores: ShipmentStore {
         guard var shipment = shipmentsById[id], var writeBack = shipment.writeBack else { throw ShipmentCorrectionError("no write-back \(id)") }
         let newNumber = trackingNumber?.value ?? writeBack.trackingNumber
         let newCourier = courier ?? writeBack.courier
-        let changed = newNumber != writeBack.trackingNumber || newCourier != writeBack.courier
         if newNumber != shipment.trackingNumber, shipmentsOf(shipment.order).contains(where: { $0.trackingNumber == newNumber }) {
             throw ShipmentCorrectionError("order \(shipment.order.platformOrderId) already has a shipment with tracking number \(newNumber)")
         }
         let before = writeBack.state
-        switch before {
-        case .rejected:
-            writeBack.state = WriteBackLifecycle.next(before, .staffResend, ours: newNumber)
-        case .conflict(let theirs):
-            writeBack.state = WriteBackLifecycle.next(before, .staffResend, ours: newNumber)
-            writeBack.replacingTrackingNumber = TrackingNumber(theirs)?.value == newNumber ? nil : theirs
-        case .confirmed:
-            guard changed else { throw ShipmentCorrectionError("nothing to change: the platform has this courier and tracking number") }
-            writeBack.state = WriteBackLifecycle.next(before, .staffEdited, ours: newNumber)
-            writeBack.replacingTrackingNumber = writeBack.trackingNumber
-        case .pending:
-            break
-        case .sending, .unknownOutcome, .handled:
-            throw ShipmentCorrectionError("write-back \(id) cannot be corrected now")
-        }
+        let correction = try WriteBackCorrection.decide(writeBack, courier: courier, trackingNumber: trackingNumber)
+        writeBack.state = correction.state
+        writeBack.replacingTrackingNumber = correction.replacingTrackingNumber
         writeBack.trackingNumber = newNumber
         writeBack.courier = newCourier
         writeBack.updatedAt = now

@@ -61,4 +61,43 @@ extension ConsoleBrowserHarness {
             at: created.adding(seconds: 11)
         )
     }
+
+    /// Master data, a platform SKU `sku` mapped to `APPLE5`, one household's 100 kg apple lot, and a paid order `id` of
+    /// it: the order's line is reserved and allocated to the household. - Returns: the order and its parcel's trace code.
+    func seedAllocatedOrder(id: String, sku: String, household: Household, lotId: String) async throws -> (OrderKey, String) {
+        let stores = server.stores
+        let now = Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000))
+        try await seedMasterData()
+        _ = try await stores.inventory.seed(
+            MasterDataSeed(
+                masterData: MasterData(mappings: [
+                    SkuMapping(shop: "yunlai-douyin", platformSkuId: sku, components: [SkuComponent(skuCode: "APPLE5")])
+                ])
+            ),
+            at: now
+        )
+        let lot = SupplyLot(
+            id: lotId,
+            householdId: household.id,
+            enterpriseId: "yunlai",
+            product: "apple",
+            grade: "A",
+            capacityGrams: 100_000,
+            priceFenPerKg: 600,
+            harvestDate: "2026-10-20"
+        )
+        _ = try await stores.supply.seedSupply(households: [household], lots: [lot], policies: [:], at: now)
+        try await commitOrder(id: id, sku: sku, paidFen: 3990)
+        let key = OrderKey(platform: .douyin, shop: "yunlai-douyin", platformOrderId: id)
+        guard let code = try await stores.supply.allocations(of: key).first?.traceCode else {
+            throw HarnessError("order \(id) got no parcel")
+        }
+        return (key, code)
+    }
+}
+
+/// A harness set-up that did not work.
+struct HarnessError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

@@ -33,36 +33,8 @@ struct ConsoleLabelsBrowserTests {
     @Test func aLabelsPrintViewShowsTheCodeAndItsQRCodeDecodesToTheTraceURL() async throws {
         try await helper.withBrowser { browser, harness in
             let stores = harness.server.stores
-            let now = Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000))
-            try await harness.seedMasterData()
-            _ = try await stores.inventory.seed(
-                MasterDataSeed(
-                    masterData: MasterData(mappings: [
-                        SkuMapping(shop: "yunlai-douyin", platformSkuId: "sku-label-apple", components: [SkuComponent(skuCode: "APPLE5")])
-                    ])
-                ),
-                at: now
-            )
-            _ = try await stores.supply.seedSupply(
-                households: [Household(id: "HB1", name: "田秀英", village: "夯沙村", registeredPoor: true, members: 4)],
-                lots: [
-                    SupplyLot(
-                        id: "LB1",
-                        householdId: "HB1",
-                        enterpriseId: "yunlai",
-                        product: "apple",
-                        grade: "A",
-                        capacityGrams: 100_000,
-                        priceFenPerKg: 600,
-                        harvestDate: "2026-10-20"
-                    )
-                ],
-                policies: [:],
-                at: now
-            )
-            try await harness.commitOrder(id: Self.orderId, sku: "sku-label-apple", paidFen: 3990)
-            let key = OrderKey(platform: .douyin, shop: "yunlai-douyin", platformOrderId: Self.orderId)
-            let code = try #require(try await stores.supply.allocations(of: key).first?.traceCode)
+            let household = Household(id: "HB1", name: "田秀英", village: "夯沙村", registeredPoor: true, members: 4)
+            let (key, code) = try await harness.seedAllocatedOrder(id: Self.orderId, sku: "sku-label-apple", household: household, lotId: "LB1")
 
             try await browser.open(harness.baseURL + "/console/labels/\(code)")
             try await helper.signIn(browser, harness, user: "wang.fang", password: ConsoleBrowserHarness.password)

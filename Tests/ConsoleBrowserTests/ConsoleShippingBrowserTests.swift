@@ -15,36 +15,8 @@ struct ConsoleShippingBrowserTests {
     @Test func scanningALabelThenATrackingNumberShipsTheOrder() async throws {
         try await helper.withBrowser { browser, harness in
             let stores = harness.server.stores
-            let now = Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000))
-            try await harness.seedMasterData()
-            _ = try await stores.inventory.seed(
-                MasterDataSeed(
-                    masterData: MasterData(mappings: [
-                        SkuMapping(shop: "yunlai-douyin", platformSkuId: "sku-ship-apple", components: [SkuComponent(skuCode: "APPLE5")])
-                    ])
-                ),
-                at: now
-            )
-            _ = try await stores.supply.seedSupply(
-                households: [Household(id: "HS1", name: "彭金花", village: "吕洞村", registeredPoor: true, members: 3)],
-                lots: [
-                    SupplyLot(
-                        id: "LS1",
-                        householdId: "HS1",
-                        enterpriseId: "yunlai",
-                        product: "apple",
-                        grade: "A",
-                        capacityGrams: 100_000,
-                        priceFenPerKg: 600,
-                        harvestDate: "2026-10-20"
-                    )
-                ],
-                policies: [:],
-                at: now
-            )
-            try await harness.commitOrder(id: Self.orderId, sku: "sku-ship-apple", paidFen: 3990)
-            let key = OrderKey(platform: .douyin, shop: "yunlai-douyin", platformOrderId: Self.orderId)
-            let code = try #require(try await stores.supply.allocations(of: key).first?.traceCode)
+            let household = Household(id: "HS1", name: "彭金花", village: "吕洞村", registeredPoor: true, members: 4)
+            let (key, code) = try await harness.seedAllocatedOrder(id: Self.orderId, sku: "sku-ship-apple", household: household, lotId: "LS1")
 
             try await browser.open(harness.baseURL + "/console/shipping")
             try await helper.signIn(browser, harness, user: "wang.fang", password: ConsoleBrowserHarness.password)

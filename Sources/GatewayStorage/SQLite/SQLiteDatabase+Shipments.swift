@@ -178,37 +178,18 @@ extension SQLiteDatabase: ShipmentStore {
             guard var row = try ShipmentWriteBackRecord.fetchOne(db, key: id), var shipment = try ShipmentRecord.fetchOne(db, key: row.shipmentId),
                 let key = shipment.order
             else { throw ShipmentCorrectionError("no write-back \(id)") }
+            guard let current = row.writeBack(of: shipment) else { throw ShipmentCorrectionError("write-back \(id) cannot be read") }
             let newNumber = trackingNumber?.value ?? row.trackingNo
             let newCourier = courier?.rawValue ?? row.courier
-            let changed = newNumber != row.trackingNo || newCourier != row.courier
             if newNumber != shipment.trackingNo,
                 try ShipmentRecord.of(key).filter(ShipmentRecord.Columns.trackingNo == newNumber).fetchCount(db) > 0
             {
                 throw ShipmentCorrectionError("order \(key.platformOrderId) already has a shipment with tracking number \(newNumber)")
             }
             let before = row.lifecycleState
-            let after: WriteBackLifecycle.State
-            switch before {
-            case .rejected:
-                after = WriteBackLifecycle.next(before, .staffResend, ours: newNumber)
-            case .conflict(let theirs):
-                after = WriteBackLifecycle.next(before, .staffResend, ours: newNumber)
-                let same = TrackingNumber(theirs)?.value == newNumber
-                row.replacingTrackingNo = same ? nil : theirs
-            case .confirmed:
-                guard changed else { throw ShipmentCorrectionError("nothing to change: the platform has this courier and tracking number") }
-                guard ShipmentCapabilities.of(key.platform).editsTrackingNumber else {
-                    throw ShipmentCorrectionError("\(key.platform.rawValue) cannot change a tracking number once written")
-                }
-                after = WriteBackLifecycle.next(before, .staffEdited, ours: newNumber)
-                row.replacingTrackingNo = row.trackingNo
-            case .pending:
-                after = before
-            case .sending, .unknownOutcome, .handled:
-                throw ShipmentCorrectionError(
-                    "write-back \(id) is \(row.state); it can be corrected when it is pending, rejected, in conflict or confirmed"
-                )
-            }
+            let correction = try WriteBackCorrection.decide(current, courier: courier, trackingNumber: trackingNumber)
+            let after = correction.state
+            row.replacingTrackingNo = correction.replacingTrackingNumber
             row.setState(after)
             row.leaseUntil = nil
             row.trackingNo = newNumber
