@@ -83,9 +83,12 @@ struct ShipmentFixture {
     let shop: any MockShop
     let platform: Platform
     let store: any ShipmentStore
-    /// A second sender on the gateway's database whose clock runs 90 s ahead: it takes unknown outcomes (read back
-    /// after 30 s) at once, yet never takes over a send the gateway's own sender holds (a 120 s lease).
+    /// A second sender on the gateway's database (beside the gateway's own, which runs every second).
     let sender: ShipmentWriteBackSender
+    /// A sender whose clock runs an hour ahead, used only while the write-back driven is an unknown outcome: the read-back
+    /// the real senders would make after the 30 s back-off, made now. (Nothing else is in flight then: the flows run one
+    /// write-back at a time, so its one-hour lease-taking cannot steal another sender's send.)
+    let lateSender: ShipmentWriteBackSender
 
     /// Starts a mock and a gateway holding one shop of `platform`.
     static func start(_ platformName: String) async throws -> ShipmentFixture {
@@ -93,7 +96,7 @@ struct ShipmentFixture {
         let yaml = """
             \(TestGatewayYAML.serverAndStorage(database: "STORAGE", dataKeys: EndToEndHarness.dataKeySpec))
             pipeline: { batch_size: 64, idle_milliseconds: 10, detail_concurrency: 4, max_attempts: 3 }
-            \(TestGatewayYAML.shops([testShop], apiBase: "API_BASE", poll: "{ enabled: POLL, interval_seconds: 0.3, settle_seconds: 0 }"))
+            \(TestGatewayYAML.shops([testShop], apiBase: "API_BASE", poll: "{ enabled: POLL, interval_seconds: 0.3, settle_seconds: 2 }"))
             master_data: { file: masterdata.yaml }
             stock_sync: { enabled: false }
             """
@@ -102,11 +105,12 @@ struct ShipmentFixture {
         let (gateway, url) = try await harness.startGateway()
         let mockShop = try #require(harness.mock.shops.first { $0.shopKey == testShop.key })
         let store = try #require(gateway.stores.shipments)
-        let sender = ShipmentWriteBackSender(
+        let sender = ShipmentWriteBackSender(store: store, connectors: gateway.registry.connectors, logger: Logger(label: "e2e-shipping"))
+        let lateSender = ShipmentWriteBackSender(
             store: store,
             connectors: gateway.registry.connectors,
-            clock: { SystemClock.now().adding(seconds: 90) },
-            logger: Logger(label: "e2e-shipping")
+            clock: { SystemClock.now().adding(seconds: 3600) },
+            logger: Logger(label: "e2e-shipping-late")
         )
         return ShipmentFixture(
             harness: harness,
@@ -116,7 +120,8 @@ struct ShipmentFixture {
             shop: mockShop,
             platform: try #require(Platform(rawValue: platformName)),
             store: store,
-            sender: sender
+            sender: sender,
+            lateSender: lateSender
         )
     }
 
@@ -185,7 +190,12 @@ struct ShipmentFixture {
     func drive(_ writeBackId: Int64, seconds: Double = 20) async throws -> WriteBackLifecycle.State? {
         var state: WriteBackLifecycle.State?
         _ = try await EndToEndHarness.eventually(seconds: seconds) {
-            try await sender.sendOnce()
+            state = try await store.writeBack(id: writeBackId)?.state
+            if case .unknownOutcome = state {
+                try await lateSender.sendOnce()
+            } else {
+                try await sender.sendOnce()
+            }
             state = try await store.writeBack(id: writeBackId)?.state
             switch state {
             case .pending, .sending, .unknownOutcome, nil: return false
