@@ -27,6 +27,12 @@ import Testing
         "youzan": "102570050",
     ]
 
+    /// Each platform's edit call (Pinduoduo's is `online.send` again, with `redelivery_type=2`), by method or path.
+    static let editCalls = [
+        "douyin": "order.logisticsEdit", "kuaishou": "open.seller.order.logistics.update", "pinduoduo": "pdd.logistics.online.send",
+        "taobao": "taobao.logistics.consign.resend", "wechat-channels": "deliveryinfo/update", "youzan": "youzan.logistics.online.update",
+    ]
+
     /// Platforms whose ship calls take part of a line's quantity (Taobao and Youzan ship whole sub-orders).
     static let quantityLevel: Set<String> = ["douyin", "kuaishou", "wechat-channels"]
 
@@ -43,6 +49,9 @@ import Testing
             try await partialThenRest(fixture)
             try await lostAnswer(fixture)
             try await rejectedThenCorrected(fixture)
+            try await confirmedThenEdited(fixture)
+            let unsigned = fixture.harness.mock.requestLog().filter { !$0.signatureValid }
+            #expect(unsigned.isEmpty, "\(platform): \(unsigned.prefix(5))")
         } catch {
             await fixture.stop()
             throw error
@@ -192,6 +201,29 @@ import Testing
         let resolved = try await f.gateway.stores.inventory.exceptions(ExceptionQuery(status: .resolved, kind: .shipmentRejected, order: key))
         #expect(resolved.count == 1, "\(platform): \(resolved)")
         f.harness.mock.setShipFaults(.none, shop: f.testShop.key)
+    }
+
+    /// A confirmed whole-order shipment whose tracking number staff change: the platform's edit call replaces the
+    /// number (still one parcel on the platform), and the write-back is confirmed again.
+    func confirmedThenEdited(_ f: ShipmentFixture) async throws {
+        let platform = f.platform.rawValue
+        let (key, _) = try await f.paidOrder()
+        let id = try await f.recordAccepted(key, courier: Self.courier(platform), trackingNo: Self.trackingNumber("SFE"))
+        let state = try await f.drive(id)
+        try #require(state == .confirmed, "\(platform) before the edit: \(String(describing: state))")
+        let edited = Self.trackingNumber("SFN")
+        let editCall = try #require(Self.editCalls[platform])
+        let editsBefore = f.harness.mock.requestLog().filter { $0.method.contains(editCall) || $0.path.contains(editCall) }.count
+        let (status, answer) = try await f.post("/api/v1/write-backs/\(id)/correct", ["tracking_no": edited])
+        #expect(status == 200, "\(platform): \(answer)")
+        let after = try await f.drive(id)
+        let writeBack = try await f.store.writeBack(id: id)
+        #expect(after == .confirmed, "\(platform) edit: \(String(describing: writeBack))")
+        let shipments = f.truthShipments(key.platformOrderId)
+        #expect(shipments.map(\.trackingNo) == [edited], "\(platform) edit: \(shipments)")
+        let edits = f.harness.mock.requestLog().filter { $0.method.contains(editCall) || $0.path.contains(editCall) }.count - editsBefore
+        #expect(edits == 1, "\(platform): \(edits) calls of \(editCall)")
+        _ = try await f.harness.mock.deliverShipPushes(to: f.url)
     }
 
     /// Two senders on one database, racing over the same outbox (with the gateway's own sender running too): every
