@@ -66,13 +66,41 @@ struct ShipmentFixture {
     static func lines(enterprise: String) -> [MockLineSpec] {
         if enterprise == "linyin" {
             return [
-                MockLineSpec(productId: "3656110990000000701", skuId: "1786000000000000701", outSkuId: "BJHJC-250G", title: "保靖黄金茶 250g", quantity: 2, unitPriceFen: 8800),
-                MockLineSpec(productId: "3656110990000000701", skuId: "1786000000000000702", outSkuId: "BJHJC-500G", title: "保靖黄金茶 500g", quantity: 1, unitPriceFen: 16800),
+                MockLineSpec(
+                    productId: "3656110990000000701",
+                    skuId: "1786000000000000701",
+                    outSkuId: "BJHJC-250G",
+                    title: "保靖黄金茶 250g",
+                    quantity: 2,
+                    unitPriceFen: 8800
+                ),
+                MockLineSpec(
+                    productId: "3656110990000000701",
+                    skuId: "1786000000000000702",
+                    outSkuId: "BJHJC-500G",
+                    title: "保靖黄金茶 500g",
+                    quantity: 1,
+                    unitPriceFen: 16800
+                ),
             ]
         }
         return [
-            MockLineSpec(productId: "3656110990000000501", skuId: "1786000000000000501", outSkuId: "BJPG-5KG-A", title: "保靖椪柑 5kg 特级", quantity: 2, unitPriceFen: 3990),
-            MockLineSpec(productId: "3656110990000000601", skuId: "1786000000000000601", outSkuId: "XXMHT-3KG", title: "湘西猕猴桃 3kg", quantity: 1, unitPriceFen: 4590),
+            MockLineSpec(
+                productId: "3656110990000000501",
+                skuId: "1786000000000000501",
+                outSkuId: "BJPG-5KG-A",
+                title: "保靖椪柑 5kg 特级",
+                quantity: 2,
+                unitPriceFen: 3990
+            ),
+            MockLineSpec(
+                productId: "3656110990000000601",
+                skuId: "1786000000000000601",
+                outSkuId: "XXMHT-3KG",
+                title: "湘西猕猴桃 3kg",
+                quantity: 1,
+                unitPriceFen: 4590
+            ),
         ]
     }
 
@@ -228,7 +256,8 @@ struct ShipmentFixture {
             "pdd.logistics.online.send", "taobao.logistics.offline.send", "youzan.logistics.online.confirm",
         ]
         return harness.mock.requestLog().filter { record in
-            record.shop == testShop.key && (methods.contains(record.method) || record.path.hasSuffix("/delivery/send") || methods.contains { record.path.contains($0) })
+            record.shop == testShop.key
+                && (methods.contains(record.method) || record.path.hasSuffix("/delivery/send") || methods.contains { record.path.contains($0) })
         }
     }
 }

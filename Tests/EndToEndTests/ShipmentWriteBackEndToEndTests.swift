@@ -50,6 +50,7 @@ import Testing
             try await lostAnswer(fixture)
             try await rejectedThenCorrected(fixture)
             try await confirmedThenEdited(fixture)
+            if ["taobao", "youzan"].contains(platform) { try await partOfALineIsRefused(fixture) }
             let unsigned = fixture.harness.mock.requestLog().filter { !$0.signatureValid }
             #expect(unsigned.isEmpty, "\(platform): \(unsigned.prefix(5))")
         } catch {
@@ -92,7 +93,10 @@ import Testing
         #expect(shipped, "\(platform): the gateway never saw the order shipped")
         try await Task.sleep(for: .milliseconds(700))  // a poll round or two more
         let after = (try await f.stock(codes[0]), try await f.stock(codes[1]))
-        #expect(after.0 == consumed.0 && after.1 == consumed.1, "\(platform): the platform's shipped news consumed stock again: \(consumed) → \(after)")
+        #expect(
+            after.0 == consumed.0 && after.1 == consumed.1,
+            "\(platform): the platform's shipped news consumed stock again: \(consumed) → \(after)"
+        )
         let fulfilments = try await f.gateway.stores.inventory.fulfilments(of: key)
         #expect(fulfilments.allSatisfy { $0.state == .consumed }, "\(platform): \(fulfilments)")
     }
@@ -110,7 +114,10 @@ import Testing
             let calls = f.shipCalls().count
             let (status, answer) = try await f.record(key, courier: Self.courier(platform), trackingNo: firstTracking, lines: first)
             #expect(status == 422, "\(answer)")
-            #expect((answer["error"] as? [String: Any])?["code"] as? String == "shipment_refused" || "\(answer)".contains("shipment_refused"), "\(answer)")
+            #expect(
+                (answer["error"] as? [String: Any])?["code"] as? String == "shipment_refused" || "\(answer)".contains("shipment_refused"),
+                "\(answer)"
+            )
             #expect(try await f.store.shipments(of: key).isEmpty)
             #expect(f.shipCalls().count == calls)
             #expect(f.truthShipments(key.platformOrderId).isEmpty)
@@ -201,6 +208,26 @@ import Testing
         let resolved = try await f.gateway.stores.inventory.exceptions(ExceptionQuery(status: .resolved, kind: .shipmentRejected, order: key))
         #expect(resolved.count == 1, "\(platform): \(resolved)")
         f.harness.mock.setShipFaults(.none, shop: f.testShop.key)
+    }
+
+    /// Taobao (`sub_tid`) and Youzan (`oids`) ship whole lines: part of a line's units would be marked shipped entirely
+    /// on the platform (and the rest then refused as already shipped), so the gateway refuses it before any call.
+    func partOfALineIsRefused(_ f: ShipmentFixture) async throws {
+        let platform = f.platform.rawValue
+        let (key, lines) = try await f.paidOrder()
+        let lineA = try #require(lines.first { $0.quantity == 2 })
+        let calls = f.shipCalls().count
+        let (status, answer) = try await f.record(
+            key,
+            courier: Self.courier(platform),
+            trackingNo: Self.trackingNumber("SFP"),
+            lines: [(lineA.lineId, 1)]
+        )
+        #expect(status == 422, "\(platform): \(answer)")
+        #expect("\(answer)".contains("partial_quantity_not_supported"), "\(platform): \(answer)")
+        #expect(try await f.store.shipments(of: key).isEmpty)
+        #expect(f.shipCalls().count == calls)
+        #expect(f.truthShipments(key.platformOrderId).isEmpty)
     }
 
     /// A confirmed whole-order shipment whose tracking number staff change: the platform's edit call replaces the

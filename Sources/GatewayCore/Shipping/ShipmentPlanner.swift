@@ -4,7 +4,8 @@
 /// stock (or has already left: consumed) and has no refund requested or done; its quantity is 1…what is left to ship
 /// (the line's quantity minus what earlier shipments carried). No lines = every unit left of the shippable lines. A
 /// platform that ships whole orders only (Pinduoduo) takes a shipment only when it carries every unit of the order and
-/// nothing shipped before. A line leaves the warehouse (its stock is consumed) when all its units are in shipments;
+/// nothing shipped before; one that names whole lines only (Taobao, Youzan) takes a line only with all its units left.
+/// A line leaves the warehouse (its stock is consumed) when all its units are in shipments;
 /// until then its stock stays reserved — never sellable twice.
 public enum ShipmentPlanner {
     /// Plans a draft.
@@ -61,8 +62,16 @@ public enum ShipmentPlanner {
             shippable(line) != nil || remaining(line) == (askedByLine[line.lineId] ?? 0)
         }
         let wholeOrder = earlier.isEmpty && everyUnitLeft
-        if !wholeOrder, !ShipmentCapabilities.of(order.key.platform).partialShipments {
+        let capabilities = ShipmentCapabilities.of(order.key.platform)
+        if !wholeOrder, !capabilities.partialShipments {
             return .failure(.partialNotSupported(order.key.platform))
+        }
+        if !capabilities.partialQuantities,
+            let split = asked.first(where: { item in
+                lines.first { $0.lineId == item.lineId }.map { item.quantity < remaining($0) } ?? false
+            })
+        {
+            return .failure(.partialQuantityNotSupported(order.key.platform, lineId: split.lineId))
         }
         let completed = lines.filter { line in
             guard let quantity = askedByLine[line.lineId] else { return false }
