@@ -10,8 +10,10 @@ import MockPlatformKit
 import Testing
 
 /// Issue #17, "what must be shown": shipments written back through the mock's real ship APIs on every platform — a
-/// whole order, a partial shipment and the rest, a lost answer (applied, then 504), a rejection that goes to staff and
-/// is resent after the fix — and two senders on one database never sending one shipment twice.
+/// whole order (and the platform's shipped push consuming no stock twice), a partial shipment and the rest (Pinduoduo:
+/// refused before any call; Taobao and Youzan: whole lines only), a lost answer (applied, then 504), a rejection that
+/// goes to staff and is resent after the fix, a staff edit of a confirmed number — and two senders on one database
+/// never sending one shipment twice. Youzan cannot read tracking numbers back, so its lost answer stays "unknown".
 @Suite struct ShipmentWriteBackEndToEndTests {
     static let platforms = ["douyin", "kuaishou", "pinduoduo", "taobao", "wechat-channels", "youzan"]
 
