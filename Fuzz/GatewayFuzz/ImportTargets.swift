@@ -22,6 +22,11 @@ enum ImportTargets {
             FuzzTarget(name: "household-import", summary: "CSVDocument -> HouseholdRegistryImport.parse", run: households),
             FuzzTarget(name: "sku-catalog-import", summary: "CSVDocument -> SkuCatalogImport.parse (SKUs, mappings, stock)", run: skuCatalog),
             FuzzTarget(name: "supply-lot-import", summary: "CSVDocument -> SupplyLotImport.parse", run: supplyLots),
+            FuzzTarget(
+                name: "shipment-import",
+                summary: "CSVDocument -> ShipmentImport.parse -> ShipmentPlanner.plan (a courier's export)",
+                run: shipments
+            ),
         ]
 
     /// The platform a statement of a format is imported for (the generic format: a platform without its own).
@@ -95,5 +100,51 @@ enum ImportTargets {
     static func supplyLots(_ input: [UInt8]) {
         guard let document = document(input) else { return }
         _ = try? SupplyLotImport.parse(document, knownHouseholds: ["H001", "H002"])
+    }
+
+    /// A courier's export, then each row planned against a paid two-line order (quantities 3 and 1), as recording would.
+    static func shipments(_ input: [UInt8]) {
+        guard let document = document(input),
+            let rows = try? ShipmentImport.parse(document, shop: "fuzz-shop", knownShops: ["fuzz-shop", "other-shop"])
+        else { return }
+        let key = OrderKey(platform: .taobao, shop: "fuzz-shop", platformOrderId: "o1")
+        let lines = [
+            OrderLine(lineId: "l1", productId: "p", skuId: "s1", title: "t", quantity: 3, paidFen: 100),
+            OrderLine(lineId: "l2", productId: "p", skuId: "s2", title: "t", quantity: 1, paidFen: 100),
+        ]
+        let snapshot = OrderSnapshot(
+            status: .paid,
+            platformStatus: "paid",
+            totalFen: 200,
+            paidFen: 200,
+            createdAt: Timestamp(secondsSince1970: 1),
+            lines: lines,
+            buyer: BuyerInfo()
+        )
+        let order = CanonicalOrder(key: key, status: .paid, platformUpdatedAt: Timestamp(secondsSince1970: 1), snapshot: snapshot)
+        let fulfilments = Dictionary(uniqueKeysWithValues: lines.map { ($0.lineId, LineFulfilment(order: key, lineId: $0.lineId, state: .reserved)) })
+        var earlier: [Shipment] = []
+        for row in rows {
+            let draft = ShipmentDraft(order: key, courier: row.courier, trackingNumber: row.trackingNumber, lines: row.lines)
+            guard case .success(let plan) = ShipmentPlanner.plan(draft, order: order, fulfilments: fulfilments, earlier: earlier) else { continue }
+            precondition(plan.lines.allSatisfy { $0.quantity >= 1 }, "a planned line ships at least one unit")
+            earlier.append(
+                Shipment(
+                    id: Int64(earlier.count + 1),
+                    order: key,
+                    courier: row.courier,
+                    trackingNumber: row.trackingNumber.value,
+                    lines: plan.lines,
+                    wholeOrder: plan.wholeOrder,
+                    packages: 1,
+                    traceCodes: [],
+                    recordedBy: "fuzz",
+                    recordedAt: Timestamp(secondsSince1970: 2)
+                )
+            )
+            var shipped: [String: Int] = [:]
+            for shipment in earlier { for line in shipment.lines { shipped[line.lineId, default: 0] += line.quantity } }
+            precondition(lines.allSatisfy { (shipped[$0.lineId] ?? 0) <= $0.quantity }, "never more units shipped than ordered")
+        }
     }
 }

@@ -4,7 +4,8 @@
 /// stock (or has already left: consumed) and has no refund requested or done; its quantity is 1…what is left to ship
 /// (the line's quantity minus what earlier shipments carried). No lines = every unit left of the shippable lines. A
 /// platform that ships whole orders only (Pinduoduo) takes a shipment only when it carries every unit of the order and
-/// nothing shipped before; one that ships whole lines only (Taobao) takes no part of a line's quantity. A line leaves the warehouse (its stock is consumed) when all its units are in shipments;
+/// nothing shipped before; one that names whole lines only (Taobao, Youzan) takes a line only with all its units left.
+/// A line leaves the warehouse (its stock is consumed) when all its units are in shipments;
 /// until then its stock stays reserved — never sellable twice.
 public enum ShipmentPlanner {
     /// Plans a draft.
@@ -65,12 +66,12 @@ public enum ShipmentPlanner {
         if !wholeOrder, !capabilities.partialShipments {
             return .failure(.partialNotSupported(order.key.platform))
         }
-        let partOfALine = lines.first { line in
-            guard let quantity = askedByLine[line.lineId] else { return false }
-            return quantity < remaining(line)
-        }
-        if !capabilities.partialQuantities, let part = partOfALine {
-            return .failure(.partialLineNotSupported(order.key.platform, lineId: part.lineId))
+        if !capabilities.partialQuantities,
+            let split = asked.first(where: { item in
+                lines.first { $0.lineId == item.lineId }.map { item.quantity < remaining($0) } ?? false
+            })
+        {
+            return .failure(.partialQuantityNotSupported(order.key.platform, lineId: split.lineId))
         }
         let completed = lines.filter { line in
             guard let quantity = askedByLine[line.lineId] else { return false }

@@ -22,8 +22,8 @@ public enum ShipmentRefusal: Error, Sendable, Hashable, CustomStringConvertible 
     case nothingToShip(OrderKey)
     /// The platform ships whole orders only, and this is part of one.
     case partialNotSupported(Platform)
-    /// The platform ships whole lines only, and this is part of a line's quantity.
-    case partialLineNotSupported(Platform, lineId: String)
+    /// The platform ships whole lines only (Taobao `sub_tid`, Youzan `oids`), and this names part of a line's units.
+    case partialQuantityNotSupported(Platform, lineId: String)
 
     /// A short machine-readable code (API errors, CSV reports).
     public var code: String {
@@ -39,7 +39,7 @@ public enum ShipmentRefusal: Error, Sendable, Hashable, CustomStringConvertible 
         case .notReserved: "line_not_reserved"
         case .nothingToShip: "nothing_to_ship"
         case .partialNotSupported: "partial_not_supported"
-        case .partialLineNotSupported: "partial_line_not_supported"
+        case .partialQuantityNotSupported: "partial_quantity_not_supported"
         }
     }
 
@@ -57,8 +57,8 @@ public enum ShipmentRefusal: Error, Sendable, Hashable, CustomStringConvertible 
             "line \(id) holds no stock (\(state?.rawValue ?? "not planned")); resolve its exception first"
         case .nothingToShip(let key): "nothing of order \(key.platformOrderId) is left to ship"
         case .partialNotSupported(let platform): "\(platform.rawValue) ships whole orders only; ship every line at once"
-        case .partialLineNotSupported(let platform, let lineId):
-            "\(platform.rawValue) ships whole lines only; ship every unit of line \(lineId) at once"
+        case .partialQuantityNotSupported(let platform, let id):
+            "\(platform.rawValue) ships whole lines only; ship every unit left of line \(id) at once"
         }
     }
 }

@@ -17,29 +17,29 @@ public enum ShipmentSendResult: Sendable, Hashable {
 
 /// What a platform allows when writing shipments back (`shipping.md` §8b.0).
 public struct ShipmentCapabilities: Sendable, Hashable {
-    /// Part of an order (some lines, or part of a line's quantity) can be shipped on its own.
+    /// Part of an order (some lines) can be shipped on its own.
     public var partialShipments: Bool
-    /// A line can ship part of its quantity (otherwise a partial shipment names whole lines).
+    /// Part of one line's quantity can be shipped on its own (else a line ships with all its units left, at once).
     public var partialQuantities: Bool
     /// A tracking number can be changed after the shipment was written back.
     public var editsTrackingNumber: Bool
 
     /// Creates capabilities.
-    public init(partialShipments: Bool, partialQuantities: Bool, editsTrackingNumber: Bool) {
+    public init(partialShipments: Bool, partialQuantities: Bool? = nil, editsTrackingNumber: Bool) {
         self.partialShipments = partialShipments
-        self.partialQuantities = partialQuantities
+        self.partialQuantities = partialShipments && (partialQuantities ?? partialShipments)
         self.editsTrackingNumber = editsTrackingNumber
     }
 
     /// What each platform allows: every platform but Pinduoduo ships parts of an order (Pinduoduo: whole orders only,
-    /// `pdd.logistics.online.send`); Taobao's `taobao.logistics.offline.send` ships whole sub-orders (`sub_tid`), so
-    /// part of a line's quantity is refused there rather than shown to the buyer as the whole line shipped; every
-    /// platform has an edit call.
+    /// `pdd.logistics.online.send`); Taobao (`sub_tid`) and Youzan (`oids`) name whole lines only, so part of a line's
+    /// quantity would be marked shipped entirely on the platform (`shipping.md` §8b.4, §8b.6); every platform has an
+    /// edit call.
     public static func of(_ platform: Platform) -> ShipmentCapabilities {
         switch platform {
-        case .pinduoduo: ShipmentCapabilities(partialShipments: false, partialQuantities: false, editsTrackingNumber: true)
-        case .taobao: ShipmentCapabilities(partialShipments: true, partialQuantities: false, editsTrackingNumber: true)
-        default: ShipmentCapabilities(partialShipments: true, partialQuantities: true, editsTrackingNumber: true)
+        case .pinduoduo: ShipmentCapabilities(partialShipments: false, editsTrackingNumber: true)
+        case .taobao, .youzan: ShipmentCapabilities(partialShipments: true, partialQuantities: false, editsTrackingNumber: true)
+        default: ShipmentCapabilities(partialShipments: true, editsTrackingNumber: true)
         }
     }
 }

@@ -108,7 +108,7 @@ import Testing
             .unknownOrder(order.key), .notPaid(order.key), .cancelled(order.key), .unknownLine("x"), .repeatedLine("x"),
             .badQuantity(lineId: "x", quantity: 0), .tooMany(lineId: "x", asked: 2, remaining: 1), .refund(lineId: "x"),
             .notReserved(lineId: "x", state: nil), .nothingToShip(order.key), .partialNotSupported(.pinduoduo),
-            .partialLineNotSupported(.taobao, lineId: "x"),
+            .partialQuantityNotSupported(.taobao, lineId: "x"),
         ]
         #expect(Set(every.map(\.code)).count == every.count, "each refusal has its own code")
         #expect(every.allSatisfy { !$0.description.isEmpty })
@@ -121,21 +121,28 @@ import Testing
         #expect(plan.wholeOrder, "every unit that can ship ships")
     }
 
+    /// Taobao (`sub_tid`) and Youzan (`oids`) name whole lines: a line goes with every unit it has left, or not at all.
+    @Test(arguments: [Platform.taobao, .youzan])
+    func wholeLinesOnlyPlatformsRefusePartOfALine(platform: Platform) throws {
+        let order = Self.order(platform: platform)
+        #expect(
+            plan(Self.draft(order, [ShippedLine(lineId: "0", quantity: 2)]), order)
+                == .failure(.partialQuantityNotSupported(platform, lineId: "0"))
+        )
+        let line = try plan(Self.draft(order, [ShippedLine(lineId: "1", quantity: 1)]), order).get()
+        #expect(!line.wholeOrder && line.lines == [ShippedLine(lineId: "1", quantity: 1)], "one whole line is a partial shipment")
+        let rest = try plan(Self.draft(order), order, earlier: [Self.shipment(order, [ShippedLine(lineId: "1", quantity: 1)])]).get()
+        #expect(rest.lines == [ShippedLine(lineId: "0", quantity: 3)])
+        let douyin = Self.order(platform: .douyin)
+        #expect(try plan(Self.draft(douyin, [ShippedLine(lineId: "0", quantity: 2)]), douyin).get().lines.first?.quantity == 2)
+    }
+
     @Test func pinduoduoShipsWholeOrdersOnly() throws {
         let order = Self.order(platform: .pinduoduo)
         #expect(plan(Self.draft(order, [ShippedLine(lineId: "0", quantity: 3)]), order) == .failure(.partialNotSupported(.pinduoduo)))
         #expect(try plan(Self.draft(order), order).get().wholeOrder)
         let named = [ShippedLine(lineId: "0", quantity: 3), ShippedLine(lineId: "1", quantity: 1)]
         #expect(try plan(Self.draft(order, named), order).get().wholeOrder, "naming every unit is the whole order too")
-    }
-
-    @Test func taobaoShipsWholeLinesOnly() throws {
-        let order = Self.order(platform: .taobao)
-        #expect(
-            plan(Self.draft(order, [ShippedLine(lineId: "0", quantity: 2)]), order) == .failure(.partialLineNotSupported(.taobao, lineId: "0"))
-        )
-        let oneLine = try plan(Self.draft(order, [ShippedLine(lineId: "0", quantity: 3)]), order).get()
-        #expect(!oneLine.wholeOrder && oneLine.completedLineIds == ["0"], "a whole line on its own is fine")
     }
 
     @Test func aShippedOrConsumedLineStillTakesItsOwnRecord() throws {
