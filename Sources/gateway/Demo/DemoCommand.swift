@@ -179,9 +179,10 @@ struct DemoCommand: AsyncParsableCommand {
         // (recorded by the mock, delivered here) or through the backstop poller.
         var shipping: DemoShipping.Result?
         var logins: DemoLogins?
-        let shippable = Set(
-            configuration.shops.filter { shop in shop.apiBase != nil && Courier.allCases.contains { $0.code(on: shop.platform) != nil } }.map(\.key)
-        )
+        var shippable: [String: String] = [:]
+        for shop in configuration.shops where shop.apiBase != nil && Courier.allCases.contains(where: { $0.code(on: shop.platform) != nil }) {
+            shippable[shop.key] = shop.enterprise
+        }
         let day = CalendarDay.beijing(gateway.clock.now())
         if let shipmentStore = gateway.stores.shipments, let plan = try await DemoShipping.plan(gateway.stores, shippableShops: shippable, day: day) {
             let created = try await DemoLogins.create(gateway.stores, workerEnterprise: plan.warehouse.enterpriseId, at: gateway.clock.now())

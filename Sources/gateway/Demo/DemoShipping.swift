@@ -13,7 +13,8 @@ enum DemoShipping {
     struct Plan {
         /// The warehouse.
         var warehouse: Warehouse
-        /// Its paid orders drawing only on it (no refund asked, every line reserved there), on shops that can write back.
+        /// Its paid orders drawing only on it (no refund asked, every line reserved there), on its enterprise's shops that
+        /// can write back (its worker, staff of that enterprise, may record only those).
         var orders: [OrderKey]
     }
 
@@ -84,13 +85,14 @@ enum DemoShipping {
     }
 
     /// Chooses the warehouse with the most orders to ship (ties: by id) among the shops that can write back.
-    static func plan(_ stores: GatewayStores, shippableShops: Set<String>, day: String) async throws -> Plan? {
+    /// - Parameter shippableShops: the enterprise of each shop that can write back, by shop key.
+    static func plan(_ stores: GatewayStores, shippableShops: [String: String], day: String) async throws -> Plan? {
         guard let packing = stores.packing else { return nil }
         var best: Plan?
         for warehouse in try await stores.inventory.masterData().warehouses.values.sorted(by: { $0.id < $1.id }) {
             let list = try await packing.pickList(warehouseId: warehouse.id, day: day)
             var orders: [OrderKey] = []
-            for key in list.orders where shippableShops.contains(key.shop) {
+            for key in list.orders where shippableShops[key.shop] == warehouse.enterpriseId {
                 guard let order = try await packing.packingOrder(key), order.status == .paid, !order.lines.isEmpty else { continue }
                 let drawsOnlyHere = order.lines.allSatisfy { line in
                     line.refundState == .none && line.fulfilment == .reserved && !line.reservations.isEmpty
@@ -118,7 +120,7 @@ enum DemoShipping {
                 refused.append("\(key.shop)/\(key.platformOrderId): no courier for \(key.platform.rawValue)")
                 continue
             }
-            let path = [key.platform.rawValue, key.shop, key.platformOrderId].map { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0 }
+            let path = [key.platform.rawValue, key.shop, key.platformOrderId].map { $0.addingPercentEncoding(withAllowedCharacters: unreserved) ?? $0 }
             var request = HTTPClientRequest(url: "\(gatewayURL)/api/v1/orders/\(path.joined(separator: "/"))/shipments")
             request.method = .POST
             request.headers.add(name: "Authorization", value: "Bearer \(token)")
@@ -139,6 +141,9 @@ enum DemoShipping {
         }
         return (recorded, refused)
     }
+
+    /// The characters a path segment keeps as they are (RFC 3986 unreserved).
+    static let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
 
     /// The write-backs of the shops' shipments, by state.
     static func settlement(_ store: any ShipmentStore, shops: Set<String>) async throws -> Settlement {
