@@ -56,9 +56,12 @@ enum DemoShipping {
         var lines: [String] {
             var lines: [String] = []
             let mark = asExpected ? "✅" : "❌"
+            var perPlatform: [String: Int] = [:]
+            for writeBack in settlement.confirmed + settlement.needingStaff { perPlatform[writeBack.order.platform.rawValue, default: 0] += 1 }
+            let platforms = perPlatform.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             lines.append(
                 "\(mark) shipping: warehouse \(warehouse.id) (\(warehouse.name)), worker \(worker): \(recorded) orders shipped and recorded"
-                    + (refused.isEmpty ? "" : ", \(refused.count) refused by the API")
+                    + (platforms.isEmpty ? "" : " (\(platforms))") + (refused.isEmpty ? "" : ", \(refused.count) refused by the API")
             )
             let queue = settlement.needingStaff.map { "\($0.order.shop)/\($0.order.platformOrderId) \(Self.describe($0.state))" }
             let expected = rejectingShop.map { "expected: the mock rejects one ship call of \($0)" } ?? "none expected"
@@ -120,7 +123,9 @@ enum DemoShipping {
                 refused.append("\(key.shop)/\(key.platformOrderId): no courier for \(key.platform.rawValue)")
                 continue
             }
-            let path = [key.platform.rawValue, key.shop, key.platformOrderId].map { $0.addingPercentEncoding(withAllowedCharacters: unreserved) ?? $0 }
+            let path = [key.platform.rawValue, key.shop, key.platformOrderId].map {
+                $0.addingPercentEncoding(withAllowedCharacters: unreserved) ?? $0
+            }
             var request = HTTPClientRequest(url: "\(gatewayURL)/api/v1/orders/\(path.joined(separator: "/"))/shipments")
             request.method = .POST
             request.headers.add(name: "Authorization", value: "Bearer \(token)")
