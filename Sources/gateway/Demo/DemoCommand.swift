@@ -13,7 +13,10 @@ import Synchronization
 /// `gateway demo`: the product's front door. Starts the mock platform and the gateway on a fresh
 /// embedded SQLite file, plays a county-head livestream through every configured shop of every
 /// platform with repeated, overtaken, dropped and late pushes and failing platform APIs, shows it
-/// live, compares the gateway with the platforms' truth, and keeps serving the staff API until Ctrl-C.
+/// live, compares the gateway with the platforms' truth, then has a warehouse worker ship one warehouse's
+/// paid orders through the staff API (one write-back rejected on purpose, for the 回传失败 queue), checks the
+/// write-backs against the platforms' truth, prints the console with demo logins, and keeps serving the
+/// staff API and the console until Ctrl-C.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
@@ -297,6 +300,7 @@ struct DemoCommand: AsyncParsableCommand {
 
         if !noWait {
             print("serving until Ctrl-C …")
+            fflush(nil)  // every stream: the console address and logins are needed now, also when the output is a pipe or a file
             let signals = SignalStream()
             await signals.next()
         }
