@@ -30,20 +30,51 @@ struct DemoShippingTests {
         #expect(numbers.parcel(for: OrderKey(platform: .standard, shop: "mini", platformOrderId: "1")) == nil)
     }
 
+    static func writeBack(_ id: String, _ number: String, state: WriteBackLifecycle.State = .confirmed) -> ShipmentWriteBack {
+        ShipmentWriteBack(
+            id: 1,
+            shipmentId: 1,
+            order: OrderKey(platform: .douyin, shop: "s", platformOrderId: id),
+            state: state,
+            trackingNumber: number,
+            courier: .sf,
+            replacingTrackingNumber: nil,
+            lastError: nil,
+            updatedAt: Timestamp(millisecondsSince1970: 0)
+        )
+    }
+
+    @Test func theVerdictWantsEveryShipmentConfirmedButTheOneRejection() {
+        let warehouse = Warehouse(id: "w", enterpriseId: "e", name: "仓", regions: ["*"], priority: 1)
+        let rejected = Self.writeBack("3", "SF3", state: .rejected(reason: "bad number"))
+        var settlement = DemoShipping.Settlement(confirmed: [Self.writeBack("1", "SF1"), Self.writeBack("2", "SF2")], needingStaff: [rejected])
+        var result = DemoShipping.Result(
+            warehouse: warehouse,
+            worker: "p",
+            recorded: 3,
+            refused: [],
+            rejectingShop: "s",
+            settlement: settlement,
+            mismatches: []
+        )
+        #expect(result.asExpected)
+        #expect(result.lines.first == "✅ shipping: warehouse w (仓), worker p: 3 orders shipped and recorded (douyin 3)")
+        #expect(result.lines.contains { $0.contains("2 confirmed, 1 rejected in the 回传失败 queue") && $0.contains("s/3 rejected: bad number") })
+        settlement.waiting = 1
+        result.settlement = settlement
+        #expect(!result.asExpected)
+        settlement.waiting = 0
+        settlement.needingStaff.append(rejected)
+        result.settlement = settlement
+        #expect(!result.asExpected, "a second rejection is not the expected one")
+        result.settlement.needingStaff = [rejected]
+        result.mismatches = ["s/1: ours SF1, the platform shows SF9"]
+        #expect(!result.asExpected)
+        #expect(result.lines.first?.hasPrefix("❌") == true)
+    }
+
     @Test func confirmedShipmentsAreCheckedAgainstTheTruth() {
-        func writeBack(_ id: String, _ number: String) -> ShipmentWriteBack {
-            ShipmentWriteBack(
-                id: 1,
-                shipmentId: 1,
-                order: OrderKey(platform: .douyin, shop: "s", platformOrderId: id),
-                state: .confirmed,
-                trackingNumber: number,
-                courier: .sf,
-                replacingTrackingNumber: nil,
-                lastError: nil,
-                updatedAt: Timestamp(millisecondsSince1970: 0)
-            )
-        }
+        func writeBack(_ id: String, _ number: String) -> ShipmentWriteBack { Self.writeBack(id, number) }
         let truth = MockOrderTruth(
             platform: "douyin",
             shop: "s",

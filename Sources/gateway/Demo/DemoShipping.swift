@@ -45,11 +45,12 @@ enum DemoShipping {
         /// Confirmed shipments whose tracking number the platform's truth does not show for the order.
         var mismatches: [String]
 
-        /// Whether shipping went as the demo expects: something confirmed, nothing left waiting, exactly the one injected
-        /// rejection in the queue, nothing refused and no mismatch.
+        /// Whether shipping went as the demo expects: every recorded shipment confirmed but the one injected rejection
+        /// (in the queue), nothing left waiting, nothing refused and no mismatch.
         var asExpected: Bool {
-            recorded > 0 && refused.isEmpty && !settlement.confirmed.isEmpty && settlement.waiting == 0
-                && settlement.needingStaff.count == (rejectingShop == nil ? 0 : 1) && mismatches.isEmpty
+            let rejections = rejectingShop == nil ? 0 : 1
+            return recorded > 0 && refused.isEmpty && settlement.waiting == 0 && settlement.needingStaff.count == rejections
+                && settlement.confirmed.count == recorded - rejections && mismatches.isEmpty
         }
 
         /// The verdict's lines.
