@@ -1,4 +1,5 @@
 import ArgumentParser
+import AsyncHTTPClient
 import Foundation
 import GatewayCore
 import MockPlatformKit
@@ -39,7 +40,40 @@ import Testing
                 "demo", "--quick", "--no-wait", "--orders", "60", "--port", "0", "--mock-port", "0", "--database", database, "--seed", "7",
             ]) as? DemoCommand
         )
-        let outcome = try await demo.play()
+        let seen = DemoConsoleSeen()
+        let outcome = try await demo.play { outcome in
+            let logins = try #require(outcome.logins)
+            let event = outcome.liveEvent.id
+            let board = try await DemoConsoleClient.page(outcome.consoleURL, "/board", login: logins.admin)
+            #expect(board.contains(event), "the live board names the demo's live event")
+            let shipping = try #require(outcome.shipping)
+            let rejected = try #require(shipping.settlement.needingStaff.first)
+            let queue = try await DemoConsoleClient.page(outcome.consoleURL, "/shipping", login: logins.worker)
+            #expect(queue.contains(rejected.order.platformOrderId), "the worker sees the rejected write-back in 回传失败")
+            let api = try await DemoConsoleClient.get(outcome.gatewayURL + "/api/v1/write-backs?needs_staff=true", token: logins.workerToken)
+            seen.set(board: board, queueAPI: api)
+        }
+        #expect(outcome.consoleURL == outcome.gatewayURL + "/console")
+        let logins = try #require(outcome.logins)
+        #expect(logins.admin.username == "demo-admin" && logins.worker.username == "demo-packer")
+        #expect(logins.admin.password.count >= 12 && logins.admin.password != logins.worker.password)
+        let shipping = try #require(outcome.shipping)
+        #expect(logins.workerEnterprise == shipping.warehouse.enterpriseId)
+        #expect(shipping.recorded > 0)
+        #expect(shipping.refused.isEmpty, "\(shipping.refused.prefix(5))")
+        #expect(shipping.settlement.waiting == 0)
+        #expect(shipping.settlement.confirmed.count == shipping.recorded - 1)
+        #expect(shipping.settlement.needingStaff.count == 1)
+        #expect(shipping.settlement.needingStaff.first?.order.shop == shipping.rejectingShop)
+        #expect(shipping.mismatches.isEmpty, "\(shipping.mismatches.prefix(5))")
+        #expect(shipping.asExpected)
+        #expect(shipping.lines.contains { $0.contains("\(shipping.recorded) orders shipped and recorded") })
+        #expect(shipping.lines.contains { $0.contains("1 rejected in the 回传失败 queue") })
+        #expect(shipping.lines.contains { $0.contains("0 mismatches") })
+        #expect(Set(outcome.liveEvent.shops).isSuperset(of: Set(shipping.settlement.confirmed.map { $0.order.shop })))
+        let api = try #require(seen.queueAPI)
+        #expect(api.contains(#""id""#) && api.contains(shipping.settlement.needingStaff.first?.order.platformOrderId ?? "-"))
+        #expect(seen.board?.contains(outcome.liveEvent.title) == true)
         #expect(outcome.comparison.compared >= 60)
         #expect(outcome.comparison.allEqual, "\(outcome.comparison.differences.prefix(5))")
         let repeats = try #require(outcome.repeats)

@@ -13,7 +13,10 @@ import Synchronization
 /// `gateway demo`: the product's front door. Starts the mock platform and the gateway on a fresh
 /// embedded SQLite file, plays a county-head livestream through every configured shop of every
 /// platform with repeated, overtaken, dropped and late pushes and failing platform APIs, shows it
-/// live, compares the gateway with the platforms' truth, and keeps serving the staff API until Ctrl-C.
+/// live, compares the gateway with the platforms' truth, then has a warehouse worker ship one warehouse's
+/// paid orders through the staff API (one write-back rejected on purpose, for the 回传失败 queue), checks the
+/// write-backs against the platforms' truth, prints the console with demo logins, and keeps serving the
+/// staff API and the console until Ctrl-C.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
@@ -42,7 +45,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         let outcome = try await play()
-        if !outcome.comparison.allEqual { throw ExitCode(1) }
+        if !outcome.comparison.allEqual || outcome.shipping?.asExpected == false { throw ExitCode(1) }
     }
 
     /// What a demo run ended with.
@@ -51,9 +54,18 @@ struct DemoCommand: AsyncParsableCommand {
         var gatewayURL: String
         /// Deliveries that told the gateway nothing new (issue #14 target 5).
         var repeats: DemoRepeats?
+        /// The warehouse worker's shipments and their write-backs (`nil`: nothing to ship).
+        var shipping: DemoShipping.Result?
+        /// The console's address.
+        var consoleURL: String
+        /// The demo's console logins (`nil`: no shops configured).
+        var logins: DemoLogins?
+        /// The live event the board shows.
+        var liveEvent: LiveEvent
     }
 
-    func play() async throws -> Outcome {
+    /// Plays the demo; `whileServing` runs after the verdict while the gateway and the mock still serve (tests).
+    func play(whileServing: (@Sendable (Outcome) async throws -> Void)? = nil) async throws -> Outcome {
         var logger = Logger(label: "demo")
         logger.logLevel = .error
         var configuration: GatewayConfiguration
@@ -63,8 +75,22 @@ struct DemoCommand: AsyncParsableCommand {
             print(error)
             throw ExitCode(2)
         }
+        // The demo recreates its database and adds demo logins to it: never the configured (non-demo) one.
+        if configuration.storage.url.hasPrefix("sqlite:"),
+            URL(fileURLWithPath: String(configuration.storage.url.dropFirst("sqlite:".count))).standardizedFileURL
+                == URL(fileURLWithPath: database).standardizedFileURL
+        {
+            print("error: --database \(database) is the configured gateway database; the demo needs its own file")
+            throw ExitCode(2)
+        }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
         configuration.storage.url = "sqlite:" + database
+        // Youzan has no order API to poll, but its write-back goes to the mock too, with a demo access token.
+        for index in configuration.shops.indices where configuration.shops[index].platform == .youzan {
+            if configuration.shops[index].credentials["access_token", default: ""].isEmpty {
+                configuration.shops[index].credentials["access_token"] = "demo-youzan-access-token"
+            }
+        }
 
         let display = DemoDisplay()
         let mock = MockPlatform(configuration: configuration, seed: seed, logger: logger)
@@ -82,6 +108,9 @@ struct DemoCommand: AsyncParsableCommand {
             // start, so the backstop lists rows whose push was dropped rather than rows whose push is on its way.
             let pushes = configuration.shops[index].platform.receivesWebhooks
             configuration.shops[index].poll.settleSeconds = pushes ? 5 : 1
+        }
+        for index in configuration.shops.indices where configuration.shops[index].platform == .youzan {
+            configuration.shops[index].apiBase = mock.baseURL
         }
         if let port { configuration.server.port = port }
         let token = ProcessInfo.processInfo.environment["GATEWAY_ADMIN_TOKEN"] ?? "demo-" + UUID().uuidString.prefix(8).lowercased()
@@ -123,9 +152,10 @@ struct DemoCommand: AsyncParsableCommand {
         let shopList: String = scenario.shops.map { "\($0.shopKey) (\($0.platform.rawValue))" }.joined(separator: ", ")
         display.log("   \(options.orders) orders over about \(Int(options.effectiveDuration)) s on \(scenario.shops.count) shops: \(shopList)")
         let eventId = "county-head-" + String(Int(Date().timeIntervalSince1970))
-        try await DemoFulfilmentSummary.registerLiveEvent(
+        let liveEvent = try await DemoFulfilmentSummary.registerLiveEvent(
             gateway.stores,
             id: eventId,
+            shops: scenario.shops.map(\.shopKey),
             roomId: products.roomId,
             authorId: products.authorId,
             seconds: options.effectiveDuration,
@@ -144,15 +174,65 @@ struct DemoCommand: AsyncParsableCommand {
         let stats = try await scenario.run(gatewayBaseURL: gatewayURL) { update in progress.set(update) }
 
         // Wait for the pipeline and the backstop poller to converge on the platform's truth.
-        var comparison = TruthComparison.compare(truth: mock.truth(), orders: [])
-        for _ in 0..<120 {
-            let stored = try await gateway.stores.orders.orders(matching: OrderQuery(limit: 1_000_000))
-            comparison = TruthComparison.compare(truth: mock.truth(), orders: stored)
-            if comparison.allEqual { break }
-            try await Task.sleep(for: .milliseconds(250))
-        }
+        var comparison = try await converge(mock: mock, gateway: gateway)
         refresher.cancel()
         _ = await refresher.result
+
+        // The warehouse worker ships the paid orders of one warehouse; the platforms' answers come back as pushes
+        // (recorded by the mock, delivered here) or through the backstop poller.
+        var shipping: DemoShipping.Result?
+        var logins: DemoLogins?
+        var shippable: [String: String] = [:]
+        for shop in configuration.shops where shop.apiBase != nil && Courier.allCases.contains(where: { $0.code(on: shop.platform) != nil }) {
+            shippable[shop.key] = shop.enterprise
+        }
+        let day = CalendarDay.beijing(gateway.clock.now())
+        let plan = try await DemoShipping.plan(gateway.stores, shippableShops: shippable, day: day)
+        // The worker belongs to the shipping warehouse's enterprise (without one: the first shop's).
+        if let enterprise = plan?.warehouse.enterpriseId ?? configuration.shops.first?.enterprise {
+            logins = try await DemoLogins.create(gateway.stores, workerEnterprise: enterprise, at: gateway.clock.now())
+        }
+        if let shipmentStore = gateway.stores.shipments, let plan, let created = logins {
+            let rejectingShop = plan.orders.first?.shop
+            if let rejectingShop { mock.setShipFaults(MockShipFaults(rejections: 1), shop: rejectingShop) }
+            display.log(
+                "📦 warehouse worker \(created.worker.username) ships \(plan.orders.count) paid orders of \(plan.warehouse.id) (\(plan.warehouse.name)) through the staff API"
+            )
+            let recording = await DemoShipping.record(
+                plan.orders,
+                gatewayURL: gatewayURL,
+                token: created.workerToken,
+                numbers: DemoTrackingNumbers(seed: seed)
+            )
+            let shops = Set(plan.orders.map { $0.shop })
+            let deadline = Date().addingTimeInterval(45 + Double(plan.orders.count) / 5)
+            var settlement = try await DemoShipping.settlement(shipmentStore, shops: shops)
+            var lastPrinted = Date.distantPast
+            while settlement.waiting > 0 && Date() < deadline {
+                if Date().timeIntervalSince(lastPrinted) >= 2 {
+                    lastPrinted = Date()
+                    display.log(
+                        "   write-backs: \(settlement.confirmed.count) confirmed, \(settlement.needingStaff.count) for staff, \(settlement.waiting) waiting"
+                    )
+                }
+                try await Task.sleep(for: .milliseconds(250))
+                settlement = try await DemoShipping.settlement(shipmentStore, shops: shops)
+            }
+            display.log(
+                "   write-backs settled: \(settlement.confirmed.count) confirmed, \(settlement.needingStaff.count) for staff, \(settlement.waiting) waiting"
+            )
+            _ = try? await mock.deliverShipPushes(to: gatewayURL)
+            comparison = try await converge(mock: mock, gateway: gateway)
+            shipping = DemoShipping.Result(
+                warehouse: plan.warehouse,
+                worker: created.worker.username,
+                recorded: recording.recorded,
+                refused: recording.refused,
+                rejectingShop: rejectingShop,
+                settlement: settlement,
+                mismatches: DemoShipping.mismatches(settlement.confirmed, truth: mock.truth())
+            )
+        }
         var repeats: DemoRepeats?
         if let statistics = try? await gateway.stores.orders.statistics(), let inbox = try? await gateway.stores.inbox.counts() {
             display.update(elapsed: Date().timeIntervalSince(started), progress: progress.snapshot(), statistics: statistics, inbox: inbox)
@@ -175,6 +255,11 @@ struct DemoCommand: AsyncParsableCommand {
             for difference in comparison.differences.prefix(50) { print("   - \(difference)") }
         }
         if let repeats { print(repeats.line) }
+        if let shipping {
+            for line in shipping.lines { print(line) }
+        } else {
+            print("shipping: no warehouse has paid orders its enterprise's shops can write back (too few orders?)")
+        }
         _ = try? await gateway.stockWriteBack.syncOnce()
         let withoutStockAPI = Set(gateway.registry.connectors.filter { !$0.value.supportsStockWriteBack }.keys)
         for line in (try? await DemoFulfilmentSummary.lines(gateway.stores, eventId: eventId, withoutStockAPI: withoutStockAPI)) ?? [] {
@@ -189,15 +274,54 @@ struct DemoCommand: AsyncParsableCommand {
             )
         }
         print("metrics:     \(gatewayURL)/metrics     platform truth: \(mock.baseURL)/_mock/truth")
+        let consoleURL = gatewayURL + "/console"
+        print("")
+        print("console:     \(consoleURL)   (live board \(consoleURL)/board, 回传失败 queue \(consoleURL)/shipping)")
+        if let logins {
+            print("  admin:             \(logins.admin.username) / \(logins.admin.password)")
+            print("  warehouse worker:  \(logins.worker.username) / \(logins.worker.password)   (staff of \(logins.workerEnterprise))")
+            print("  (demo logins, in this demo database only; the passwords are shown once)")
+        }
+        let outcome = Outcome(
+            comparison: comparison,
+            gatewayURL: gatewayURL,
+            repeats: repeats,
+            shipping: shipping,
+            consoleURL: consoleURL,
+            logins: logins,
+            liveEvent: liveEvent
+        )
+        if let whileServing {
+            do {
+                try await whileServing(outcome)
+            } catch {
+                await gateway.shutdown()
+                await mock.shutdown()
+                throw error
+            }
+        }
 
         if !noWait {
             print("serving until Ctrl-C …")
+            fflush(nil)  // every stream: the console address and logins are needed now, also when the output is a pipe or a file
             let signals = SignalStream()
             await signals.next()
         }
         await gateway.shutdown()
         await mock.shutdown()
-        return Outcome(comparison: comparison, gatewayURL: gatewayURL, repeats: repeats)
+        return outcome
+    }
+
+    /// Waits (up to 30 s) for the gateway to equal the platforms' truth; returns the last comparison.
+    func converge(mock: MockPlatform, gateway: GatewayServer) async throws -> TruthComparison {
+        var comparison = TruthComparison.compare(truth: mock.truth(), orders: [])
+        for _ in 0..<120 {
+            let stored = try await gateway.stores.orders.orders(matching: OrderQuery(limit: 1_000_000))
+            comparison = TruthComparison.compare(truth: mock.truth(), orders: stored)
+            if comparison.allEqual { break }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        return comparison
     }
 
     static func port(of url: String?) -> Int? {

@@ -5,25 +5,29 @@ import GatewayStorage
 /// The demo's enterprise view after the livestream: the live event's figures, stock left, the
 /// exception queue and what the farmer households supplied.
 enum DemoFulfilmentSummary {
-    /// Registers the livestream as a live event (room and author ids, and a window around now).
+    /// Registers the livestream as a live event (its shops, room and author ids, and a window around now).
+    @discardableResult
     static func registerLiveEvent(
         _ stores: GatewayStores,
         id: String,
+        shops: [String],
         roomId: String,
         authorId: String,
         seconds: Double,
         clock: GatewayClock
-    ) async throws {
+    ) async throws -> LiveEvent {
         let now = clock.now()
         let event = LiveEvent(
             id: id,
             title: "县长直播带货 · 保靖椪柑",
+            shops: shops,
             roomIds: [roomId],
             authorIds: [authorId],
             startsAt: Timestamp(millisecondsSince1970: now.millisecondsSince1970 - 60_000),
             endsAt: Timestamp(millisecondsSince1970: now.millisecondsSince1970 + Int64((seconds + 600) * 1000))
         )
         _ = try await stores.inventory.apply(MasterDataSeed(liveEvents: [event]), actor: "demo", at: now)
+        return event
     }
 
     /// Lines to print.
