@@ -11,7 +11,8 @@ public import ServiceLifecycle
 ///   to staff's 回传失败 queue. A thrown error (timeout, network) is an unknown outcome: read back before any resend.
 /// - an unknown outcome: reads the order's tracking numbers back (``PlatformConnector/shippedTrackingNumbers(platformOrderId:)``)
 ///   — ours there means confirmed, another means a conflict for staff, none means the send did not apply and it goes
-///   again. A failed read-back tries again after the back-off.
+///   again. A failed read-back tries again after the back-off; a platform whose tracking numbers cannot be read back
+///   at all (``TrackingReadBackUnavailable``) puts the write-back in front of staff.
 /// Decisions are ``WriteBackLifecycle``'s; this service only talks to the platforms.
 public final class ShipmentWriteBackSender: Service, Sendable {
     private let store: any ShipmentStore
@@ -123,6 +124,10 @@ public final class ShipmentWriteBackSender: Service, Sendable {
         let numbers: [String]
         do {
             numbers = try await connector.shippedTrackingNumbers(platformOrderId: writeBack.order.platformOrderId)
+        } catch is TrackingReadBackUnavailable {
+            // Nothing to read: "already shipped" stays unconfirmed, an unknown outcome goes to staff.
+            if case .unknownOutcome = writeBack.state { return try await settle(writeBack, .readBackUnavailable, detail: detail) }
+            return try await settle(writeBack, event(nil), detail: detail)
         } catch {
             logger.warning("shipment read-back failed", metadata: ["write_back": "\(writeBack.id)", "error": "\(error)"])
             // From a send: the outcome is unknown now. From an unknown outcome, `timedOut` changes nothing but the wait.

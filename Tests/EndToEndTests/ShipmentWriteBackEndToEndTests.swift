@@ -13,7 +13,7 @@ import Testing
 /// whole order (and the platform's shipped push consuming no stock twice), a partial shipment and the rest (Pinduoduo:
 /// refused before any call; Taobao and Youzan: whole lines only), a lost answer (applied, then 504), a rejection that
 /// goes to staff and is resent after the fix, a staff edit of a confirmed number — and two senders on one database
-/// never sending one shipment twice. Youzan cannot read tracking numbers back, so its lost answer stays "unknown".
+/// never sending one shipment twice. Youzan cannot read tracking numbers back, so its lost answer goes to staff.
 @Suite struct ShipmentWriteBackEndToEndTests {
     static let platforms = ["douyin", "kuaishou", "pinduoduo", "taobao", "wechat-channels", "youzan"]
 
@@ -146,8 +146,8 @@ import Testing
     }
 
     /// The platform applies the shipment, then the answer is lost (504): one shipment on the platform, and the
-    /// write-back is not a failure — confirmed by reading the tracking number back (Youzan, which cannot read back,
-    /// stays "outcome unknown", out of staff's failure queue).
+    /// write-back is not a failure — confirmed by reading the tracking number back (Youzan, which cannot read back, goes
+    /// to staff's queue to be checked on the platform: never sent twice, never left unknown).
     func lostAnswer(_ f: ShipmentFixture) async throws {
         let platform = f.platform.rawValue
         let (key, _) = try await f.paidOrder()
@@ -161,8 +161,7 @@ import Testing
                 try await f.lateSender.sendOnce()
             }
             let state = try await f.store.writeBack(id: id)?.state
-            #expect(state.map { !WriteBackLifecycle.needsStaff($0) } == true, "youzan lost: \(String(describing: state))")
-            #expect(state.map { if case .unknownOutcome = $0 { true } else { false } } == true, "youzan lost: \(String(describing: state))")
+            #expect(state == .rejected(reason: WriteBackLifecycle.unverifiable), "youzan lost: \(String(describing: state))")
         } else {
             let state = try await f.drive(id)
             #expect(state == .confirmed, "\(platform) lost answer: \(String(describing: state))")

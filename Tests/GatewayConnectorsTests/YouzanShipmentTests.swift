@@ -95,6 +95,8 @@ import Testing
             await #expect(throws: PlatformAPIError.self) { try await connector.ship(Self.notice()) }
             #expect(platform.requests.count == 1)
         }
-        await #expect(throws: ConnectorError.self) { try await Self.connector(answer: "").0.shippedTrackingNumbers(platformOrderId: Self.tid) }
+        await #expect(throws: TrackingReadBackUnavailable.self) {
+            try await Self.connector(answer: "").0.shippedTrackingNumbers(platformOrderId: Self.tid)
+        }
     }
 }

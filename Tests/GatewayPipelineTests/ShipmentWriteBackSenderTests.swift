@@ -28,6 +28,7 @@ import Testing
         let sent = Mutex<[ShipmentNotice]>([])
         let applied = Mutex<[String: [String]]>([:])
         let readBackFails = Mutex(false)
+        let cannotReadBack = Mutex(false)
 
         init(platform: Platform = .douyin, shop: String = "s") {
             self.platform = platform
@@ -54,6 +55,7 @@ import Testing
         }
 
         func shippedTrackingNumbers(platformOrderId: String) async throws -> [String] {
+            if cannotReadBack.withLock({ $0 }) { throw TrackingReadBackUnavailable(platform: platform) }
             if readBackFails.withLock({ $0 }) { throw Lost() }
             return applied.withLock { $0[platformOrderId] ?? [] }
         }
@@ -153,6 +155,20 @@ import Testing
         try await sender.sendOnce()
         #expect(try await state(stores, "o1") == .confirmed)
         #expect(platform.sent.withLock { $0.count } == 2)
+    }
+
+    @Test func aLostAnswerThatCannotBeReadBackGoesToStaffNotSentAgain() async throws {
+        let stores = try await shipped(1)
+        let platform = ScriptedPlatform()
+        platform.cannotReadBack.withLock { $0 = true }
+        platform.script.withLock { $0 = [.applyThenTimeOut] }
+        let sender = sender(stores, platform)
+        try await sender.sendOnce()
+        clock.advance(seconds: 10)
+        #expect(try await sender.sendOnce().needStaff == 1)
+        #expect(try await state(stores, "o1") == .rejected(reason: WriteBackLifecycle.unverifiable))
+        #expect(platform.sent.withLock { $0.count } == 1, "never sent twice")
+        #expect(try await stores.openExceptions() == [.shipmentRejected])
     }
 
     @Test func alreadyShippedIsSuccessOnlyWithOurTrackingNumber() async throws {

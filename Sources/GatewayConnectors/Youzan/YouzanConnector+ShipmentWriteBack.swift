@@ -39,7 +39,7 @@ extension YouzanConnector {
     /// Youzan has no researched order-detail API (platforms.md §6), so the tracking numbers cannot be read back.
     /// - Throws: ``ConnectorError`` always.
     public func shippedTrackingNumbers(platformOrderId: String) async throws -> [String] {
-        throw ConnectorError("youzan has no order detail API in this gateway; the tracking numbers of \(platformOrderId) cannot be read back")
+        throw TrackingReadBackUnavailable(platform: .youzan)
     }
 
     /// Youzan's refusal, classified (`shipping.md` §8b.6): 40010 (token expired, [V-3p]) and throttling messages are

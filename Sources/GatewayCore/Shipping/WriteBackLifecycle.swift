@@ -47,6 +47,9 @@ public enum WriteBackLifecycle {
         /// Staff changed the tracking number (or courier) of a shipment the platform already has: send the platform's
         /// edit call.
         case staffEdited
+        /// The outcome is unknown and the platform's tracking numbers cannot be read back (``TrackingReadBackUnavailable``):
+        /// only staff can tell whether the shipment reached the platform.
+        case readBackUnavailable
     }
 
     /// How often and how fast to retry.
@@ -103,6 +106,8 @@ public enum WriteBackLifecycle {
                 return .rejected(reason: "the platform kept failing: \(attempts) attempts")
             }
             return .pending(attempts: attempts, notBefore: at.adding(seconds: policy.delay(afterAttempts: attempts)))
+        case (.unknownOutcome, .readBackUnavailable):
+            return .rejected(reason: Self.unverifiable)
         case (.sending(let attempts), .timedOut):
             return .unknownOutcome(attempts: attempts)
         case (.sending, .permanentFailure(let reason)):
@@ -120,6 +125,10 @@ public enum WriteBackLifecycle {
         guard let readBack, !readBack.isEmpty else { return otherwise }
         return normalized(readBack) == normalized(ours) ? .confirmed : .conflict(platformTrackingNumber: readBack)
     }
+
+    /// Why a lost answer that cannot be read back goes to staff.
+    public static let unverifiable =
+        "the platform's answer was lost and its tracking numbers cannot be read back: check the order on the platform, then mark it handled or resend"
 
     /// Whether a write-back waits for staff (the 回传失败 queue): rejected or in conflict.
     public static func needsStaff(_ state: State) -> Bool {

@@ -38,6 +38,7 @@ import Testing
         ("resend", .staffResend),
         ("handled", .staffHandled(actor: "bob")),
         ("edited", .staffEdited),
+        ("unreadable", .readBackUnavailable),
     ]
 
     static let changes: [String: State] = [
@@ -76,6 +77,8 @@ import Testing
         "conflict|resend": .pending(attempts: 0, notBefore: nil),
         "conflict|handled": .handled(by: "bob"),
         "confirmed|edited": .pending(attempts: 0, notBefore: nil),
+        "unknown|unreadable": .rejected(reason: WriteBackLifecycle.unverifiable),
+        "unknown last|unreadable": .rejected(reason: WriteBackLifecycle.unverifiable),
     ]
 
     @Test func everyStateAndEvent() {
