@@ -458,6 +458,11 @@ extension SQLiteDatabase: InventoryStore {
         guard problems.isEmpty else { throw InventoryStoreError.invalid(problems) }
     }
 
+    /// What a master-data change may not leave behind, checked in its transaction and reported in staff's words: Core's
+    /// ``GatewayCore/MasterData/problems()`` (mapping components name known SKUs — no key can, they are JSON — positive
+    /// weights, known enterprises) and each stock level's warehouse and SKU existing and belonging to one enterprise.
+    /// The foreign keys (`v9-foreign-keys`) refuse a missing warehouse or SKU too, but as a bare constraint failure at
+    /// commit; this check names the row first (422 to the API instead of a 500), and the enterprise rule is beyond keys.
     private static func validate(_ db: Database) throws {
         let problems = try SQLiteRows.loadMasterData(db).problems()
         guard problems.isEmpty else { throw InventoryStoreError.invalid(problems) }
