@@ -6,6 +6,17 @@ public import GatewayCore
 /// ``OrderLifecycle`` consumes stock and opens or closes `shipment_rejected` exceptions (applied by ``SQLiteLifecycle``),
 /// ``WriteBackLifecycle`` moves the outbox entry; this file loads and stores.
 extension SQLiteDatabase: ShipmentStore {
+    /// The outbox entries a claim may take at a time (`?` now, now, limit): still in play — searched by state through
+    /// `shipment_write_backs_due`, so a season of confirmed write-backs costs the once-a-second claim nothing — not
+    /// leased, and due (a `sending` one whose lease ended is due at once).
+    static let claimDueSQL = """
+        SELECT * FROM shipment_write_backs
+        WHERE state IN ('pending', 'sending', 'unknown')
+          AND (lease_until IS NULL OR lease_until <= ?)
+          AND (state = 'sending' OR not_before IS NULL OR not_before <= ?)
+        ORDER BY id LIMIT ?
+        """
+
     public func recordShipment(_ draft: ShipmentDraft, actor: String, at now: Timestamp) async throws -> ShipmentRecording {
         let sealer = self.sealer
         return try await writer.write { db in try Self.record(draft, actor: actor, db: db, now: now, sealer: sealer) }
@@ -98,16 +109,7 @@ extension SQLiteDatabase: ShipmentStore {
         let time = now.millisecondsSince1970
         let leaseEnd = now.adding(seconds: max(1, leaseSeconds)).millisecondsSince1970
         return try await writer.write { db in
-            let due = try ShipmentWriteBackRecord.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM shipment_write_backs
-                    WHERE (lease_until IS NULL OR lease_until <= ?)
-                      AND ((state IN ('pending', 'unknown') AND (not_before IS NULL OR not_before <= ?)) OR state = 'sending')
-                    ORDER BY id LIMIT ?
-                    """,
-                arguments: [time, time, max(0, limit)]
-            )
+            let due = try ShipmentWriteBackRecord.fetchAll(db, sql: Self.claimDueSQL, arguments: [time, time, max(0, limit)])
             var claims: [WriteBackClaim] = []
             for var row in due {
                 switch row.lifecycleState {
