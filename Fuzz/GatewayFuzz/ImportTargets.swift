@@ -142,8 +142,7 @@ enum ImportTargets {
                     recordedAt: Timestamp(secondsSince1970: 2)
                 )
             )
-            var shipped: [String: Int] = [:]
-            for shipment in earlier { for line in shipment.lines { shipped[line.lineId, default: 0] += line.quantity } }
+            let shipped = Shipment.unitsShipped(by: earlier)
             precondition(lines.allSatisfy { (shipped[$0.lineId] ?? 0) <= $0.quantity }, "never more units shipped than ordered")
         }
     }

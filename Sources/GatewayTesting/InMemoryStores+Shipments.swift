@@ -70,16 +70,12 @@ extension InMemoryStores: ShipmentStore {
             guard var shipment = shipmentsById[id], var writeBack = shipment.writeBack else { continue }
             if let lease = writeBackLeases[id], lease > now { continue }
             switch writeBack.state {
-            case .pending(_, let notBefore):
-                if let notBefore, notBefore > now { continue }
-                writeBack.state = WriteBackLifecycle.next(writeBack.state, .claimed, ours: writeBack.trackingNumber)
-            case .sending:
-                writeBack.state = WriteBackLifecycle.next(writeBack.state, .timedOut, ours: writeBack.trackingNumber)
-            case .unknownOutcome:
-                if let retry = unknownRetryAt[id], retry > now { continue }
-            default:
-                continue
+            case .pending(_, let notBefore?) where notBefore > now: continue
+            case .unknownOutcome where (unknownRetryAt[id].map { $0 > now } ?? false): continue
+            default: break
             }
+            guard let claimed = WriteBackLifecycle.claimed(writeBack.state) else { continue }
+            writeBack.state = claimed
             writeBack.updatedAt = now
             writeBackLeases[id] = now.adding(seconds: max(1, leaseSeconds))
             shipment.writeBack = writeBack
@@ -161,13 +157,11 @@ extension InMemoryStores: ShipmentStore {
         actor: String,
         at now: Timestamp
     ) throws {
-        let waits = WriteBackLifecycle.needsStaff(after)
-        guard waits || WriteBackLifecycle.needsStaff(before), before != after else { return }
+        guard let change = WriteBackLifecycle.staffQueueChange(from: before, to: after) else { return }
         try lifecycle.run(at: now, random: SystemRandomNumberGenerator()) { lifecycle in
-            if waits {
-                try lifecycle.writeBackNeedsStaff(key, writeBackId: id, message: WriteBackLifecycle.staffMessage(after) ?? "write-back needs staff")
-            } else {
-                try lifecycle.writeBackSettled(key, writeBackId: id, actor: actor, note: "write-back settled")
+            switch change {
+            case .opens(let message): try lifecycle.writeBackNeedsStaff(key, writeBackId: id, message: message)
+            case .closes: try lifecycle.writeBackSettled(key, writeBackId: id, actor: actor, note: "write-back settled")
             }
         }
     }

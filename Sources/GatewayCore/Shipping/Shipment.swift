@@ -51,4 +51,13 @@ public struct Shipment: Sendable, Hashable {
         self.recordedAt = recordedAt
         self.writeBack = writeBack
     }
+
+    /// Units shipped per line id across shipments (negative quantities count as none).
+    public static func unitsShipped(by shipments: [Shipment]) -> [String: Int] {
+        var shipped: [String: Int] = [:]
+        for shipment in shipments {
+            for line in shipment.lines { shipped[line.lineId, default: 0] += max(0, line.quantity) }
+        }
+        return shipped
+    }
 }

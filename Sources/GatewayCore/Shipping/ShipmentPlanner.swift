@@ -25,10 +25,7 @@ public enum ShipmentPlanner {
         case .cancelled: return .failure(.cancelled(order.key))
         case .paid, .shipped, .completed: break
         }
-        var shipped: [String: Int] = [:]
-        for shipment in earlier {
-            for line in shipment.lines { shipped[line.lineId, default: 0] += max(0, line.quantity) }
-        }
+        let shipped = Shipment.unitsShipped(by: earlier)
         let lines = order.lines
         func remaining(_ line: OrderLine) -> Int { max(0, line.quantity - (shipped[line.lineId] ?? 0)) }
         func shippable(_ line: OrderLine) -> ShipmentRefusal? {

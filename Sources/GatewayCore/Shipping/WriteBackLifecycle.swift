@@ -130,6 +130,35 @@ public enum WriteBackLifecycle {
     public static let unverifiable =
         "the platform's answer was lost and its tracking numbers cannot be read back: check the order on the platform, then mark it handled or resend"
 
+    /// What a sender's claim makes of a write-back: a pending one is being sent, a `sending` one whose sender's lease
+    /// ran out has an unknown outcome (the send may have reached the platform), an unknown outcome stays one, to be read
+    /// back; `nil`: nothing to claim.
+    public static func claimed(_ state: State) -> State? {
+        switch state {
+        case .pending(let attempts, _): .sending(attempts: attempts + 1)
+        case .sending(let attempts): .unknownOutcome(attempts: attempts)
+        case .unknownOutcome: state
+        case .confirmed, .rejected, .conflict, .handled: nil
+        }
+    }
+
+    /// How a change of state moves the write-back in or out of staff's 回传失败 queue (its `shipment_rejected`
+    /// exception): it opens (or takes a new message) when the new state waits for staff, closes when a waiting one stops
+    /// waiting; `nil`: no change there.
+    public enum StaffQueueChange: Sendable, Hashable {
+        /// The exception opens, or takes this message.
+        case opens(message: String)
+        /// The exception is resolved.
+        case closes
+    }
+
+    /// The queue change of a transition (``StaffQueueChange``).
+    public static func staffQueueChange(from before: State, to after: State) -> StaffQueueChange? {
+        guard before != after else { return nil }
+        if let message = staffMessage(after) { return .opens(message: message) }
+        return needsStaff(before) ? .closes : nil
+    }
+
     /// Whether a write-back waits for staff (the 回传失败 queue): rejected or in conflict.
     public static func needsStaff(_ state: State) -> Bool {
         switch state {

@@ -205,7 +205,7 @@ struct ConsoleOrdersController: Sendable {
         }
         data["hasShipments"] = !recorded.isEmpty
         data["shipments"] = recorded.map { shipment -> [String: Any] in
-            let state = shipment.writeBack.map { WriteBackResponse.describe($0.state).state } ?? "pending"
+            let state = shipment.writeBack.map { $0.state.parts.name } ?? "pending"
             return [
                 "id": String(shipment.id), "courier": shipment.courier.name, "trackingNo": shipment.trackingNumber,
                 "lines": shipment.lines.map { "\($0.lineId) ×\($0.quantity)" }.joined(separator: "；"),
@@ -213,8 +213,7 @@ struct ConsoleOrdersController: Sendable {
                 "recordedAt": BeijingTime.format(shipment.recordedAt),
             ]
         }
-        var shipped: [String: Int] = [:]
-        for shipment in recorded { for line in shipment.lines { shipped[line.lineId, default: 0] += line.quantity } }
+        let shipped = Shipment.unitsShipped(by: recorded)
         let left = order.lines.compactMap { line -> [String: Any]? in
             let remaining = line.quantity - (shipped[line.lineId] ?? 0)
             guard remaining > 0, line.refundState == .none else { return nil }

@@ -53,15 +53,15 @@ struct ConsoleShippingController: Sendable {
         }
         let waiting = try await shipments.writeBacks(needingStaff: true, shops: principal.readableShops(shopEnterprises), limit: 200)
         data["writeBacks"] = waiting.map { writeBack -> [String: Any] in
-            let described = WriteBackResponse.describe(writeBack.state)
+            let parts = writeBack.state.parts
             return [
                 "id": String(writeBack.id),
                 "orderId": writeBack.order.platformOrderId,
                 "orderHref": ConsoleFormat.orderHref(writeBack.order),
                 "shop": writeBack.order.shop,
-                "state": described.state,
-                "stateLabel": ConsoleStrings.text("shipping.state.\(described.state)", language),
-                "reason": WriteBackLifecycle.staffMessage(writeBack.state) ?? described.detail ?? "",
+                "state": parts.name,
+                "stateLabel": ConsoleStrings.text("shipping.state.\(parts.name)", language),
+                "reason": WriteBackLifecycle.staffMessage(writeBack.state) ?? parts.detail ?? "",
                 "trackingNo": writeBack.trackingNumber,
                 "courierOptions": Self.courierOptions(selected: writeBack.courier),
                 "updatedAt": BeijingTime.format(writeBack.updatedAt),

@@ -213,7 +213,7 @@ struct ShipmentAPIController: Sendable {
         switch writeBack.state {
         case .rejected, .conflict, .pending: break
         default:
-            throw APIError(.conflict, .writeBackNotCorrectable, "write-back \(writeBack.id) is \(WriteBackResponse.describe(writeBack.state).state)")
+            throw APIError(.conflict, .writeBackNotCorrectable, "write-back \(writeBack.id) is \(writeBack.state.parts.name)")
         }
         let settled = try await shipments.settleWriteBack(
             id: writeBack.id,

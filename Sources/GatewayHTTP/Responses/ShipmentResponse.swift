@@ -67,29 +67,16 @@ struct WriteBackResponse: Encodable, Sendable {
         platform = writeBack.order.platform.rawValue
         shop = writeBack.order.shop
         platformOrderId = writeBack.order.platformOrderId
-        let described = Self.describe(writeBack.state)
-        state = described.state
-        attempts = described.attempts
-        notBefore = described.notBefore.map { APITime.string($0) }
-        detail = described.detail
+        let parts = writeBack.state.parts
+        state = parts.name
+        attempts = parts.attempts
+        notBefore = parts.notBefore.map { APITime.string($0) }
+        detail = parts.detail
         needsStaff = WriteBackLifecycle.needsStaff(writeBack.state)
         courier = writeBack.courier.rawValue
         trackingNo = writeBack.trackingNumber
         replacingTrackingNo = writeBack.replacingTrackingNumber
         lastError = writeBack.lastError
         updatedAt = APITime.string(writeBack.updatedAt)
-    }
-
-    /// A state as its name, attempts, wait and detail.
-    static func describe(_ state: WriteBackLifecycle.State) -> (state: String, attempts: Int, notBefore: Timestamp?, detail: String?) {
-        switch state {
-        case .pending(let attempts, let notBefore): ("pending", attempts, notBefore, nil)
-        case .sending(let attempts): ("sending", attempts, nil, nil)
-        case .unknownOutcome(let attempts): ("unknown", attempts, nil, nil)
-        case .confirmed: ("confirmed", 0, nil, nil)
-        case .rejected(let reason): ("rejected", 0, nil, reason)
-        case .conflict(let theirs): ("conflict", 0, nil, theirs)
-        case .handled(let by): ("handled", 0, nil, by)
-        }
     }
 }

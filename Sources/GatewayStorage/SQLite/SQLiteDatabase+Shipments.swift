@@ -112,11 +112,8 @@ extension SQLiteDatabase: ShipmentStore {
             let due = try ShipmentWriteBackRecord.fetchAll(db, sql: Self.claimDueSQL, arguments: [time, time, max(0, limit)])
             var claims: [WriteBackClaim] = []
             for var row in due {
-                switch row.lifecycleState {
-                case .pending: row.setState(WriteBackLifecycle.next(row.lifecycleState, .claimed, ours: row.trackingNo))
-                case .sending: row.setState(WriteBackLifecycle.next(row.lifecycleState, .timedOut, ours: row.trackingNo))
-                default: break
-                }
+                guard let claimed = WriteBackLifecycle.claimed(row.lifecycleState) else { continue }
+                row.setState(claimed)
                 row.leaseUntil = leaseEnd
                 row.updatedAt = time
                 try row.update(db)
@@ -243,8 +240,8 @@ extension SQLiteDatabase: ShipmentStore {
 
     // MARK: rows
 
-    /// Opens or closes the write-back's `shipment_rejected` exception when it starts or stops waiting for staff — the
-    /// decision is ``OrderLifecycle``'s, applied by ``SQLiteLifecycle``.
+    /// Opens or closes the write-back's `shipment_rejected` exception as ``GatewayCore/WriteBackLifecycle/staffQueueChange(from:to:)``
+    /// says — carried out by ``OrderLifecycle``, applied by ``SQLiteLifecycle``.
     private static func followStaffQueue(
         key: OrderKey,
         id: Int64,
@@ -255,21 +252,13 @@ extension SQLiteDatabase: ShipmentStore {
         now: Timestamp,
         sealer: DataSealer
     ) throws {
-        let waits = WriteBackLifecycle.needsStaff(after)
-        guard waits || WriteBackLifecycle.needsStaff(before), before != after else { return }
+        guard let change = WriteBackLifecycle.staffQueueChange(from: before, to: after) else { return }
         _ = try SQLiteLifecycle.run(db: db, now: now, opening: nil, sealer: sealer) { lifecycle in
-            if waits {
-                try lifecycle.writeBackNeedsStaff(key, writeBackId: id, message: WriteBackLifecycle.staffMessage(after) ?? Self.stateName(after))
-            } else {
-                try lifecycle.writeBackSettled(key, writeBackId: id, actor: actor, note: "write-back settled")
+            switch change {
+            case .opens(let message): try lifecycle.writeBackNeedsStaff(key, writeBackId: id, message: message)
+            case .closes: try lifecycle.writeBackSettled(key, writeBackId: id, actor: actor, note: "write-back settled")
             }
         }
-    }
-
-    private static func stateName(_ state: WriteBackLifecycle.State) -> String {
-        var row = ShipmentWriteBackRecord(id: nil, shipmentId: 0, state: "", attempts: 0, courier: "", trackingNo: "", updatedAt: 0)
-        row.setState(state)
-        return row.state
     }
 
     private static func shipments(of key: OrderKey, db: Database) throws -> [Shipment] {

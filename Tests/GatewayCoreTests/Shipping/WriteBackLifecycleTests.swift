@@ -105,6 +105,45 @@ import Testing
         #expect(waiting == ["rejected", "conflict"])
     }
 
+    @Test func aClaimSendsAPendingOneAndTurnsAnOrphanedSendIntoAnUnknownOutcome() {
+        let claimed = Self.states.map { ($0.0, WriteBackLifecycle.claimed($0.1)) }
+        let expected: [String: State?] = [
+            "new": .sending(attempts: 1), "waiting": .sending(attempts: 3), "sending": .unknownOutcome(attempts: 1),
+            "sending last": .unknownOutcome(attempts: 3), "unknown": .unknownOutcome(attempts: 1),
+            "unknown last": .unknownOutcome(attempts: 3), "confirmed": nil, "rejected": nil, "conflict": nil, "handled": nil,
+        ]
+        for (name, state) in claimed { #expect(state == expected[name] ?? nil, "\(name)") }
+    }
+
+    @Test func theStaffQueueOpensAndClosesOnlyOnItsEdges() {
+        for (beforeName, before) in Self.states {
+            for (afterName, after) in Self.states {
+                let change = WriteBackLifecycle.staffQueueChange(from: before, to: after)
+                let expected: WriteBackLifecycle.StaffQueueChange? =
+                    before == after
+                    ? nil
+                    : WriteBackLifecycle.needsStaff(after)
+                        ? .opens(message: WriteBackLifecycle.staffMessage(after) ?? "")
+                        : WriteBackLifecycle.needsStaff(before) ? .closes : nil
+                #expect(change == expected, "\(beforeName) → \(afterName)")
+            }
+        }
+        #expect(
+            WriteBackLifecycle.staffQueueChange(from: .sending(attempts: 1), to: .rejected(reason: "cancelled"))
+                == .opens(message: "the platform refused the shipment: cancelled")
+        )
+        #expect(WriteBackLifecycle.staffQueueChange(from: .rejected(reason: "x"), to: .pending(attempts: 0, notBefore: nil)) == .closes)
+        #expect(WriteBackLifecycle.staffQueueChange(from: .sending(attempts: 1), to: .confirmed) == nil)
+    }
+
+    @Test func everyStateSurvivesItsParts() {
+        for (name, state) in Self.states {
+            let parts = state.parts
+            #expect(State(name: parts.name, attempts: parts.attempts, notBefore: parts.notBefore, detail: parts.detail) == state, "\(name)")
+        }
+        #expect(State(name: "lost", attempts: 0, notBefore: nil, detail: nil) == nil)
+    }
+
     @Test func backOffDoublesUpToItsCapWithoutOverflow() {
         let policy = WriteBackLifecycle.RetryPolicy(maxAttempts: 8, firstDelaySeconds: 30, maxDelaySeconds: 1_800)
         #expect((1...8).map { policy.delay(afterAttempts: $0) } == [30, 60, 120, 240, 480, 960, 1_800, 1_800])

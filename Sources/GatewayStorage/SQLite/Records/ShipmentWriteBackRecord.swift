@@ -44,45 +44,23 @@ struct ShipmentWriteBackRecord: Codable, Sendable, FetchableRecord, MutablePersi
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
-    /// The stored state.
+    /// The stored state (the column's CHECK allows only the names of ``GatewayCore/WriteBackLifecycle/State/parts``).
     var lifecycleState: WriteBackLifecycle.State {
-        switch state {
-        case "pending": .pending(attempts: attempts, notBefore: notBefore.map(Timestamp.init(millisecondsSince1970:)))
-        case "sending": .sending(attempts: attempts)
-        case "unknown": .unknownOutcome(attempts: attempts)
-        case "confirmed": .confirmed
-        case "conflict": .conflict(platformTrackingNumber: stateDetail ?? "")
-        case "handled": .handled(by: stateDetail ?? "")
-        default: .rejected(reason: stateDetail ?? "")
-        }
+        WriteBackLifecycle.State(
+            name: state,
+            attempts: attempts,
+            notBefore: notBefore.map(Timestamp.init(millisecondsSince1970:)),
+            detail: stateDetail
+        ) ?? .rejected(reason: "unreadable stored state \(state)")
     }
 
     /// Stores a state (the lease is the caller's).
     mutating func setState(_ newState: WriteBackLifecycle.State) {
-        notBefore = nil
-        stateDetail = nil
-        switch newState {
-        case .pending(let count, let until):
-            state = "pending"
-            attempts = count
-            notBefore = until?.millisecondsSince1970
-        case .sending(let count):
-            state = "sending"
-            attempts = count
-        case .unknownOutcome(let count):
-            state = "unknown"
-            attempts = count
-        case .confirmed: state = "confirmed"
-        case .rejected(let reason):
-            state = "rejected"
-            stateDetail = reason
-        case .conflict(let number):
-            state = "conflict"
-            stateDetail = number
-        case .handled(let by):
-            state = "handled"
-            stateDetail = by
-        }
+        let parts = newState.parts
+        state = parts.name
+        attempts = parts.attempts
+        notBefore = parts.notBefore?.millisecondsSince1970
+        stateDetail = parts.detail
     }
 
     /// The write-back of a shipment row.
