@@ -154,22 +154,7 @@ public final class WeChatChannelsAPIClient: Sendable {
     }
 
     private func send(_ request: PlatformHTTPRequest, path: String) async throws -> String {
-        let response: PlatformHTTPResponse
-        do {
-            response = try await transport.send(request)
-        } catch {
-            throw PlatformAPIError(platform: "wechat-channels", method: path, code: "transport", message: "\(error)", isRetryable: true)
-        }
-        guard response.status == 200 else {
-            throw PlatformAPIError(
-                platform: "wechat-channels",
-                method: path,
-                httpStatus: response.status,
-                code: "http",
-                message: String(response.body.prefix(300)),
-                isRetryable: response.status >= 500 || response.status == 429
-            )
-        }
+        let response = try await transport.sendExpectingOK(request, platform: "wechat-channels", method: path)
         return response.body
     }
 

@@ -58,22 +58,7 @@ public final class YouzanAPIClient: Sendable {
             headers: ["Content-Type": "application/json"],
             body: Array(try encoder.encode(body))
         )
-        let response: PlatformHTTPResponse
-        do {
-            response = try await transport.send(request)
-        } catch {
-            throw PlatformAPIError(platform: "youzan", method: method, code: "transport", message: "\(error)", isRetryable: true)
-        }
-        guard response.status == 200 else {
-            throw PlatformAPIError(
-                platform: "youzan",
-                method: method,
-                httpStatus: response.status,
-                code: "http",
-                message: String(response.body.prefix(300)),
-                isRetryable: response.status >= 500 || response.status == 429
-            )
-        }
+        let response = try await transport.sendExpectingOK(request, platform: "youzan", method: method)
         let answer: YouzanAPIAnswer
         do {
             answer = try JSONDecoder().decode(YouzanAPIAnswer.self, from: Data(response.body.utf8))
